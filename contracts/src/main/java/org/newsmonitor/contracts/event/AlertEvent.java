@@ -1,0 +1,65 @@
+package org.newsmonitor.contracts.event;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An alert for one subscriber, published on {@code news-alerts} (key: {@link #subscriptionId()}).
+ * {@link #alertId()} is deterministic (subscription, theme and story), so receivers de-duplicate by it.
+ *
+ * @param schemaVersion  version of this record's shape
+ * @param alertId        deterministic id; the idempotency key of every delivery
+ * @param subscriptionId the subscription this alert is for
+ * @param kind           a story match or a theme surge
+ * @param themeId        the theme
+ * @param themeTitle     the theme's title
+ * @param storyId        story id (for surges: the theme id and hour)
+ * @param articleId      the first article of the story that matched; may be null for surges
+ * @param title          article title, or a description of the surge
+ * @param url            article link; may be null
+ * @param source         publisher name; may be null for surges
+ * @param publishedAt    article publication time, or the surge window start
+ * @param score          match score, or the surge ratio
+ * @param terms          matched terms; never null
+ * @param snippet        plain-text excerpt; never null
+ * @param createdAt      when the alert was made
+ */
+public record AlertEvent(
+        int schemaVersion,
+        String alertId,
+        String subscriptionId,
+        AlertKind kind,
+        String themeId,
+        String themeTitle,
+        String storyId,
+        String articleId,
+        String title,
+        String url,
+        String source,
+        Instant publishedAt,
+        double score,
+        List<MatchedTerm> terms,
+        String snippet,
+        Instant createdAt) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public AlertEvent {
+        String r = "AlertEvent";
+        Checks.schemaVersion(r, schemaVersion, CURRENT_VERSION);
+        alertId = Checks.nonBlank(r, "alertId", alertId);
+        subscriptionId = Checks.nonBlank(r, "subscriptionId", subscriptionId);
+        kind = kind == null ? AlertKind.MATCH : kind;
+        themeId = Checks.nonBlank(r, "themeId", themeId);
+        themeTitle = themeTitle == null || themeTitle.isBlank() ? themeId : themeTitle.strip();
+        storyId = Checks.nonBlank(r, "storyId", storyId);
+        articleId = Checks.optional(articleId);
+        title = title == null ? "" : title;
+        url = Checks.optional(url);
+        source = Checks.optional(source);
+        Checks.present(r, "publishedAt", publishedAt);
+        terms = Checks.list(terms);
+        snippet = snippet == null ? "" : snippet;
+        Checks.present(r, "createdAt", createdAt);
+    }
+}

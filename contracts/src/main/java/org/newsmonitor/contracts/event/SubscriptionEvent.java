@@ -1,0 +1,67 @@
+package org.newsmonitor.contracts.event;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A subscription to theme alerts, as stored on the compacted {@code news-subscriptions} topic
+ * (key: {@link #id()}; a tombstone deletes it). Every alert also lands on {@code news-alerts}.
+ *
+ * @param schemaVersion version of this record's shape
+ * @param id            subscription id
+ * @param owner         the API key owner who created it
+ * @param name          human label
+ * @param themes        theme ids to follow; empty means every theme
+ * @param minScore      only matches scoring at least this; 0 accepts every match
+ * @param languages     only articles in these languages; empty means any
+ * @param sources       only articles from these sources; empty means any
+ * @param mode          immediate, or an hourly or daily digest
+ * @param webhookUrl    http(s) URL to POST alerts to; may be null
+ * @param webhookSecret secret for the HMAC-SHA256 signature of webhook deliveries; may be null without a webhook
+ * @param email         address for e-mail delivery; may be null
+ * @param includeSurges whether theme surge events also produce alerts
+ * @param createdAt     creation time
+ * @param updatedAt     last change
+ */
+public record SubscriptionEvent(
+        int schemaVersion,
+        String id,
+        String owner,
+        String name,
+        List<String> themes,
+        double minScore,
+        List<String> languages,
+        List<String> sources,
+        DeliveryMode mode,
+        String webhookUrl,
+        String webhookSecret,
+        String email,
+        boolean includeSurges,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public SubscriptionEvent {
+        String r = "SubscriptionEvent";
+        Checks.schemaVersion(r, schemaVersion, CURRENT_VERSION);
+        id = Checks.nonBlank(r, "id", id);
+        owner = Checks.nonBlank(r, "owner", owner);
+        name = name == null || name.isBlank() ? id : name.strip();
+        themes = Checks.list(themes);
+        Checks.within(r, "minScore", minScore, 0, Double.MAX_VALUE);
+        languages = Checks.list(languages);
+        sources = Checks.list(sources);
+        mode = mode == null ? DeliveryMode.IMMEDIATE : mode;
+        webhookUrl = Checks.optional(webhookUrl);
+        webhookSecret = Checks.optional(webhookSecret);
+        email = Checks.optional(email);
+        Checks.present(r, "createdAt", createdAt);
+        updatedAt = updatedAt == null ? createdAt : updatedAt;
+    }
+
+    /** Whether this subscription follows the given theme. */
+    public boolean follows(String themeId) {
+        return themes.isEmpty() || themes.contains(themeId);
+    }
+}

@@ -1,0 +1,62 @@
+package org.newsmonitor.contracts.event;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An article matched a theme; published on {@code news-theme-matches} (key: {@link #storyId()}).
+ *
+ * @param schemaVersion version of this record's shape
+ * @param articleId     id of the matching article
+ * @param storyId       id of the story (cluster of near-duplicate copies) the article belongs to
+ * @param themeId       id of the matched theme
+ * @param themeTitle    the theme's title at match time
+ * @param polarity      the theme's polarity at match time
+ * @param score         rule score of this match (at least the theme's minimum score)
+ * @param terms         matched terms with positions; never null
+ * @param snippet       short plain-text excerpt around the strongest match; never null
+ * @param title         article title
+ * @param url           article link; may be null
+ * @param source        publisher name
+ * @param language      article language; may be null
+ * @param publishedAt   article publication time; also the Kafka timestamp
+ * @param matchedAt     when the match was made
+ */
+public record ThemeMatchEvent(
+        int schemaVersion,
+        String articleId,
+        String storyId,
+        String themeId,
+        String themeTitle,
+        Polarity polarity,
+        double score,
+        List<MatchedTerm> terms,
+        String snippet,
+        String title,
+        String url,
+        String source,
+        String language,
+        Instant publishedAt,
+        Instant matchedAt) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public ThemeMatchEvent {
+        String r = "ThemeMatchEvent";
+        Checks.schemaVersion(r, schemaVersion, CURRENT_VERSION);
+        articleId = Checks.nonBlank(r, "articleId", articleId);
+        storyId = storyId == null || storyId.isBlank() ? articleId : storyId.strip();
+        themeId = Checks.nonBlank(r, "themeId", themeId);
+        themeTitle = themeTitle == null || themeTitle.isBlank() ? themeId : themeTitle.strip();
+        Checks.present(r, "polarity", polarity);
+        Checks.within(r, "score", score, 0, Double.MAX_VALUE);
+        terms = Checks.list(terms);
+        snippet = snippet == null ? "" : snippet;
+        title = title == null ? "" : title;
+        url = Checks.optional(url);
+        source = Checks.nonBlank(r, "source", source);
+        language = Checks.optional(language);
+        Checks.present(r, "publishedAt", publishedAt);
+        Checks.present(r, "matchedAt", matchedAt);
+    }
+}

@@ -1,0 +1,100 @@
+package org.newsmonitor.contracts.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * JSON serde for one record type on one topic. Null stays null (tombstones pass through); malformed JSON and
+ * records that fail validation become a {@link SerializationException} naming the topic and what was wrong.
+ *
+ * @param <T> the record type
+ */
+public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
+    private final Class<T> type;
+    private final String topicHint;
+    private final ObjectMapper mapper = Json.mapper();
+
+    /**
+     * @param type      the record class
+     * @param topicHint the topic this serde is meant for, used in error messages when Kafka gives none
+     */
+    public JsonSerde(Class<T> type, String topicHint) {
+        this.type = type;
+        this.topicHint = topicHint;
+    }
+
+    /** The record class this serde reads and writes. */
+    public Class<T> type() {
+        return type;
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsBytes(data);
+        } catch (JsonProcessingException e) {
+            throw new SerializationException("Cannot write " + type.getSimpleName() + " to " + topicName(topic)
+                    + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            T value = mapper.readValue(data, type);
+            if (value == null) {
+                throw new SerializationException("Cannot read " + type.getSimpleName() + " from " + topicName(topic)
+                        + ": the value is JSON null");
+            }
+            return value;
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new SerializationException("Invalid " + type.getSimpleName() + " on " + topicName(topic) + ": "
+                    + cause.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new SerializationException("Malformed JSON for " + type.getSimpleName() + " on " + topicName(topic)
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new SerializationException("Cannot read " + type.getSimpleName() + " from " + topicName(topic)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String topicName(String topic) {
+        return "topic '" + (topic == null ? topicHint : topic) + "'";
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        // nothing to configure: the mapper is fixed by the wire format
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * The monitor's topic contracts: what every topic is called, how it is keyed, what its values look like.
+ *
+ * <h2>Topics</h2>
+ * {@link org.newsmonitor.contracts.Topics} lists every topic as a {@link org.newsmonitor.contracts.TopicSpec}:
+ * name, key, value record, JSON Schema file, default partitions and cleanup policy. Use the spec's serdes
+ * rather than constructing your own.
+ *
+ * <h2>Records</h2>
+ * The values are immutable Java records in {@code org.newsmonitor.contracts.event}. Each carries a
+ * {@code schemaVersion} and validates itself on construction, naming the field that is wrong. Readers tolerate
+ * unknown JSON properties, so producers may add fields without breaking consumers; removing or retyping a field
+ * is a breaking change and needs a new topic.
+ *
+ * <h2>Dependencies</h2>
+ * This module depends on kafka-clients and Jackson only, so that other services can consume the monitor's
+ * topics with it and nothing else.
+ */
+package org.newsmonitor.contracts;
