@@ -1,0 +1,90 @@
+package org.newsmonitor.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.newsmonitor.contracts.event.ArticleEvent;
+import org.newsmonitor.contracts.event.InvalidRecordException;
+import org.newsmonitor.contracts.event.ThemeDefinition;
+import org.newsmonitor.contracts.event.Polarity;
+import org.newsmonitor.contracts.json.JsonSerde;
+
+class JsonSerdeTest {
+    private final JsonSerde<ArticleEvent> serde = Topics.ARTICLES.valueSerde();
+
+    @Test
+    void shouldReadARecordWithUnknownPropertiesFromANewerWriter() {
+        String json = """
+                {"schemaVersion":1,"id":"a1","feedId":"f","title":"T","publishedAt":"2025-01-02T03:04:05Z",
+                 "sentiment":"positive","entities":{"people":["x"]}}""";
+        ArticleEvent article = serde.deserialize("news-articles", bytes(json));
+        assertThat(article.id()).isEqualTo("a1");
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2025-01-02T03:04:05Z"));
+        assertThat(article.source()).as("source defaults to the feed id").isEqualTo("f");
+    }
+
+    @Test
+    void shouldNameTheTopicAndPositionWhenJsonIsMalformed() {
+        assertThatThrownBy(() -> serde.deserialize("news-articles", bytes("{\"id\": \"a1\",")))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("topic 'news-articles'")
+                .hasMessageContaining("Malformed JSON")
+                .hasMessageContaining("line 1");
+    }
+
+    @Test
+    void shouldNameTheTopicAndFieldWhenARequiredFieldIsMissing() {
+        String json = "{\"schemaVersion\":1,\"id\":\"a1\",\"feedId\":\"f\",\"title\":\"T\"}";
+        assertThatThrownBy(() -> serde.deserialize("news-articles", bytes(json)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("topic 'news-articles'")
+                .hasMessageContaining("ArticleEvent.publishedAt is required");
+    }
+
+    @Test
+    void shouldRefuseARecordFromAFutureSchemaVersionItCannotRead() {
+        String json = "{\"schemaVersion\":9,\"id\":\"a1\",\"feedId\":\"f\",\"publishedAt\":\"2025-01-02T03:04:05Z\"}";
+        assertThatThrownBy(() -> serde.deserialize("news-articles", bytes(json)))
+                .hasMessageContaining("ArticleEvent.schemaVersion is 9");
+    }
+
+    @Test
+    void shouldPassTombstonesThroughAsNull() {
+        assertThat(serde.deserialize("news-articles", null)).isNull();
+        assertThat(serde.serialize("news-articles", null)).isNull();
+    }
+
+    @Test
+    void shouldUseTheTopicHintWhenKafkaGivesNoTopic() {
+        assertThatThrownBy(() -> serde.deserialize(null, bytes("[1,2")))
+                .hasMessageContaining("topic 'news-articles'");
+    }
+
+    @Test
+    void shouldNameTheBadFieldOnConstruction() {
+        assertThatThrownBy(() -> ArticleEvent.of(" ", "f", "s", null, "t", "", null, null, Instant.EPOCH, null, null))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("ArticleEvent.id must not be blank")
+                .extracting(e -> ((InvalidRecordException) e).field()).isEqualTo("id");
+        assertThatThrownBy(() -> new ThemeDefinition(1, "Power Of Siberia", "t", "", Polarity.MIXED, List.of(), 1, null,
+                "1: gas", 1, null))
+                .hasMessageContaining("ThemeDefinition.id must be kebab-case");
+    }
+
+    @Test
+    void shouldTruncateNothingAndKeepCyrillicAndChineseTextIntact() {
+        ArticleEvent article = ArticleEvent.of("a2", "f", "ТАСС", null, "«Сила Сибири 2»: 西伯利亚力量2号", "", null, "ru",
+                Instant.parse("2025-01-02T03:04:05Z"), null, List.of("газ"));
+        ArticleEvent back = serde.deserialize("news-articles", serde.serialize("news-articles", article));
+        assertThat(back).isEqualTo(article);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
