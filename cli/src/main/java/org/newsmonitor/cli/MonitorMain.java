@@ -1,0 +1,28 @@
+package org.newsmonitor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code monitor} command line: one entry point for every service and tool of the news monitor. */
+@Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = MonitorVersion.class,
+        description = "Kafka-based news monitor for the Russia–China relationship.",
+        subcommands = {RunCommand.class, IngestCommand.class, StreamCommand.class, AlertsCommand.class,
+            ReplayCommand.class, MatchCommand.class, ThemesCommand.class, CommandLine.HelpCommand.class})
+public final class MonitorMain {
+
+    private MonitorMain() {
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit status (0 = success). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new MonitorMain());
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli.execute(args);
+    }
+}
