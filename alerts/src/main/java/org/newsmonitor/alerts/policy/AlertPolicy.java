@@ -1,0 +1,62 @@
+package org.newsmonitor.alerts.policy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.newsmonitor.contracts.event.AlertEvent;
+import org.newsmonitor.contracts.event.AlertKind;
+import org.newsmonitor.contracts.event.SubscriptionEvent;
+import org.newsmonitor.contracts.event.SurgeEvent;
+import org.newsmonitor.contracts.event.ThemeMatchEvent;
+
+/** Decides which matches and surges a subscription wants, and turns them into alerts. Pure; no Kafka. */
+public final class AlertPolicy {
+    private AlertPolicy() {
+    }
+
+    /**
+     * Whether the subscription wants this match: it follows the theme, the score reaches its minimum, and the
+     * article's language and source are among the ones it names (an empty list accepts any; an article without a
+     * language never passes a language filter).
+     */
+    public static boolean accepts(SubscriptionEvent subscription, ThemeMatchEvent match) {
+        return subscription.follows(match.themeId())
+                && match.score() >= subscription.minScore()
+                && containsIgnoringCase(subscription.languages(), match.language())
+                && containsIgnoringCase(subscription.sources(), match.source());
+    }
+
+    /** Whether the subscription wants alerts for this surge: it asked for surges and follows the theme. */
+    public static boolean acceptsSurge(SubscriptionEvent subscription, SurgeEvent surge) {
+        return subscription.includeSurges() && subscription.follows(surge.themeId());
+    }
+
+    /** The alert for this match and subscription; never null. */
+    public static AlertEvent alertFor(SubscriptionEvent subscription, ThemeMatchEvent match, Instant now) {
+        return new AlertEvent(AlertEvent.CURRENT_VERSION,
+                AlertIds.of(subscription.id(), match.themeId(), match.storyId()),
+                subscription.id(), AlertKind.MATCH, match.themeId(), match.themeTitle(), match.storyId(),
+                match.articleId(), match.title(), match.url(), match.source(), match.publishedAt(), match.score(),
+                match.terms(), match.snippet(), now);
+    }
+
+    /** The alert for this surge and subscription; never null. */
+    public static AlertEvent alertFor(SubscriptionEvent subscription, SurgeEvent surge, Instant now) {
+        String storyId = AlertIds.surgeStoryId(surge.themeId(), surge.windowStart());
+        String title = String.format(Locale.ROOT, "Surge: %d matches of %s in the hour from %s (%.1fx the usual %.1f)",
+                surge.count(), surge.themeId(), surge.windowStart(), surge.ratio(), surge.baseline());
+        return new AlertEvent(AlertEvent.CURRENT_VERSION, AlertIds.of(subscription.id(), surge.themeId(), storyId),
+                subscription.id(), AlertKind.SURGE, surge.themeId(), null, storyId, null, title, null, null,
+                surge.windowStart(), surge.ratio(), List.of(), "", now);
+    }
+
+    private static boolean containsIgnoringCase(List<String> allowed, String value) {
+        if (allowed.isEmpty()) {
+            return true;
+        }
+        if (value == null) {
+            return false;
+        }
+        return allowed.stream().anyMatch(a -> a.equalsIgnoreCase(value.strip()));
+    }
+}
