@@ -1,0 +1,8 @@
+/**
+ * Normalisation of parsed feed items into {@link org.newsmonitor.contracts.event.ArticleEvent} records: canonical
+ * URLs without tracking parameters, stable article ids, publication times that do not depend on the machine's zone,
+ * clean text and size limits that keep every record well under Kafka's 1 MiB request size.
+ *
+ * <p>Everything here is pure: no I/O, no clocks other than the instants passed in.
+ */
+package org.newsmonitor.ingest.normalize;

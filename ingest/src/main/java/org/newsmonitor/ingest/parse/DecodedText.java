@@ -1,0 +1,13 @@
+package org.newsmonitor.ingest.parse;
+
+import java.nio.charset.Charset;
+
+/**
+ * Bytes turned into text.
+ *
+ * @param text           the text, without a byte order mark; never null
+ * @param charset        the charset used
+ * @param encodingErrors true when invalid bytes were replaced by U+FFFD
+ */
+public record DecodedText(String text, Charset charset, boolean encodingErrors) {
+}

@@ -1,0 +1,24 @@
+package org.newsmonitor.ingest.parse;
+
+import java.util.List;
+
+/**
+ * A parsed feed document.
+ *
+ * @param format         Rome's feed type, e.g. "rss_2.0", "atom_1.0", "rss_1.0"
+ * @param title          feed title; may be empty, never null
+ * @param link           the site link; may be null
+ * @param language       feed language (RSS language, xml:lang, dc:language); may be null
+ * @param items          entries in document order; never null
+ * @param charset        name of the charset the bytes were read in
+ * @param encodingErrors true when invalid bytes were replaced by U+FFFD
+ * @param itemsDropped   entries beyond {@link FeedParser#MAX_ITEMS} that were ignored
+ */
+public record ParsedFeed(String format, String title, String link, String language, List<ParsedItem> items,
+        String charset, boolean encodingErrors, int itemsDropped) {
+
+    public ParsedFeed {
+        title = title == null ? "" : title;
+        items = List.copyOf(items);
+    }
+}
