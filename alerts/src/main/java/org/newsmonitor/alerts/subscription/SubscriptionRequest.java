@@ -1,0 +1,24 @@
+package org.newsmonitor.alerts.subscription;
+
+import java.util.List;
+import org.newsmonitor.contracts.event.DeliveryMode;
+
+/**
+ * What a user asks for when creating or replacing a subscription, after the JSON shape was checked.
+ * Absent fields are null.
+ *
+ * @param name          human label; may be null
+ * @param themes        theme ids, empty or ["*"] for all; may be null (all)
+ * @param minScore      minimum match score; may be null (0)
+ * @param languages     language codes; may be null (any)
+ * @param sources       source names; may be null (any)
+ * @param mode          delivery mode; may be null (immediate)
+ * @param webhookUrl    http(s) URL; may be null
+ * @param webhookSecret signing secret; may be null (generated when a webhook is set)
+ * @param email         e-mail address; may be null
+ * @param includeSurges whether surges alert too; may be null (false)
+ */
+public record SubscriptionRequest(String name, List<String> themes, Double minScore, List<String> languages,
+        List<String> sources, DeliveryMode mode, String webhookUrl, String webhookSecret, String email,
+        Boolean includeSurges) {
+}

@@ -1,0 +1,143 @@
+package org.newsmonitor.alerts.subscription;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.newsmonitor.contracts.event.DeliveryMode;
+import org.newsmonitor.contracts.event.SubscriptionEvent;
+
+/** Creates, reads, replaces and deletes subscriptions on behalf of an owner, who only sees their own. */
+public final class SubscriptionService {
+    /** Id of the subscription the service may create on start. */
+    public static final String DEFAULT_ID = "default";
+    /** Owner of the default subscription. */
+    public static final String DEFAULT_OWNER = "local";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+
+    private final SubscriptionStore store;
+    private final SubscriptionValidator validator;
+    private final Clock clock;
+
+    /**
+     * @param store     where subscriptions live
+     * @param validator checks request values
+     * @param clock     stamps creation and update times
+     */
+    public SubscriptionService(SubscriptionStore store, SubscriptionValidator validator, Clock clock) {
+        this.store = store;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a subscription for {@code owner}.
+     *
+     * @return the stored subscription, with its id and webhook secret; never null
+     * @throws InvalidSubscriptionException naming each refused field
+     */
+    public SubscriptionEvent create(String owner, SubscriptionRequest request) {
+        validate(request);
+        Instant now = clock.instant();
+        SubscriptionEvent created = toEvent(newId(), owner, request, null, now, now);
+        store.put(created);
+        return created;
+    }
+
+    /** The owner's subscriptions, oldest first; never null. */
+    public List<SubscriptionEvent> list(String owner) {
+        return store.all().stream().filter(s -> s.owner().equals(owner)).toList();
+    }
+
+    /** The owner's subscription with this id; empty when absent or owned by someone else. */
+    public Optional<SubscriptionEvent> get(String owner, String id) {
+        return store.get(id).filter(s -> s.owner().equals(owner));
+    }
+
+    /**
+     * Replaces the owner's subscription; id, owner and creation time stay, the webhook secret stays unless
+     * a new one is given.
+     *
+     * @return the stored subscription, or empty when the owner has none with this id
+     * @throws InvalidSubscriptionException naming each refused field
+     */
+    public Optional<SubscriptionEvent> replace(String owner, String id, SubscriptionRequest request) {
+        Optional<SubscriptionEvent> existing = get(owner, id);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        validate(request);
+        SubscriptionEvent old = existing.get();
+        SubscriptionEvent updated = toEvent(id, owner, request, old.webhookSecret(), old.createdAt(), clock.instant());
+        store.put(updated);
+        return Optional.of(updated);
+    }
+
+    /** Deletes the owner's subscription; false when the owner has none with this id. */
+    public boolean delete(String owner, String id) {
+        if (get(owner, id).isEmpty()) {
+            return false;
+        }
+        store.delete(id);
+        return true;
+    }
+
+    /**
+     * Makes sure the default subscription ("default", owned by "local", every theme, immediate) exists.
+     *
+     * @return true when it was created now
+     */
+    public boolean ensureDefault() {
+        if (store.get(DEFAULT_ID).isPresent()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        store.put(new SubscriptionEvent(SubscriptionEvent.CURRENT_VERSION, DEFAULT_ID, DEFAULT_OWNER,
+                "All themes (console and dashboard)", List.of(), 0, List.of(), List.of(), DeliveryMode.IMMEDIATE,
+                null, null, null, true, now, now));
+        return true;
+    }
+
+    private void validate(SubscriptionRequest request) {
+        List<FieldError> problems = validator.problems(request);
+        if (!problems.isEmpty()) {
+            throw new InvalidSubscriptionException(problems, false);
+        }
+    }
+
+    private static SubscriptionEvent toEvent(String id, String owner, SubscriptionRequest r, String oldSecret,
+            Instant createdAt, Instant updatedAt) {
+        List<String> themes = r.themes() == null || r.themes().contains("*") ? List.of()
+                : r.themes().stream().distinct().toList();
+        String secret = null;
+        if (r.webhookUrl() != null) {
+            secret = r.webhookSecret() != null ? r.webhookSecret() : oldSecret != null ? oldSecret : newSecret();
+        }
+        return new SubscriptionEvent(SubscriptionEvent.CURRENT_VERSION, id, owner, r.name(), themes,
+                r.minScore() == null ? 0 : r.minScore(), strip(r.languages()), strip(r.sources()), r.mode(),
+                r.webhookUrl(), secret, r.email(), Boolean.TRUE.equals(r.includeSurges()), createdAt, updatedAt);
+    }
+
+    private static List<String> strip(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).distinct().toList();
+    }
+
+    /** A new random subscription id such as "sub-k3m9x2p7q4rt". */
+    static String newId() {
+        StringBuilder b = new StringBuilder("sub-");
+        for (int i = 0; i < 12; i++) {
+            b.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+        }
+        return b.toString();
+    }
+
+    /** A new webhook signing secret in the "whsec_" + base64 form. */
+    static String newSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + Base64.getEncoder().encodeToString(bytes);
+    }
+}

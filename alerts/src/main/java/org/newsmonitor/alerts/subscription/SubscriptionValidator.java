@@ -1,0 +1,172 @@
+package org.newsmonitor.alerts.subscription;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.newsmonitor.alerts.net.BlockedAddressException;
+import org.newsmonitor.alerts.net.SsrfGuard;
+
+/** Checks the values of a subscription request: known themes, sane filters, safe webhook URL, valid e-mail. */
+public final class SubscriptionValidator {
+    static final int MAX_NAME = 200;
+    static final int MAX_LIST = 100;
+    static final int MAX_URL = 2048;
+    static final int MAX_EMAIL = 254;
+    static final int MIN_SECRET = 16;
+    static final int MAX_SECRET = 256;
+    static final double MAX_SCORE = 1000;
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}]");
+
+    private final ThemeCatalog themes;
+    private final SsrfGuard ssrf;
+
+    /**
+     * @param themes the themes a subscription may name
+     * @param ssrf   refuses webhook URLs that reach internal addresses
+     */
+    public SubscriptionValidator(ThemeCatalog themes, SsrfGuard ssrf) {
+        this.themes = themes;
+        this.ssrf = ssrf;
+    }
+
+    /**
+     * Every problem with the request's values; empty when it is acceptable.
+     *
+     * @param request the parsed request
+     * @return field errors, in field order; never null
+     */
+    public List<FieldError> problems(SubscriptionRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.name() != null && (request.name().length() > MAX_NAME || CONTROL.matcher(request.name()).find())) {
+            errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters without control characters"));
+        }
+        checkThemes(request.themes(), errors);
+        if (request.minScore() != null && (request.minScore().isNaN() || request.minScore() < 0
+                || request.minScore() > MAX_SCORE)) {
+            errors.add(new FieldError("minScore", "must be between 0 and " + (int) MAX_SCORE));
+        }
+        checkList("languages", request.languages(), errors, v -> LANGUAGE.matcher(v).matches(),
+                "must be language codes such as 'en', 'ru', 'zh' or 'zh-Hans'");
+        checkList("sources", request.sources(), errors, v -> !v.isBlank() && v.length() <= MAX_NAME
+                && !CONTROL.matcher(v).find(), "must be source names of 1 to " + MAX_NAME + " characters");
+        checkWebhook(request, errors);
+        if (request.email() != null) {
+            checkEmail(request.email(), errors);
+        }
+        return errors;
+    }
+
+    private void checkThemes(List<String> ids, List<FieldError> errors) {
+        if (ids == null) {
+            return;
+        }
+        if (ids.size() > MAX_LIST) {
+            errors.add(new FieldError("themes", "must name at most " + MAX_LIST + " themes"));
+            return;
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            if (!id.equals("*") && !themes.contains(id)) {
+                unknown.add(SubscriptionRequestParser.abbreviate(id));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            errors.add(new FieldError("themes", "unknown theme(s): " + String.join(", ", unknown)
+                    + " (GET /themes lists the known ones)"));
+        }
+    }
+
+    private static void checkList(String field, List<String> values, List<FieldError> errors,
+            java.util.function.Predicate<String> valid, String message) {
+        if (values == null) {
+            return;
+        }
+        if (values.size() > MAX_LIST) {
+            errors.add(new FieldError(field, "must have at most " + MAX_LIST + " entries"));
+            return;
+        }
+        for (String v : values) {
+            if (!valid.test(v)) {
+                errors.add(new FieldError(field, message + "; '" + SubscriptionRequestParser.abbreviate(v)
+                        + "' is not"));
+                return;
+            }
+        }
+    }
+
+    private void checkWebhook(SubscriptionRequest request, List<FieldError> errors) {
+        String secret = request.webhookSecret();
+        if (secret != null && (secret.length() < MIN_SECRET || secret.length() > MAX_SECRET
+                || CONTROL.matcher(secret).find())) {
+            errors.add(new FieldError("webhookSecret", "must be " + MIN_SECRET + " to " + MAX_SECRET
+                    + " printable characters"));
+        }
+        String url = request.webhookUrl();
+        if (url == null) {
+            if (secret != null) {
+                errors.add(new FieldError("webhookSecret", "needs a webhookUrl"));
+            }
+            return;
+        }
+        if (url.length() > MAX_URL) {
+            errors.add(new FieldError("webhookUrl", "must be at most " + MAX_URL + " characters"));
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            errors.add(new FieldError("webhookUrl", "is not a valid URL: " + e.getReason()));
+            return;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+            errors.add(new FieldError("webhookUrl", "must be an absolute http or https URL"));
+            return;
+        }
+        if (uri.getRawUserInfo() != null) {
+            errors.add(new FieldError("webhookUrl", "must not contain user information"));
+            return;
+        }
+        String host = SsrfGuard.host(uri);
+        if (host == null || host.isBlank()) {
+            errors.add(new FieldError("webhookUrl", "must name a host"));
+            return;
+        }
+        if (uri.getRawFragment() != null) {
+            errors.add(new FieldError("webhookUrl", "must not have a fragment"));
+            return;
+        }
+        try {
+            ssrf.checkRegistration(uri);
+        } catch (BlockedAddressException e) {
+            errors.add(new FieldError("webhookUrl", "is refused: " + e.getMessage()));
+        }
+    }
+
+    private static void checkEmail(String email, List<FieldError> errors) {
+        if (email.length() > MAX_EMAIL || CONTROL.matcher(email).find()) {
+            errors.add(new FieldError("email", "must be an e-mail address of at most " + MAX_EMAIL
+                    + " characters without control characters"));
+            return;
+        }
+        try {
+            InternetAddress address = new InternetAddress(email, true);
+            address.validate();
+            String plain = address.getAddress();
+            int at = plain.indexOf('@');
+            if (!plain.equals(email.strip()) || at < 1 || plain.indexOf('.', at) < 0 || plain.endsWith(".")) {
+                throw new AddressException("expected a plain address like name@example.org");
+            }
+        } catch (AddressException e) {
+            errors.add(new FieldError("email", "is not a valid e-mail address: " + e.getMessage()));
+        }
+    }
+}

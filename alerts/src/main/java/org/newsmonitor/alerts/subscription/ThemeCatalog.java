@@ -1,0 +1,38 @@
+package org.newsmonitor.alerts.subscription;
+
+import java.util.List;
+
+/** The theme ids the service knows, so that subscriptions to unknown themes are refused. */
+public interface ThemeCatalog {
+    /** Whether a theme with this id exists. */
+    boolean contains(String themeId);
+
+    /** Every known theme, sorted by id; never null. */
+    List<ThemeInfo> all();
+
+    /**
+     * What the dashboard and API show of a theme.
+     *
+     * @param id       theme id
+     * @param title    theme title
+     * @param polarity "COOPERATION", "FRICTION" or "MIXED"
+     */
+    record ThemeInfo(String id, String title, String polarity) {
+    }
+
+    /** A fixed catalog, e.g. from a provided set of ids. */
+    static ThemeCatalog of(List<ThemeInfo> themes) {
+        List<ThemeInfo> sorted = themes.stream().sorted(java.util.Comparator.comparing(ThemeInfo::id)).toList();
+        return new ThemeCatalog() {
+            @Override
+            public boolean contains(String themeId) {
+                return sorted.stream().anyMatch(t -> t.id().equals(themeId));
+            }
+
+            @Override
+            public List<ThemeInfo> all() {
+                return sorted;
+            }
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package org.newsmonitor.alerts.view;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.newsmonitor.contracts.event.Granularity;
+import org.newsmonitor.contracts.event.Polarity;
+import org.newsmonitor.contracts.event.SurgeEvent;
+import org.newsmonitor.contracts.event.ThemeStatsEvent;
+
+/**
+ * Per-theme match counts over time and recent surges, materialised from the theme-stats and surges topics, shaped for
+ * the dashboard's charts: counts per theme per window and the cooperation-vs-friction balance.
+ */
+public final class StatsView {
+    private static final Duration HOUR_HORIZON = Duration.ofDays(14);
+    private static final Duration DAY_HORIZON = Duration.ofDays(400);
+    private static final int MAX_SURGES = 500;
+    private final Map<Granularity, NavigableMap<Instant, Map<String, ThemeStatsEvent>>> windows = Map.of(
+            Granularity.HOUR, new TreeMap<>(), Granularity.DAY, new TreeMap<>());
+    private final ArrayDeque<SurgeEvent> surges = new ArrayDeque<>();
+
+    /** Applies one theme-stats record (a later record for the same window supersedes the earlier one). */
+    public synchronized void apply(ThemeStatsEvent stats) {
+        if (stats == null) {
+            return;
+        }
+        NavigableMap<Instant, Map<String, ThemeStatsEvent>> byStart = windows.get(stats.granularity());
+        byStart.computeIfAbsent(stats.windowStart(), k -> new TreeMap<>()).put(stats.themeId(), stats);
+        Duration horizon = stats.granularity() == Granularity.HOUR ? HOUR_HORIZON : DAY_HORIZON;
+        Instant oldest = byStart.lastKey().minus(horizon);
+        byStart.headMap(oldest, false).clear();
+    }
+
+    /** Remembers one surge. */
+    public synchronized void apply(SurgeEvent surge) {
+        if (surge == null) {
+            return;
+        }
+        surges.addLast(surge);
+        if (surges.size() > MAX_SURGES) {
+            surges.removeFirst();
+        }
+    }
+
+    /**
+     * The latest windows of one granularity, oldest first.
+     *
+     * @param granularity hour or day
+     * @param limit       at most this many windows
+     * @return the series; never null
+     */
+    public synchronized Series series(Granularity granularity, int limit) {
+        NavigableMap<Instant, Map<String, ThemeStatsEvent>> byStart = windows.get(granularity);
+        List<Bucket> buckets = new ArrayList<>();
+        TreeSet<String> themes = new TreeSet<>();
+        for (Map.Entry<Instant, Map<String, ThemeStatsEvent>> e : byStart.descendingMap().entrySet()) {
+            if (buckets.size() >= limit) {
+                break;
+            }
+            Map<String, Long> counts = new TreeMap<>();
+            long cooperation = 0;
+            long friction = 0;
+            long mixed = 0;
+            for (ThemeStatsEvent s : e.getValue().values()) {
+                counts.put(s.themeId(), s.count());
+                themes.add(s.themeId());
+                if (s.polarity() == Polarity.COOPERATION) {
+                    cooperation += s.count();
+                } else if (s.polarity() == Polarity.FRICTION) {
+                    friction += s.count();
+                } else {
+                    mixed += s.count();
+                }
+            }
+            buckets.add(0, new Bucket(e.getKey(), counts, cooperation, friction, mixed));
+        }
+        Instant from = buckets.isEmpty() ? Instant.MAX : buckets.get(0).start();
+        List<SurgeEvent> marked = surges.stream().filter(s -> !s.windowStart().isBefore(from)).toList();
+        return new Series(granularity, List.copyOf(themes), buckets, marked);
+    }
+
+    /**
+     * Counts over time.
+     *
+     * @param granularity hour or day
+     * @param themes      every theme with a count in the series
+     * @param buckets     one per window, oldest first
+     * @param surges      surges within the series' time range
+     */
+    public record Series(Granularity granularity, List<String> themes, List<Bucket> buckets, List<SurgeEvent> surges) {
+    }
+
+    /**
+     * One window.
+     *
+     * @param start       window start
+     * @param counts      matches per theme
+     * @param cooperation matches of cooperation themes
+     * @param friction    matches of friction themes
+     * @param mixed       matches of mixed themes
+     */
+    public record Bucket(Instant start, Map<String, Long> counts, long cooperation, long friction, long mixed) {
+    }
+}

@@ -1,0 +1,269 @@
+package org.newsmonitor.alerts.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.newsmonitor.alerts.subscription.InvalidSubscriptionException;
+import org.newsmonitor.alerts.subscription.SubscriptionRequest;
+import org.newsmonitor.alerts.subscription.SubscriptionRequestParser;
+import org.newsmonitor.contracts.event.AlertEvent;
+import org.newsmonitor.contracts.event.DeliveryEvent;
+import org.newsmonitor.contracts.event.Granularity;
+import org.newsmonitor.contracts.event.SubscriptionEvent;
+import org.newsmonitor.contracts.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API and dashboard of the alerts service, as an unstarted Javalin app.
+ *
+ * <p>Public (read-only, for the dashboard): {@code GET /health}, {@code /themes}, {@code /alerts},
+ * {@code /alerts/events}, {@code /stats}, and the static dashboard under {@code /}. With an API key
+ * ({@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}): {@code POST/GET /subscriptions},
+ * {@code GET/PUT/DELETE /subscriptions/{id}}, {@code GET /subscriptions/{id}/deliveries} and
+ * {@code GET /subscriptions/{id}/events}.
+ */
+public final class AlertsApp {
+    /** The Content-Security-Policy of every response: no inline script, nothing from elsewhere. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final int MAX_LIMIT = 500;
+
+    private final AlertsDeps deps;
+    private final SseStreams streams;
+
+    private AlertsApp(AlertsDeps deps) {
+        this.deps = deps;
+        this.streams = new SseStreams(deps.feed(), deps.sse());
+    }
+
+    /**
+     * Builds the app; the caller starts it ({@code app.start(host, port)}) and stops it.
+     *
+     * @param deps what the routes need
+     * @return an unstarted Javalin app; never null
+     */
+    public static Javalin create(AlertsDeps deps) {
+        AlertsApp routes = new AlertsApp(deps);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.http.maxRequestSize = deps.maxBodyBytes();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = securityHeaders();
+            });
+        });
+        app.before(ctx -> securityHeaders().forEach(ctx::header));
+        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+        app.exception(InvalidSubscriptionException.class, (e, ctx) -> {
+            ApiError error = new ApiError(e.malformed() ? 400 : 422, e.errors());
+            ctx.status(error.status()).json(error.body());
+        });
+        app.exception(IllegalStateException.class, (e, ctx) -> {
+            LOG.warn("Request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
+            ApiError error = new ApiError(503, "service", e.getMessage());
+            ctx.status(503).json(error.body());
+        });
+        app.get("/health", routes::health);
+        app.get("/themes", ctx -> ctx.json(Map.of("themes", deps.themes().all())));
+        app.get("/alerts", routes::recentAlerts);
+        app.get("/alerts/events", ctx -> routes.streams.stream(ctx, deps.dashboardSubscription()));
+        app.get("/stats", routes::stats);
+        app.post("/subscriptions", routes::create);
+        app.get("/subscriptions", ctx -> ctx.json(Map.of("subscriptions", deps.subscriptions().list(owner(ctx, deps)))));
+        app.get("/subscriptions/{id}", ctx -> ctx.json(routes.owned(ctx)));
+        app.put("/subscriptions/{id}", routes::replace);
+        app.delete("/subscriptions/{id}", routes::delete);
+        app.get("/subscriptions/{id}/deliveries", routes::deliveries);
+        app.get("/subscriptions/{id}/events", ctx -> {
+            SubscriptionEvent s = routes.owned(ctx);
+            routes.streams.stream(ctx, s.id());
+        });
+        return app;
+    }
+
+    private static Map<String, String> securityHeaders() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Referrer-Policy", "no-referrer");
+        h.put("X-Frame-Options", "DENY");
+        return h;
+    }
+
+    private void health(Context ctx) {
+        Map<String, String> checks = deps.health().get();
+        boolean ok = checks.values().stream().allMatch("ok"::equals);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ok ? "ok" : "degraded");
+        body.put("checks", checks);
+        body.put("liveStreams", streams.openStreams());
+        ctx.status(ok ? 200 : 503).json(body);
+    }
+
+    private void recentAlerts(Context ctx) {
+        int limit = intParam(ctx, "limit", 50);
+        String theme = ctx.queryParam("theme");
+        if (theme != null && !ID.matcher(theme).matches()) {
+            throw new ApiError(400, "theme", "must be a theme id such as 'power-of-siberia'");
+        }
+        List<AlertEvent> alerts = deps.feed().recent(deps.dashboardSubscription(), theme, limit);
+        ctx.json(Map.of("subscriptionId", deps.dashboardSubscription(), "count", alerts.size(), "alerts", alerts));
+    }
+
+    private void stats(Context ctx) {
+        String g = ctx.queryParam("granularity");
+        Granularity granularity;
+        if (g == null || g.equalsIgnoreCase("hour")) {
+            granularity = Granularity.HOUR;
+        } else if (g.equalsIgnoreCase("day")) {
+            granularity = Granularity.DAY;
+        } else {
+            throw new ApiError(400, "granularity", "must be 'hour' or 'day'");
+        }
+        int limit = intParam(ctx, "limit", granularity == Granularity.HOUR ? 48 : 30);
+        ctx.json(deps.stats().series(granularity, limit));
+    }
+
+    private void create(Context ctx) {
+        String owner = owner(ctx, deps);
+        SubscriptionRequest request = SubscriptionRequestParser.parse(body(ctx));
+        SubscriptionEvent created = deps.subscriptions().create(owner, request);
+        ctx.status(201).header("Location", "/subscriptions/" + created.id()).json(created);
+    }
+
+    private void replace(Context ctx) {
+        String owner = owner(ctx, deps);
+        String id = pathId(ctx);
+        SubscriptionRequest request = SubscriptionRequestParser.parse(body(ctx));
+        SubscriptionEvent updated = deps.subscriptions().replace(owner, id, request)
+                .orElseThrow(() -> notFound(id));
+        ctx.json(updated);
+    }
+
+    private void delete(Context ctx) {
+        String owner = owner(ctx, deps);
+        String id = pathId(ctx);
+        if (!deps.subscriptions().delete(owner, id)) {
+            throw notFound(id);
+        }
+        ctx.status(204);
+    }
+
+    private void deliveries(Context ctx) {
+        SubscriptionEvent s = owned(ctx);
+        List<DeliveryEvent> recent = deps.deliveries().recent(s.id(), intParam(ctx, "limit", 100));
+        ctx.json(Map.of("subscriptionId", s.id(), "deliveries", recent));
+    }
+
+    private SubscriptionEvent owned(Context ctx) {
+        String owner = owner(ctx, deps);
+        String id = pathId(ctx);
+        return deps.subscriptions().get(owner, id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiError notFound(String id) {
+        // someone else's subscription looks exactly like a missing one
+        return new ApiError(404, "id", "no subscription '" + id + "' for this API key");
+    }
+
+    private static String pathId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!ID.matcher(id).matches()) {
+            throw new ApiError(400, "id", "must be 1 to 100 letters, digits, '.', '_' or '-'");
+        }
+        return id;
+    }
+
+    private static String owner(Context ctx, AlertsDeps deps) {
+        String key = ctx.header("X-Api-Key");
+        String authorization = ctx.header("Authorization");
+        if (key == null && authorization != null) {
+            if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw unauthorized(ctx, "Authorization", "must be 'Bearer <api key>'");
+            }
+            key = authorization.substring(7).strip();
+        }
+        if (key == null && ctx.path().endsWith("/events")) {
+            // browsers' EventSource cannot send headers
+            key = ctx.queryParam("apiKey");
+        }
+        if (key == null || key.isEmpty()) {
+            throw unauthorized(ctx, "Authorization", "an API key is required (Authorization: Bearer <key> or X-Api-Key)");
+        }
+        return deps.apiKeys().ownerOf(key).orElseThrow(() -> unauthorized(ctx, "Authorization", "unknown API key"));
+    }
+
+    private static ApiError unauthorized(Context ctx, String field, String message) {
+        ctx.header("WWW-Authenticate", "Bearer realm=\"news-monitor\"");
+        return new ApiError(401, field, message);
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw.strip());
+            if (v < 1 || v > MAX_LIMIT) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, name, "must be a whole number from 1 to " + MAX_LIMIT);
+        }
+    }
+
+    /** The request body as UTF-8 text, refusing oversized, non-JSON and undecodable bodies. */
+    private String body(Context ctx) {
+        String type = ctx.contentType();
+        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiError(415, "Content-Type", "must be application/json, was '" + type + "'");
+        }
+        long declared = ctx.req().getContentLengthLong();
+        int max = deps.maxBodyBytes();
+        if (declared > max) {
+            throw new ApiError(413, "body", "must be at most " + max + " bytes, was " + declared);
+        }
+        byte[] bytes;
+        try (InputStream in = ctx.req().getInputStream()) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            byte[] chunk = new byte[8192];
+            int n;
+            while ((n = in.read(chunk)) > 0) {
+                buffer.write(chunk, 0, n);
+                if (buffer.size() > max) {
+                    throw new ApiError(413, "body", "must be at most " + max + " bytes");
+                }
+            }
+            bytes = buffer.toByteArray();
+        } catch (IOException e) {
+            throw new ApiError(400, "body", "could not be read: " + e.getMessage());
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiError(400, "body", "must be UTF-8 encoded JSON");
+        }
+    }
+}

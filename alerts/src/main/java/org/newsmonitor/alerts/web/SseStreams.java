@@ -1,0 +1,116 @@
+package org.newsmonitor.alerts.web;
+
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.jetty.server.Request;
+import org.newsmonitor.alerts.view.AlertFeed;
+import org.newsmonitor.contracts.event.AlertEvent;
+import org.newsmonitor.contracts.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live alert streams (Server-Sent Events). Each client has its own bounded queue fed from the {@link AlertFeed}; a
+ * client that stops reading fills it and is disconnected, so it never holds up the feed or other clients. Events carry
+ * the alert id as SSE id; a client reconnecting with Last-Event-ID gets what it missed, or a "reset" event and the
+ * buffer when that id is no longer buffered.
+ */
+final class SseStreams {
+    private static final Logger LOG = LoggerFactory.getLogger(SseStreams.class);
+    private final AlertFeed feed;
+    private final SseSettings settings;
+    private final AtomicInteger open = new AtomicInteger();
+
+    SseStreams(AlertFeed feed, SseSettings settings) {
+        this.feed = feed;
+        this.settings = settings;
+    }
+
+    /** Streams a subscription's alerts on the request thread until the client leaves or falls behind. */
+    void stream(Context ctx, String subscriptionId) {
+        if (open.incrementAndGet() > settings.maxClients()) {
+            open.decrementAndGet();
+            throw new ApiError(503, "events", "too many live streams are open (" + settings.maxClients() + ")");
+        }
+        String lastEventId = ctx.header("Last-Event-ID");
+        if (lastEventId == null) {
+            lastEventId = ctx.queryParam("lastEventId");
+        }
+        BlockingQueue<AlertEvent> queue = new ArrayBlockingQueue<>(settings.clientQueue());
+        AtomicBoolean overflowed = new AtomicBoolean();
+        HttpServletResponse res = ctx.res();
+        AlertFeed.Attachment attachment = feed.attach(subscriptionId, lastEventId, alert -> {
+            if (!queue.offer(alert) && overflowed.compareAndSet(false, true)) {
+                // the client stopped reading: cut the connection so a blocked write fails at once
+                LOG.info("Live stream of {} fell {} alerts behind; disconnecting it", subscriptionId,
+                        settings.clientQueue());
+                closeConnection(ctx);
+            }
+        });
+        try {
+            res.setStatus(200);
+            res.setContentType("text/event-stream");
+            res.setCharacterEncoding("UTF-8");
+            res.setHeader("Cache-Control", "no-store");
+            res.setHeader("X-Accel-Buffering", "no");
+            OutputStream out = res.getOutputStream();
+            write(out, "retry: 2000\n: connected " + Instant.now() + "\n\n");
+            if (attachment.reset()) {
+                write(out, "event: reset\ndata: " + Json.mapper().writeValueAsString(Map.of("reason",
+                        "the last event id is no longer buffered; the buffered alerts follow")) + "\n\n");
+            }
+            for (AlertEvent alert : attachment.missed()) {
+                write(out, event(alert));
+            }
+            long heartbeatMs = settings.heartbeat().toMillis();
+            while (!overflowed.get()) {
+                AlertEvent next = queue.poll(heartbeatMs, TimeUnit.MILLISECONDS);
+                if (overflowed.get()) {
+                    break;
+                }
+                write(out, next == null ? ": heartbeat " + Instant.now() + "\n\n" : event(next));
+            }
+        } catch (IOException e) {
+            LOG.debug("Live stream of {} closed: {}", subscriptionId, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            attachment.detach().run();
+            open.decrementAndGet();
+        }
+    }
+
+    /** Streams open now. */
+    int openStreams() {
+        return open.get();
+    }
+
+    private static String event(AlertEvent alert) throws JsonProcessingException {
+        // the JSON is on one line, so one data field carries it
+        return "id: " + alert.alertId() + "\nevent: alert\ndata: " + Json.mapper().writeValueAsString(alert) + "\n\n";
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void closeConnection(Context ctx) {
+        try {
+            Request.getBaseRequest(ctx.req()).getHttpChannel().getEndPoint().close();
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot close a lagging live stream: {}", e.toString());
+        }
+    }
+}
