@@ -1,0 +1,186 @@
+package org.newsmonitor.stream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.newsmonitor.contracts.Topics;
+import org.newsmonitor.contracts.event.DeadLetterEvent;
+import org.newsmonitor.contracts.event.Granularity;
+import org.newsmonitor.contracts.event.SurgeEvent;
+import org.newsmonitor.contracts.event.ThemeMatchEvent;
+import org.newsmonitor.contracts.event.ThemeStatsEvent;
+import org.newsmonitor.contracts.json.JsonSerde;
+import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.stream.article.DecodeArticleProcessor;
+import org.newsmonitor.stream.article.DecodedArticle;
+import org.newsmonitor.stream.article.DedupWindow;
+import org.newsmonitor.stream.article.DeduplicateProcessor;
+import org.newsmonitor.stream.catalog.ThemeCatalogProcessor;
+import org.newsmonitor.stream.catalog.ThemeCatalogStoreBuilder;
+import org.newsmonitor.stream.match.MatchThemesProcessor;
+import org.newsmonitor.stream.match.MatchedArticle;
+import org.newsmonitor.stream.stats.SurgeProcessor;
+import org.newsmonitor.stream.stats.ThemeCount;
+import org.newsmonitor.stream.story.StoryClusterProcessor;
+import org.newsmonitor.stream.story.StoryMember;
+import org.newsmonitor.stream.story.StoryRef;
+import org.newsmonitor.themes.Lexicon;
+import org.newsmonitor.themes.ThemeFiles;
+
+/**
+ * The stream application's topology: articles in, theme matches, statistics and surges out.
+ *
+ * <pre>
+ * Topic: news-articles       Key: article id   Value: ArticleEvent JSON (read as bytes; bad records dead-lettered)
+ * Topic: news-themes         Key: theme id     Value: ThemeDefinition JSON (global store; tombstone removes)
+ * Topic: news-theme-matches  Key: story id     Value: ThemeMatchEvent JSON, timestamp = publication time
+ * Topic: news-theme-stats    Key: themeId@granularity@windowStart   Value: ThemeStatsEvent JSON
+ * Topic: news-theme-surges   Key: theme id     Value: SurgeEvent JSON
+ * Topic: news-dead-letters   Key: source key   Value: DeadLetterEvent JSON, DlqHeaders
+ * </pre>
+ *
+ * Flow: {@code decode-articles} (dead letters split off) → {@code deduplicate-articles} → {@code match-themes}
+ * (against the global {@value StoreNames#THEME_CATALOG}) → repartition {@value StoreNames#STORY_CLUSTERING_TOPIC}
+ * into one partition → {@code assign-stories} → matches; then per-theme hourly and daily counts (repartition
+ * {@value StoreNames#MATCHES_BY_THEME_TOPIC}), {@code detect-surges} on the hourly counts, and the daily balance by
+ * polarity (repartition {@value StoreNames#MATCHES_BY_POLARITY_TOPIC}). Every processor, store and internal topic is
+ * named here.
+ */
+public final class ThemeMatchTopology {
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration DAY = Duration.ofDays(1);
+
+    private ThemeMatchTopology() {
+    }
+
+    /** The topology for {@code config}, with the bundled lexicon; never null. */
+    public static Topology build(StreamConfig config) {
+        return build(config.topology(), ThemeFiles.bundledLexicon());
+    }
+
+    /**
+     * The topology.
+     *
+     * @param s       topology settings; never null
+     * @param lexicon the named term lists themes may refer to; never null
+     * @return an unstarted topology; never null
+     */
+    public static Topology build(TopologySettings s, Lexicon lexicon) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Serde<String> keys = Serdes.String();
+        JsonSerde<ThemeMatchEvent> matchSerde = Topics.THEME_MATCHES.valueSerde();
+
+        builder.addGlobalStore(new ThemeCatalogStoreBuilder(StoreNames.THEME_CATALOG, lexicon), Topics.THEMES.name(),
+                Consumed.with(keys, Serdes.ByteArray()).withName("read-themes"),
+                () -> new ThemeCatalogProcessor(StoreNames.THEME_CATALOG));
+        addStores(builder, s);
+
+        KStream<String, DecodedArticle> decoded = builder
+                .stream(Topics.ARTICLES.name(), Consumed.with(keys, Serdes.ByteArray()).withName("read-articles"))
+                .process(() -> new DecodeArticleProcessor(s.maxFutureSkew()), Named.as("decode-articles"));
+        Map<String, KStream<String, DecodedArticle>> branches = decoded.split(Named.as("decoded-"))
+                .branch((id, d) -> d.failed(), Branched.as("failed"))
+                .defaultBranch(Branched.as("ok"));
+        branches.get("decoded-failed")
+                .mapValues(DecodedArticle::deadLetter, Named.as("to-dead-letter"))
+                .to(Topics.DEAD_LETTERS.name(), Produced.<String, DeadLetterEvent>with(keys,
+                        Topics.DEAD_LETTERS.valueSerde()).withName("write-dead-letters"));
+
+        KStream<String, ThemeMatchEvent> matches = branches.get("decoded-ok")
+                .mapValues(DecodedArticle::article, Named.as("to-article"))
+                .processValues(() -> new DeduplicateProcessor(StoreNames.ARTICLE_IDS,
+                        new DedupWindow(s.dedupRetention())), Named.as("deduplicate-articles"), StoreNames.ARTICLE_IDS)
+                .process(() -> new MatchThemesProcessor(StoreNames.THEME_CATALOG,
+                        new ArticleText(s.maxContentChars())), Named.as("match-themes"))
+                .repartition(Repartitioned.with(keys, json(MatchedArticle.class, StoreNames.STORY_CLUSTERING_TOPIC))
+                        .withName(StoreNames.STORY_CLUSTERING_TOPIC).withNumberOfPartitions(1))
+                .process(() -> new StoryClusterProcessor(StoreNames.STORY_BANDS, StoreNames.STORY_ARTICLES,
+                        s.storyWindow(), s.storySimilarity()), Named.as("assign-stories"),
+                        StoreNames.STORY_BANDS, StoreNames.STORY_ARTICLES);
+        matches.to(Topics.THEME_MATCHES.name(), Produced.with(keys, matchSerde).withName("write-theme-matches"));
+
+        KGroupedStream<String, ThemeMatchEvent> byTheme = matches.groupBy((storyId, m) -> m.themeId(),
+                Grouped.with(StoreNames.MATCHES_BY_THEME_TOPIC, keys, matchSerde));
+        KStream<Windowed<String>, ThemeCount> hourly = countPerTheme(byTheme, HOUR, s.hourlyGrace(),
+                s.hourlyRetention(), StoreNames.THEME_HOURLY_COUNTS, "hourly");
+        KStream<Windowed<String>, ThemeCount> daily = countPerTheme(byTheme, DAY, s.dailyGrace(), s.dailyRetention(),
+                StoreNames.THEME_DAILY_COUNTS, "daily");
+        publishStats(hourly, Granularity.HOUR, "hourly");
+        publishStats(daily, Granularity.DAY, "daily");
+
+        hourly.process(() -> new SurgeProcessor(StoreNames.THEME_HOURLY_COUNTS, StoreNames.THEME_SURGES,
+                        s.surgeRule()), Named.as("detect-surges"), StoreNames.THEME_HOURLY_COUNTS, StoreNames.THEME_SURGES)
+                .to(Topics.THEME_SURGES.name(), Produced.<String, SurgeEvent>with(keys, Topics.THEME_SURGES.valueSerde())
+                        .withName("write-surges"));
+
+        matches.groupBy((storyId, m) -> m.polarity().name(),
+                        Grouped.with(StoreNames.MATCHES_BY_POLARITY_TOPIC, keys, matchSerde))
+                .windowedBy(TimeWindows.ofSizeAndGrace(DAY, s.dailyGrace()))
+                .count(Named.as("count-polarity-daily"),
+                        Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(StoreNames.POLARITY_DAILY_COUNTS)
+                                .withKeySerde(keys).withValueSerde(Serdes.Long()).withRetention(s.dailyRetention()));
+        return builder.build();
+    }
+
+    private static void addStores(StreamsBuilder builder, TopologySettings s) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ARTICLE_IDS),
+                Serdes.String(), Serdes.Long()));
+        Duration storyRetention = s.storyWindow().multipliedBy(2);
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.STORY_BANDS,
+                        storyRetention, Duration.ofMillis(1), true), Serdes.String(),
+                json(StoryRef.class, StoreNames.STORY_BANDS)));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.STORY_ARTICLES,
+                        storyRetention, Duration.ofMillis(1), false), Serdes.String(),
+                json(StoryMember.class, StoreNames.STORY_ARTICLES)));
+        Duration surgeRetention = Duration.ofDays(2).plus(s.hourlyGrace());
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.THEME_SURGES,
+                surgeRetention, HOUR, false), Serdes.String(), Serdes.Long()));
+    }
+
+    private static KStream<Windowed<String>, ThemeCount> countPerTheme(KGroupedStream<String, ThemeMatchEvent> byTheme,
+            Duration size, Duration grace, Duration retention, String store, String label) {
+        return byTheme.windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
+                .aggregate(() -> ThemeCount.NONE, (themeId, match, count) -> count.plus(match),
+                        Named.as("count-" + label),
+                        Materialized.<String, ThemeCount, WindowStore<Bytes, byte[]>>as(store)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(json(ThemeCount.class, store))
+                                .withRetention(retention))
+                .toStream(Named.as(label + "-count-changes"));
+    }
+
+    private static void publishStats(KStream<Windowed<String>, ThemeCount> counts, Granularity granularity,
+            String label) {
+        counts.map((window, count) -> {
+            ThemeStatsEvent stats = new ThemeStatsEvent(ThemeStatsEvent.CURRENT_VERSION, window.key(),
+                    count.polarity(), granularity, Instant.ofEpochMilli(window.window().start()),
+                    Instant.ofEpochMilli(window.window().end()), count.count());
+            return KeyValue.pair(stats.key(), stats);
+        }, Named.as("to-" + label + "-stats"))
+                .to(Topics.THEME_STATS.name(), Produced.with(Serdes.String(), Topics.THEME_STATS.valueSerde())
+                        .withName("write-" + label + "-stats"));
+    }
+
+    private static <T> JsonSerde<T> json(Class<T> type, String where) {
+        return new JsonSerde<>(type, where);
+    }
+}

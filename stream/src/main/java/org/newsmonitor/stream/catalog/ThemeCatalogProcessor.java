@@ -1,0 +1,26 @@
+package org.newsmonitor.stream.catalog;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/** Feeds each record of {@code news-themes} (raw bytes) into the {@link ThemeCatalogStore}. */
+public final class ThemeCatalogProcessor implements Processor<String, byte[], Void, Void> {
+    private final String storeName;
+    private ThemeCatalogStore store;
+
+    /** @param storeName the catalog store */
+    public ThemeCatalogProcessor(String storeName) {
+        this.storeName = storeName;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        store.apply(record.key(), record.value());
+    }
+}

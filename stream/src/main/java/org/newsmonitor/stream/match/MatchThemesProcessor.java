@@ -1,0 +1,109 @@
+package org.newsmonitor.stream.match;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.newsmonitor.contracts.event.ArticleEvent;
+import org.newsmonitor.contracts.event.MatchedTerm;
+import org.newsmonitor.contracts.event.Polarity;
+import org.newsmonitor.contracts.event.ThemeMatchEvent;
+import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.stream.catalog.ThemeCatalogSnapshot;
+import org.newsmonitor.stream.catalog.ThemeCatalogStore;
+import org.newsmonitor.stream.story.MinHash;
+import org.newsmonitor.stream.story.TextShingles;
+import org.newsmonitor.themes.Document;
+import org.newsmonitor.themes.Matcher;
+import org.newsmonitor.themes.TermHit;
+import org.newsmonitor.themes.ThemeHit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matches each article against the themes in force in the {@link ThemeCatalogStore} and computes its story
+ * signature. The matcher is rebuilt when the catalog's generation changes, so a changed theme applies from the next
+ * article on. Articles without text are skipped with a logged reason; over-long fields are matched on their first
+ * characters (see {@link ArticleText}).
+ */
+public final class MatchThemesProcessor implements Processor<String, ArticleEvent, String, MatchedArticle> {
+    private static final Logger LOG = LoggerFactory.getLogger(MatchThemesProcessor.class);
+    /** Characters of the body used for the story signature when the article has no title or summary. */
+    private static final int SIGNATURE_FALLBACK_CHARS = 1_000;
+
+    private final String catalogStoreName;
+    private final ArticleText articleText;
+    private ProcessorContext<String, MatchedArticle> context;
+    private ThemeCatalogStore catalog;
+    private long generation = -1;
+    private Matcher matcher;
+
+    /**
+     * @param catalogStoreName the global theme catalog store
+     * @param articleText      how article text is prepared for matching
+     */
+    public MatchThemesProcessor(String catalogStoreName, ArticleText articleText) {
+        this.catalogStoreName = catalogStoreName;
+        this.articleText = articleText;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, MatchedArticle> context) {
+        this.context = context;
+        this.catalog = context.getStateStore(catalogStoreName);
+    }
+
+    @Override
+    public void process(Record<String, ArticleEvent> record) {
+        ArticleEvent original = record.value();
+        ArticleText.Prepared prepared = articleText.prepare(original);
+        if (prepared.skipped()) {
+            LOG.info("Skipped article {} from {}: {}", original.id(), original.source(), prepared.skipReason());
+            return;
+        }
+        if (!prepared.notes().isEmpty()) {
+            LOG.info("Article {} from {} matched in part: {}", original.id(), original.source(),
+                    String.join("; ", prepared.notes()));
+        }
+        ArticleEvent article = prepared.article();
+        List<ThemeHit> hits = currentMatcher().match(new Document(article.id(), article.title(), article.summary(),
+                article.content(), article.language()));
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        List<ThemeMatchEvent> matches = new ArrayList<>(hits.size());
+        for (ThemeHit hit : hits) {
+            matches.add(toEvent(original, hit, now));
+        }
+        context.forward(record.withValue(new MatchedArticle(original.id(), original.publishedAt(),
+                signature(article), matches)));
+    }
+
+    private Matcher currentMatcher() {
+        ThemeCatalogSnapshot snapshot = catalog.snapshot();
+        if (matcher == null || snapshot.generation() != generation) {
+            matcher = Matcher.of(snapshot.themes());
+            generation = snapshot.generation();
+            LOG.debug("Matcher rebuilt with {} themes (catalog generation {})", snapshot.themes().size(), generation);
+        }
+        return matcher;
+    }
+
+    private static long[] signature(ArticleEvent article) {
+        String text = article.title() + "\n" + article.summary();
+        if (text.isBlank() && article.content() != null) {
+            text = article.content().substring(0, Math.min(article.content().length(), SIGNATURE_FALLBACK_CHARS));
+        }
+        return MinHash.signature(TextShingles.shingles(text));
+    }
+
+    private static ThemeMatchEvent toEvent(ArticleEvent article, ThemeHit hit, Instant now) {
+        List<MatchedTerm> terms = new ArrayList<>(hit.terms().size());
+        for (TermHit term : hit.terms()) {
+            terms.add(new MatchedTerm(term.term(), term.field(), term.start(), term.end()));
+        }
+        return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, article.id(), article.id(), hit.themeId(),
+                hit.themeTitle(), Polarity.valueOf(hit.polarity().name()), hit.score(), terms, hit.snippet(),
+                article.title(), article.url(), article.source(), article.language(), article.publishedAt(), now);
+    }
+}
