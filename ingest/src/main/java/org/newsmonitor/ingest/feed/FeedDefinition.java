@@ -1,0 +1,43 @@
+package org.newsmonitor.ingest.feed;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * One feed to poll.
+ *
+ * @param id       stable feed id, the key of its state on the feed-state topic
+ * @param url      the feed URL (http or https)
+ * @param title    human name, used as the article source; never null
+ * @param language BCP 47 language of the feed, e.g. "ru"; may be null
+ * @param tags     tags copied onto every article; never null
+ * @param interval time between polls
+ * @param timeZone zone for dates written without one (e.g. Europe/Moscow for a Russian agency); never null
+ */
+public record FeedDefinition(String id, URI url, String title, String language, List<String> tags, Duration interval,
+        ZoneId timeZone) {
+    /** Default polling interval. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(30);
+    /** Shortest polling interval accepted. */
+    public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
+    public FeedDefinition {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
+            throw new IllegalArgumentException("feed id must be 1-100 lower-case letters, digits, '.', '_' or '-', was '"
+                    + id + "'");
+        }
+        if (url == null || url.getScheme() == null || !url.getScheme().matches("(?i)https?") || url.getHost() == null) {
+            throw new IllegalArgumentException("feed " + id + ": url must be an absolute http(s) URL, was '" + url + "'");
+        }
+        title = title == null || title.isBlank() ? url.getHost() : title.strip();
+        language = language == null || language.isBlank() ? null : language.strip();
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        interval = interval == null ? DEFAULT_INTERVAL : interval;
+        if (interval.compareTo(MIN_INTERVAL) < 0) {
+            throw new IllegalArgumentException("feed " + id + ": interval must be at least 1 s, was " + interval);
+        }
+        timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
+    }
+}
