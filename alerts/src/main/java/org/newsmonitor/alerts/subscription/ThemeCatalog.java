@@ -35,4 +35,22 @@ public interface ThemeCatalog {
             }
         };
     }
+
+    /** A catalog knowing the themes of both; {@code first} wins for a theme in both. */
+    static ThemeCatalog union(ThemeCatalog first, ThemeCatalog second) {
+        return new ThemeCatalog() {
+            @Override
+            public boolean contains(String themeId) {
+                return first.contains(themeId) || second.contains(themeId);
+            }
+
+            @Override
+            public List<ThemeInfo> all() {
+                java.util.Map<String, ThemeInfo> byId = new java.util.TreeMap<>();
+                second.all().forEach(t -> byId.put(t.id(), t));
+                first.all().forEach(t -> byId.put(t.id(), t));
+                return List.copyOf(byId.values());
+            }
+        };
+    }
 }

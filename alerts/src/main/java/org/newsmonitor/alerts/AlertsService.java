@@ -1,0 +1,251 @@
+package org.newsmonitor.alerts;
+
+import io.javalin.Javalin;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.newsmonitor.alerts.delivery.AlertDeliveryConsumer;
+import org.newsmonitor.alerts.delivery.ConsoleAlerts;
+import org.newsmonitor.alerts.delivery.EndpointQueues;
+import org.newsmonitor.alerts.delivery.HttpWebhookClient;
+import org.newsmonitor.alerts.delivery.KafkaDeliveryRecorder;
+import org.newsmonitor.alerts.delivery.WebhookChannel;
+import org.newsmonitor.alerts.digest.DigestBuffer;
+import org.newsmonitor.alerts.digest.EmailChannel;
+import org.newsmonitor.alerts.digest.SmtpMailer;
+import org.newsmonitor.alerts.kafka.KafkaDeadLetterSink;
+import org.newsmonitor.alerts.kafka.TopicFollower;
+import org.newsmonitor.alerts.kafka.TopicWriter;
+import org.newsmonitor.alerts.net.AddressAllowList;
+import org.newsmonitor.alerts.net.Resolver;
+import org.newsmonitor.alerts.net.SsrfGuard;
+import org.newsmonitor.alerts.policy.AlertPolicyTopology;
+import org.newsmonitor.alerts.subscription.KafkaSubscriptionStore;
+import org.newsmonitor.alerts.subscription.SubscriptionService;
+import org.newsmonitor.alerts.subscription.SubscriptionValidator;
+import org.newsmonitor.alerts.subscription.ThemeCatalog;
+import org.newsmonitor.alerts.view.AlertFeed;
+import org.newsmonitor.alerts.view.DeliveryLog;
+import org.newsmonitor.alerts.view.StatsView;
+import org.newsmonitor.alerts.view.ThemesView;
+import org.newsmonitor.alerts.web.AlertsApp;
+import org.newsmonitor.alerts.web.AlertsDeps;
+import org.newsmonitor.alerts.web.ApiKeys;
+import org.newsmonitor.contracts.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerts service: the alert policy (Kafka Streams), alert delivery (webhooks, e-mail, console), the views of
+ * subscriptions, alerts, deliveries and statistics, and the HTTP API with the dashboard. The monitor's topics must
+ * exist before {@link #start()}.
+ *
+ * <pre>{@code
+ * try (AlertsService alerts = new AlertsService(AlertsConfig.defaults(kafka, dataDir.resolve("alerts")))) {
+ *     alerts.start();
+ *     System.out.println("dashboard at http://127.0.0.1:" + alerts.httpPort() + "/");
+ * }
+ * }</pre>
+ */
+public final class AlertsService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertsService.class);
+    private static final int FEED_CAPACITY = 500;
+
+    private final AlertsConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final AlertFeed feed = new AlertFeed(FEED_CAPACITY, 1000);
+    private final DeliveryLog deliveryLog = new DeliveryLog(200, 200_000);
+    private final StatsView stats = new StatsView();
+    private final ThemesView themesView = new ThemesView();
+    private final DigestBuffer digests = new DigestBuffer();
+    private TopicWriter writer;
+    private TopicFollower follower;
+    private KafkaStreams streams;
+    private EndpointQueues queues;
+    private AlertDeliveryConsumer delivery;
+    private Javalin http;
+    private volatile boolean viewsLoaded;
+    private boolean started;
+
+    /** @param config the settings; nothing starts until {@link #start()} */
+    public AlertsService(AlertsConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts HTTP, loads the views from Kafka, ensures the default subscription when configured, then starts the
+     * policy and delivery. Returns once the service is serving.
+     *
+     * @throws IllegalStateException with a one-line reason (port in use, Kafka unreachable, topics missing); whatever
+     *                               had started is closed again
+     */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("The alerts service was already started");
+        }
+        started = true;
+        try {
+            startAll();
+        } catch (RuntimeException e) {
+            close();
+            throw e instanceof IllegalStateException ? e : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void startAll() {
+        writer = new TopicWriter(config.kafka(), "news-monitor-alerts-writer");
+        KafkaDeadLetterSink deadLetters = new KafkaDeadLetterSink(writer);
+        KafkaSubscriptionStore store = new KafkaSubscriptionStore(writer);
+        SsrfGuard guard = new SsrfGuard(Resolver.SYSTEM, AddressAllowList.of(config.ssrfAllow()));
+        ThemeCatalog themes = config.knownThemes().isEmpty() ? themesView : ThemeCatalog.union(themesView,
+                ThemeCatalog.of(config.knownThemes().stream()
+                        .map(id -> new ThemeCatalog.ThemeInfo(id, id, "MIXED")).toList()));
+        SubscriptionService subscriptions = new SubscriptionService(store, new SubscriptionValidator(themes, guard),
+                clock);
+
+        http = AlertsApp.create(new AlertsDeps(subscriptions, new ApiKeys(config.apiKeys()), themes, feed, deliveryLog,
+                stats, SubscriptionService.DEFAULT_ID, config.sse(), config.maxBodyBytes(), this::health));
+        try {
+            http.start(config.httpHost(), config.httpPort());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot serve the alerts API on " + config.httpHost() + ":"
+                    + config.httpPort() + " (port in use or interface unavailable): " + rootMessage(e), e);
+        }
+
+        follower = new TopicFollower(config.kafka(), "news-monitor-alerts-views", deadLetters, clock);
+        follower.follow(Topics.SUBSCRIPTIONS, null, store::apply);
+        follower.follow(Topics.THEMES, null, themesView::apply);
+        follower.follow(Topics.THEME_STATS, null, (k, v) -> stats.apply(v));
+        follower.follow(Topics.THEME_SURGES, Duration.ofDays(14), (k, v) -> stats.apply(v));
+        follower.follow(Topics.DELIVERIES, config.retry().giveUpAfter().plusDays(2), (k, v) -> deliveryLog.apply(v));
+        follower.follow(Topics.ALERTS, Duration.ofDays(7), (k, v) -> {
+            if (v != null) {
+                feed.publish(v);
+            }
+        });
+        follower.start();
+        try {
+            if (!follower.awaitCaughtUp(config.startTimeout())) {
+                throw new IllegalStateException("Kafka at " + config.kafka().bootstrapServers()
+                        + " did not deliver the subscriptions, deliveries and alerts within "
+                        + config.startTimeout().toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading subscriptions from Kafka", e);
+        }
+        viewsLoaded = true;
+        if (config.defaultSubscription() && subscriptions.ensureDefault()) {
+            LOG.info("Created the default subscription '{}' (owner '{}', all themes)", SubscriptionService.DEFAULT_ID,
+                    SubscriptionService.DEFAULT_OWNER);
+        }
+
+        streams = new KafkaStreams(AlertPolicyTopology.build(config.dedupRetention()),
+                AlertPolicyTopology.streamsConfig(config.kafka(), config.stateDir().resolve("streams").toString()));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Alert policy thread failed, replacing it: {}", e.toString(), e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+
+        queues = new EndpointQueues(config.retry(), new KafkaDeliveryRecorder(writer, deadLetters), clock,
+                new SecureRandom());
+        WebhookChannel webhook = new WebhookChannel(new HttpWebhookClient(guard, Duration.ofSeconds(5)),
+                config.webhookTimeout(), clock);
+        EmailChannel email = new EmailChannel(config.smtp().enabled() ? new SmtpMailer(config.smtp()) : null);
+        ConsoleAlerts console = config.console() == null ? null : new ConsoleAlerts(config.console());
+        delivery = new AlertDeliveryConsumer(config.kafka(), new AlertDeliveryConsumer.DeliveryParts(store, deliveryLog,
+                webhook, email, digests, queues, config.retry(), console, SubscriptionService.DEFAULT_ID, deadLetters,
+                clock, config.digestCheck(), 10_000));
+        delivery.start();
+        LOG.info("Alerts service ready: API and dashboard at http://{}:{}/", config.httpHost(), httpPort());
+    }
+
+    /** The port the API and dashboard listen on (useful when configured as 0). */
+    public int httpPort() {
+        if (http == null) {
+            throw new IllegalStateException("The alerts service is not started");
+        }
+        return http.port();
+    }
+
+    /** Recent alerts and live listeners, e.g. for tests and embedding; never null. */
+    public AlertFeed feed() {
+        return feed;
+    }
+
+    /** Named health checks: "ok" or what is wrong. */
+    public Map<String, String> health() {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("views", viewsLoaded ? "ok" : "loading subscriptions and alerts from Kafka");
+        KafkaStreams s = streams;
+        checks.put("policy", s == null ? "not started" : switch (s.state()) {
+            case RUNNING, REBALANCING -> "ok";
+            default -> "Kafka Streams is " + s.state();
+        });
+        AlertDeliveryConsumer d = delivery;
+        checks.put("delivery", d != null && d.alive() ? "ok" : "not running");
+        return checks;
+    }
+
+    /** Stops HTTP, delivery (committing what was done), the policy and the views; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        closeQuietly("HTTP", () -> {
+            if (http != null) {
+                http.stop();
+            }
+        });
+        closeQuietly("delivery", () -> {
+            if (delivery != null) {
+                delivery.close();
+            }
+        });
+        closeQuietly("delivery queues", () -> {
+            if (queues != null) {
+                queues.close();
+            }
+        });
+        closeQuietly("policy", () -> {
+            if (streams != null) {
+                streams.close(Duration.ofSeconds(15));
+            }
+        });
+        closeQuietly("views", () -> {
+            if (follower != null) {
+                follower.close();
+            }
+        });
+        closeQuietly("producer", () -> {
+            if (writer != null) {
+                writer.close();
+            }
+        });
+        http = null;
+        delivery = null;
+        queues = null;
+        streams = null;
+        follower = null;
+        writer = null;
+    }
+
+    private static void closeQuietly(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Stopping {} of the alerts service failed: {}", what, e.getMessage());
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

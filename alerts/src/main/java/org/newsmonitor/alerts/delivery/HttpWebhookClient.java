@@ -1,0 +1,62 @@
+package org.newsmonitor.alerts.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.newsmonitor.alerts.net.BlockedAddressException;
+import org.newsmonitor.alerts.net.SsrfGuard;
+
+/**
+ * Webhook POSTs over java.net.http. The URL is checked by the {@link SsrfGuard} right before each attempt (the JVM's
+ * DNS cache then hands the client the checked address); redirects are never followed; the whole exchange, body
+ * included, is bounded by the timeout.
+ */
+public final class HttpWebhookClient implements WebhookClient {
+    private final SsrfGuard guard;
+    private final HttpClient client;
+
+    /**
+     * @param guard          refuses internal addresses
+     * @param connectTimeout bound on connecting
+     */
+    public HttpWebhookClient(SsrfGuard guard, Duration connectTimeout) {
+        this.guard = guard;
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public Response post(URI url, Map<String, String> headers, byte[] body, Duration timeout)
+            throws IOException, BlockedAddressException {
+        guard.addressesToDial(url);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+                .header("Content-Type", "application/json").header("User-Agent", "news-monitor-alerts/1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        CompletableFuture<HttpResponse<Void>> call = client.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.discarding());
+        try {
+            HttpResponse<Void> response = call.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return new Response(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
+                    response.headers().firstValue("Location").orElse(null));
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new IOException("no complete answer within " + timeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+        }
+    }
+}

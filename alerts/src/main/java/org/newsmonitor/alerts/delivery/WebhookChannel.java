@@ -1,0 +1,135 @@
+package org.newsmonitor.alerts.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.newsmonitor.alerts.net.BlockedAddressException;
+import org.newsmonitor.contracts.event.AlertEvent;
+import org.newsmonitor.contracts.event.SubscriptionEvent;
+import org.newsmonitor.contracts.json.Json;
+
+/**
+ * Delivers each alert as a signed webhook POST of {"type":"alert","timestamp":...,"data":{alert}}. 2xx is delivered;
+ * 410 disables the endpoint; internal addresses are refused; 429 and 503 honour Retry-After (up to 24 h); every other
+ * answer, redirects included (never followed), timeouts and connection errors are retried.
+ */
+public final class WebhookChannel implements Channel {
+    /** Channel name in delivery records. */
+    public static final String NAME = "webhook";
+    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
+    private final WebhookClient client;
+    private final Duration timeout;
+    private final Clock clock;
+    private final Set<String> gone = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param client  sends the POST
+     * @param timeout bound on one attempt
+     * @param clock   signing timestamps
+     */
+    public WebhookChannel(WebhookClient client, Duration timeout, Clock clock) {
+        this.client = client;
+        this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String endpoint(SubscriptionEvent subscription) {
+        return NAME + " " + subscription.webhookUrl();
+    }
+
+    @Override
+    public Outcome attempt(List<AlertEvent> alerts, SubscriptionEvent subscription, int attempt) {
+        AlertEvent alert = alerts.get(0);
+        String url = subscription.webhookUrl();
+        if (url == null) {
+            return new Outcome.GiveUp("the subscription no longer has a webhook URL");
+        }
+        if (gone.contains(url)) {
+            return new Outcome.GiveUp("endpoint disabled: it answered 410 Gone earlier");
+        }
+        Instant now = clock.instant();
+        byte[] body;
+        try {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("type", "alert");
+            payload.put("timestamp", now.toString());
+            payload.put("data", alert);
+            body = Json.mapper().writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            return new Outcome.GiveUp("cannot write the alert as JSON: " + e.getOriginalMessage());
+        }
+        long ts = now.getEpochSecond();
+        Map<String, String> headers = Map.of(WebhookSignature.ID_HEADER, alert.alertId(),
+                WebhookSignature.TIMESTAMP_HEADER, String.valueOf(ts),
+                WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret(subscription), alert.alertId(), ts, body));
+        try {
+            WebhookClient.Response r = client.post(URI.create(url), headers, body, timeout);
+            return outcome(url, r, now);
+        } catch (BlockedAddressException e) {
+            return new Outcome.GiveUp("refused to dial: " + e.getMessage());
+        } catch (IOException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Outcome.RetryLater("no answer: " + message, Duration.ZERO);
+        } catch (RuntimeException e) {
+            return new Outcome.RetryLater("failed: " + e, Duration.ZERO);
+        }
+    }
+
+    private Outcome outcome(String url, WebhookClient.Response r, Instant now) {
+        int s = r.status();
+        if (s >= 200 && s < 300) {
+            return new Outcome.Delivered("HTTP " + s);
+        }
+        if (s == 410) {
+            gone.add(url);
+            return new Outcome.GiveUp("HTTP 410 Gone: endpoint disabled");
+        }
+        if (s >= 300 && s < 400) {
+            return new Outcome.RetryLater("HTTP " + s + " redirect to " + r.location() + " not followed", Duration.ZERO);
+        }
+        Duration after = s == 429 || s == 503 ? retryAfter(r.retryAfter(), now) : Duration.ZERO;
+        return new Outcome.RetryLater("HTTP " + s, after);
+    }
+
+    /** The Retry-After delay (seconds or HTTP-date), capped at 24 h; zero when absent or unreadable. */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return Duration.ZERO;
+        }
+        Duration d;
+        try {
+            long seconds = Long.parseLong(value.strip());
+            d = seconds <= 0 ? Duration.ZERO : Duration.ofSeconds(Math.min(seconds, MAX_RETRY_AFTER.toSeconds()));
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                d = at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+            } catch (DateTimeParseException e2) {
+                d = Duration.ZERO;
+            }
+        }
+        return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+    }
+
+    private static String secret(SubscriptionEvent s) {
+        // a subscription written without a secret still gets signatures, with its id as a weak key
+        return s.webhookSecret() != null ? s.webhookSecret() : s.id();
+    }
+}
