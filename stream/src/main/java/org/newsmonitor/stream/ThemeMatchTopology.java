@@ -8,7 +8,9 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -74,18 +76,20 @@ public final class ThemeMatchTopology {
 
     /** The topology for {@code config}, with the bundled lexicon; never null. */
     public static Topology build(StreamConfig config) {
-        return build(config.topology(), ThemeFiles.bundledLexicon());
+        return build(config, ThemeFiles.bundledLexicon());
     }
 
     /**
-     * The topology.
+     * The topology. The builder gets the application's configuration, so that Kafka Streams refuses to build it
+     * if any store or internal topic were left with a generated name ({@code ensure.explicit.internal.resource.naming}).
      *
-     * @param s       topology settings; never null
+     * @param config  the application's configuration, of which {@link StreamConfig#topology()} shapes the topology
      * @param lexicon the named term lists themes may refer to; never null
      * @return an unstarted topology; never null
      */
-    public static Topology build(TopologySettings s, Lexicon lexicon) {
-        StreamsBuilder builder = new StreamsBuilder();
+    public static Topology build(StreamConfig config, Lexicon lexicon) {
+        TopologySettings s = config.topology();
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.toStreamsProperties())));
         Serde<String> keys = Serdes.String();
         JsonSerde<ThemeMatchEvent> matchSerde = Topics.THEME_MATCHES.valueSerde();
 

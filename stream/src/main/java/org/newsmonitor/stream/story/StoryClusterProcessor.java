@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * window (MinHash estimate of the Jaccard similarity of title-and-summary word pairs at least the threshold), or its
  * own id when there is none. Candidates come from an LSH band index; both stores are event-time window stores whose
  * retention bounds them. Runs on a single partition so that every copy of a story meets the same index. Forwards
- * one {@link ThemeMatchEvent} per theme hit, keyed by story id, with the publication time as timestamp.
+ * one {@link ThemeMatchEvent} per theme hit, keyed by story id, with the article's event time (publication
+ * time, clamped when far in the future) as timestamp.
  */
 public final class StoryClusterProcessor implements Processor<String, MatchedArticle, String, ThemeMatchEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(StoryClusterProcessor.class);
@@ -55,7 +56,7 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
     @Override
     public void process(Record<String, MatchedArticle> record) {
         MatchedArticle article = record.value();
-        long time = article.publishedAt().toEpochMilli();
+        long time = record.timestamp();
         String[] bandKeys = MinHash.bandKeys(article.signature());
         String storyId = findStory(article, time, bandKeys);
         articles.put(article.articleId(), new StoryMember(storyId, article.signature()), time);
@@ -80,7 +81,7 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
                 while (refs.hasNext()) {
                     StoryRef ref = refs.next().value;
                     if (!ref.articleId().equals(article.articleId())) {
-                        candidates.putIfAbsent(ref.articleId(), ref.publishedAtMs());
+                        candidates.putIfAbsent(ref.articleId(), ref.eventTimeMs());
                     }
                 }
             }

@@ -1,0 +1,44 @@
+package org.newsmonitor.stream.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.newsmonitor.contracts.Topics;
+import org.newsmonitor.contracts.event.Polarity;
+import org.newsmonitor.contracts.event.SeedRef;
+import org.newsmonitor.contracts.event.ThemeDefinition;
+import org.newsmonitor.themes.Seed;
+import org.newsmonitor.themes.ThemeSpec;
+
+/** Converts between the wire record of {@code news-themes} and the themes library's {@link ThemeSpec}. */
+public final class ThemeDefinitions {
+    private ThemeDefinitions() {
+    }
+
+    /**
+     * The spec of a published theme. Its origin reads {@code news-themes/<id>} and rule lines count from 1, so
+     * compile errors point at the line of the rule text.
+     */
+    public static ThemeSpec toSpec(ThemeDefinition definition) {
+        List<Seed> seeds = definition.seeds().stream().map(s -> new Seed(s.file(), s.section())).toList();
+        return new ThemeSpec(definition.id(), definition.title(), definition.description(),
+                org.newsmonitor.themes.Polarity.valueOf(definition.polarity().name()), seeds, definition.minScore(),
+                definition.require(), definition.rules(), Topics.THEMES.name() + "/" + definition.id(), 1);
+    }
+
+    /** The wire record of a theme spec. */
+    public static ThemeDefinition toDefinition(ThemeSpec spec, int revision, Instant updatedAt) {
+        List<SeedRef> seeds = spec.seeds() == null ? List.of()
+                : spec.seeds().stream().map(s -> new SeedRef(s.file(), s.section())).toList();
+        return new ThemeDefinition(ThemeDefinition.CURRENT_VERSION, spec.id(), spec.title(), spec.description(),
+                Polarity.valueOf(spec.polarity().name()), seeds, spec.minScore(), spec.require(), spec.rules(),
+                revision, updatedAt);
+    }
+
+    /** Whether two definitions say the same thing, ignoring revision and publication time. */
+    public static boolean sameContent(ThemeDefinition a, ThemeDefinition b) {
+        return a.id().equals(b.id()) && a.title().equals(b.title()) && a.description().equals(b.description())
+                && a.polarity() == b.polarity() && a.seeds().equals(b.seeds()) && a.minScore() == b.minScore()
+                && Objects.equals(a.require(), b.require()) && a.rules().equals(b.rules());
+    }
+}

@@ -1,0 +1,46 @@
+package org.newsmonitor.stream.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MinHashTest {
+    private static final String WIRE = "Gazprom and CNPC sign price terms for Power of Siberia 2. The Russian and "
+            + "Chinese companies agreed on the price formula for gas shipped through Mongolia, officials said on Tuesday.";
+
+    @Test
+    void shouldEstimateHighSimilarityWhenTextIsACopyWithDifferentPunctuationAndCase() {
+        //Given
+        long[] a = MinHash.signature(TextShingles.shingles(WIRE));
+        long[] b = MinHash.signature(TextShingles.shingles(WIRE.toUpperCase().replace(".", " -- ")));
+        //When
+        double similarity = MinHash.similarity(a, b);
+        //Then
+        assertThat(similarity).isEqualTo(1.0);
+        assertThat(MinHash.bandKeys(a)).containsExactly(MinHash.bandKeys(b));
+    }
+
+    @Test
+    void shouldEstimateLowSimilarityWhenTextsShareOnlyVocabulary() {
+        //Given
+        long[] a = MinHash.signature(TextShingles.shingles(WIRE));
+        long[] b = MinHash.signature(TextShingles.shingles("India takes delivery of its fourth S-400 regiment from "
+                + "Russia as Delhi and Moscow discuss payments in rupees for gas and oil supplies."));
+        //When
+        double similarity = MinHash.similarity(a, b);
+        //Then
+        assertThat(similarity).isLessThan(0.2);
+    }
+
+    @Test
+    void shouldGiveEmptySignatureAndNoBandsWhenTextHasNoWords() {
+        //Given
+        long[] signature = MinHash.signature(TextShingles.shingles(" -- !!! ... "));
+        //When
+        String[] bands = MinHash.bandKeys(signature);
+        //Then
+        assertThat(signature).isEmpty();
+        assertThat(bands).isEmpty();
+        assertThat(MinHash.similarity(signature, signature)).isZero();
+    }
+}
