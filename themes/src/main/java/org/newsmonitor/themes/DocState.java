@@ -1,0 +1,123 @@
+package org.newsmonitor.themes;
+
+import java.util.Arrays;
+
+/**
+ * Per-thread scratch space for matching one article: its tokens (field and character offsets) and, for each
+ * dictionary atom seen in it, the ascending token indexes where it occurs. Reused across articles; entries are
+ * valid only when stamped with the current generation, so nothing is cleared between articles.
+ */
+final class DocState {
+    static final byte TITLE = 0;
+    static final byte SUMMARY = 1;
+    static final byte CONTENT = 2;
+    static final String[] FIELD_NAMES = {"title", "summary", "content"};
+
+    final String[] texts = new String[3];
+    int tokenCount;
+    int[] tokStart = new int[256];
+    int[] tokEnd = new int[256];
+    byte[] tokField = new byte[256];
+
+    private int generation;
+    private final int[] atomStamp;
+    private final int[][] atomHits;
+    private final int[] atomHitCount;
+    int[] touched = new int[64];
+    int touchedCount;
+
+    private final int[] themeStamp;
+    int[] candidates;
+    int candidateCount;
+
+    DocState(int atoms, int themes) {
+        atomStamp = new int[atoms];
+        atomHits = new int[atoms][];
+        atomHitCount = new int[atoms];
+        themeStamp = new int[themes];
+        candidates = new int[Math.max(themes, 1)];
+    }
+
+    void reset() {
+        generation++;
+        if (generation == Integer.MAX_VALUE) {
+            Arrays.fill(atomStamp, 0);
+            Arrays.fill(themeStamp, 0);
+            generation = 1;
+        }
+        tokenCount = 0;
+        touchedCount = 0;
+        candidateCount = 0;
+    }
+
+    int addToken(byte field, int start, int end) {
+        if (tokenCount == tokStart.length) {
+            int n = tokenCount * 2;
+            tokStart = Arrays.copyOf(tokStart, n);
+            tokEnd = Arrays.copyOf(tokEnd, n);
+            tokField = Arrays.copyOf(tokField, n);
+        }
+        tokStart[tokenCount] = start;
+        tokEnd[tokenCount] = end;
+        tokField[tokenCount] = field;
+        return tokenCount++;
+    }
+
+    void hit(int atom, int token) {
+        if (atomStamp[atom] != generation) {
+            atomStamp[atom] = generation;
+            atomHitCount[atom] = 0;
+            if (atomHits[atom] == null) {
+                atomHits[atom] = new int[4];
+            }
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = atom;
+        }
+        int[] hits = atomHits[atom];
+        int c = atomHitCount[atom];
+        if (c == hits.length) {
+            hits = Arrays.copyOf(hits, c * 2);
+            atomHits[atom] = hits;
+        }
+        hits[c] = token;
+        atomHitCount[atom] = c + 1;
+    }
+
+    boolean has(int atom) {
+        return atomStamp[atom] == generation;
+    }
+
+    /** Token indexes of an atom seen in this article (valid up to {@link #count(int)}). */
+    int[] hits(int atom) {
+        return atomHits[atom];
+    }
+
+    int count(int atom) {
+        return atomStamp[atom] == generation ? atomHitCount[atom] : 0;
+    }
+
+    /** Whether token {@code token} of atom's hits exists (binary search). */
+    boolean atomAt(int atom, int token) {
+        if (atomStamp[atom] != generation) {
+            return false;
+        }
+        return Arrays.binarySearch(atomHits[atom], 0, atomHitCount[atom], token) >= 0;
+    }
+
+    void addCandidate(int theme) {
+        if (themeStamp[theme] != generation) {
+            themeStamp[theme] = generation;
+            candidates[candidateCount++] = theme;
+        }
+    }
+
+    static boolean inScope(Scope scope, byte field) {
+        return switch (scope) {
+            case ALL -> true;
+            case TITLE -> field == TITLE;
+            case BODY -> field != TITLE;
+        };
+    }
+}

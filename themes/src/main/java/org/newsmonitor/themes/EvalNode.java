@@ -1,0 +1,370 @@
+package org.newsmonitor.themes;
+
+import java.util.List;
+
+/**
+ * A rule expression bound to the atom ids of one {@link Matcher}, evaluated over an article's per-atom token lists.
+ * Term, OR and NEAR nodes also yield spans (first and last token of each occurrence) for NEAR and for evidence.
+ */
+abstract class EvalNode {
+
+    /** A matched term occurrence, by token index. */
+    record Evidence(String term, int firstToken, int lastToken) {
+    }
+
+    abstract boolean holds(DocState d);
+
+    /** Adds the occurrences of this span node to {@code out}. */
+    void spans(DocState d, LongList out) {
+        throw new IllegalStateException("not a span expression");
+    }
+
+    /** Adds the term occurrences that make this node hold; with {@code within}, only those inside its spans. */
+    abstract void collect(DocState d, List<Evidence> out, LongList within);
+
+    /** Atoms of which at least one must occur for this node to hold; null when it can hold without any. */
+    abstract int[] required(AtomCost cost);
+
+    /** Relative cost of relying on a set of atoms for pre-selection (lower is more selective). */
+    interface AtomCost {
+        double of(int atom);
+    }
+
+    static double cost(int[] atoms, AtomCost cost) {
+        double c = 0;
+        for (int a : atoms) {
+            c += cost.of(a);
+        }
+        return c;
+    }
+
+    static boolean inside(LongList within, int first, int last) {
+        if (within == null) {
+            return true;
+        }
+        for (int i = 0; i < within.size; i++) {
+            long s = within.values[i];
+            if (LongList.first(s) <= first && last <= LongList.last(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word, prefix or phrase. */
+    static final class TermNode extends EvalNode {
+        final String written;
+        final int[] atoms;
+        final Scope scope;
+
+        TermNode(String written, int[] atoms, Scope scope) {
+            this.written = written;
+            this.atoms = atoms;
+            this.scope = scope;
+        }
+
+        @Override
+        boolean holds(DocState d) {
+            for (int a : atoms) {
+                if (!d.has(a)) {
+                    return false;
+                }
+            }
+            int a0 = atoms[0];
+            int[] hits = d.hits(a0);
+            int n = d.count(a0);
+            for (int i = 0; i < n; i++) {
+                int t = hits[i];
+                if (DocState.inScope(scope, d.tokField[t]) && phraseAt(d, t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean phraseAt(DocState d, int t) {
+            byte field = d.tokField[t];
+            for (int k = 1; k < atoms.length; k++) {
+                int u = t + k;
+                if (u >= d.tokenCount || d.tokField[u] != field || !d.atomAt(atoms[k], u)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        void spans(DocState d, LongList out) {
+            for (int a : atoms) {
+                if (!d.has(a)) {
+                    return;
+                }
+            }
+            int a0 = atoms[0];
+            int[] hits = d.hits(a0);
+            int n = d.count(a0);
+            for (int i = 0; i < n; i++) {
+                int t = hits[i];
+                if (DocState.inScope(scope, d.tokField[t]) && phraseAt(d, t)) {
+                    out.add(LongList.span(t, t + atoms.length - 1));
+                }
+            }
+        }
+
+        @Override
+        void collect(DocState d, List<Evidence> out, LongList within) {
+            LongList mine = new LongList();
+            spans(d, mine);
+            for (int i = 0; i < mine.size; i++) {
+                int first = LongList.first(mine.values[i]);
+                int last = LongList.last(mine.values[i]);
+                if (inside(within, first, last)) {
+                    out.add(new Evidence(written, first, last));
+                }
+            }
+        }
+
+        @Override
+        int[] required(AtomCost cost) {
+            int best = atoms[0];
+            for (int a : atoms) {
+                if (cost.of(a) < cost.of(best)) {
+                    best = a;
+                }
+            }
+            return new int[] {best};
+        }
+    }
+
+    /** At least one child holds. */
+    static final class OrNode extends EvalNode {
+        final EvalNode[] kids;
+
+        OrNode(EvalNode[] kids) {
+            this.kids = kids;
+        }
+
+        @Override
+        boolean holds(DocState d) {
+            for (EvalNode k : kids) {
+                if (k.holds(d)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        void spans(DocState d, LongList out) {
+            for (EvalNode k : kids) {
+                k.spans(d, out);
+            }
+        }
+
+        @Override
+        void collect(DocState d, List<Evidence> out, LongList within) {
+            for (EvalNode k : kids) {
+                if (k.holds(d)) {
+                    k.collect(d, out, within);
+                }
+            }
+        }
+
+        @Override
+        int[] required(AtomCost cost) {
+            java.util.LinkedHashSet<Integer> all = new java.util.LinkedHashSet<>();
+            for (EvalNode k : kids) {
+                int[] r = k.required(cost);
+                if (r == null) {
+                    return null;
+                }
+                for (int a : r) {
+                    all.add(a);
+                }
+            }
+            return all.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /** All children hold. */
+    static final class AndNode extends EvalNode {
+        final EvalNode[] kids;
+
+        AndNode(EvalNode[] kids) {
+            this.kids = kids;
+        }
+
+        @Override
+        boolean holds(DocState d) {
+            for (EvalNode k : kids) {
+                if (!k.holds(d)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        void collect(DocState d, List<Evidence> out, LongList within) {
+            for (EvalNode k : kids) {
+                k.collect(d, out, within);
+            }
+        }
+
+        @Override
+        int[] required(AtomCost cost) {
+            int[] best = null;
+            double bestCost = Double.MAX_VALUE;
+            for (EvalNode k : kids) {
+                int[] r = k.required(cost);
+                if (r != null) {
+                    double c = cost(r, cost);
+                    if (c < bestCost) {
+                        best = r;
+                        bestCost = c;
+                    }
+                }
+            }
+            return best;
+        }
+    }
+
+    /** The child does not hold. */
+    static final class NotNode extends EvalNode {
+        final EvalNode kid;
+
+        NotNode(EvalNode kid) {
+            this.kid = kid;
+        }
+
+        @Override
+        boolean holds(DocState d) {
+            return !kid.holds(d);
+        }
+
+        @Override
+        void collect(DocState d, List<Evidence> out, LongList within) {
+            // a negation is satisfied by absence: nothing to show
+        }
+
+        @Override
+        int[] required(AtomCost cost) {
+            return null;
+        }
+    }
+
+    /** Occurrences of both sides in one field, at most {@code distance} tokens apart, in either order. */
+    static final class NearNode extends EvalNode {
+        final EvalNode left;
+        final EvalNode right;
+        final int distance;
+
+        NearNode(EvalNode left, EvalNode right, int distance) {
+            this.left = left;
+            this.right = right;
+            this.distance = distance;
+        }
+
+        @Override
+        boolean holds(DocState d) {
+            return pairs(d, null);
+        }
+
+        @Override
+        void spans(DocState d, LongList out) {
+            pairs(d, out);
+        }
+
+        // finds pairs within distance; adds their merged spans to out (or stops at the first when out is null)
+        private boolean pairs(DocState d, LongList out) {
+            LongList l = new LongList();
+            left.spans(d, l);
+            if (l.size == 0) {
+                return false;
+            }
+            LongList r = new LongList();
+            right.spans(d, r);
+            if (r.size == 0) {
+                return false;
+            }
+            r.sort();
+            int maxLen = 0;
+            for (int i = 0; i < r.size; i++) {
+                maxLen = Math.max(maxLen, LongList.last(r.values[i]) - LongList.first(r.values[i]));
+            }
+            boolean found = false;
+            for (int i = 0; i < l.size; i++) {
+                int ls = LongList.first(l.values[i]);
+                int le = LongList.last(l.values[i]);
+                long lowest = (long) ls - distance - maxLen;
+                int j = lowerBound(r, lowest);
+                for (; j < r.size; j++) {
+                    int rs = LongList.first(r.values[j]);
+                    int re = LongList.last(r.values[j]);
+                    if ((long) rs > (long) le + distance) {
+                        break;
+                    }
+                    if (d.tokField[rs] != d.tokField[ls]) {
+                        continue;
+                    }
+                    long gap = Math.max((long) rs - le, (long) ls - re);
+                    if (gap <= distance) {
+                        if (out == null) {
+                            return true;
+                        }
+                        found = true;
+                        out.add(LongList.span(Math.min(ls, rs), Math.max(le, re)));
+                    }
+                }
+            }
+            return found;
+        }
+
+        private static int lowerBound(LongList sorted, long firstAtLeast) {
+            int lo = 0;
+            int hi = sorted.size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (LongList.first(sorted.values[mid]) < firstAtLeast) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        @Override
+        void collect(DocState d, List<Evidence> out, LongList within) {
+            LongList merged = new LongList();
+            pairs(d, merged);
+            if (within != null) {
+                LongList kept = new LongList();
+                for (int i = 0; i < merged.size; i++) {
+                    long s = merged.values[i];
+                    if (inside(within, LongList.first(s), LongList.last(s))) {
+                        kept.add(s);
+                    }
+                }
+                merged = kept;
+            }
+            if (merged.size > 0) {
+                left.collect(d, out, merged);
+                right.collect(d, out, merged);
+            }
+        }
+
+        @Override
+        int[] required(AtomCost cost) {
+            int[] a = left.required(cost);
+            int[] b = right.required(cost);
+            if (a == null) {
+                return b;
+            }
+            if (b == null) {
+                return a;
+            }
+            return cost(a, cost) <= cost(b, cost) ? a : b;
+        }
+    }
+}

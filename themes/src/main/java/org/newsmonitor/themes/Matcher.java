@@ -1,0 +1,349 @@
+package org.newsmonitor.themes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Matches articles against a set of compiled themes. Immutable and thread-safe; build one per theme set
+ * (building is cheap enough to redo on every theme change).
+ *
+ * <p>How it stays fast: an article is tokenized once; each token is looked up in one dictionary built from all
+ * themes' terms (exact words in a hash map, with the plural/possessive fold, and prefixes in a trie); only themes
+ * that have one of their pre-selection terms in the article are evaluated, and their boolean, phrase and NEAR
+ * trees run over per-term token lists. Very long fields are cut (see {@link #MAX_CONTENT_CHARS}); the outcome says so.
+ */
+public final class Matcher {
+    /** Characters of the title that are matched. */
+    public static final int MAX_TITLE_CHARS = 4_000;
+    /** Characters of the summary that are matched. */
+    public static final int MAX_SUMMARY_CHARS = 50_000;
+    /** Characters of the content that are matched; the rest of an enormous body is ignored. */
+    public static final int MAX_CONTENT_CHARS = 200_000;
+    /** Most matched terms reported per theme. */
+    public static final int MAX_TERMS_PER_HIT = 40;
+
+    private static final double EPSILON = 1e-9;
+
+    private final List<CompiledTheme> themes;
+    private final ThemeProgram[] programs;
+    private final Map<String, Integer> words;
+    private final int longestWord;
+    private final PrefixTrie prefixes;
+    private final int[][] atomThemes;
+    private final int[] alwaysEvaluated;
+    private final int atomCount;
+    private final ThreadLocal<DocState> scratch;
+
+    /** One theme, bound to this matcher's atoms. */
+    private record ThemeProgram(CompiledTheme theme, EvalNode[] rules, double[] weights, EvalNode require) {
+    }
+
+    private Matcher(List<CompiledTheme> themes, ThemeProgram[] programs, Map<String, Integer> words,
+            Map<String, Integer> prefixAtoms, int[][] atomThemes, int[] alwaysEvaluated, int atomCount) {
+        this.themes = themes;
+        this.programs = programs;
+        this.words = words;
+        this.longestWord = words.keySet().stream().mapToInt(String::length).max().orElse(0);
+        this.prefixes = new PrefixTrie(prefixAtoms);
+        this.atomThemes = atomThemes;
+        this.alwaysEvaluated = alwaysEvaluated;
+        this.atomCount = atomCount;
+        this.scratch = ThreadLocal.withInitial(() -> new DocState(this.atomCount, this.programs.length));
+    }
+
+    /** A matcher for {@code themes}; results come in this order (the catalog order). */
+    public static Matcher of(Collection<CompiledTheme> themes) {
+        List<CompiledTheme> list = List.copyOf(themes);
+        Binder binder = new Binder();
+        ThemeProgram[] programs = new ThemeProgram[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            CompiledTheme t = list.get(i);
+            List<Rule> rules = new ArrayList<>(t.rules());
+            // positive rules first: when they cannot reach minScore the negative ones need not run
+            rules.sort(Comparator.comparingDouble(r -> r.weight() > 0 ? 0 : 1));
+            EvalNode[] nodes = new EvalNode[rules.size()];
+            double[] weights = new double[rules.size()];
+            for (int r = 0; r < rules.size(); r++) {
+                nodes[r] = binder.bind(rules.get(r).expression());
+                weights[r] = rules.get(r).weight();
+            }
+            EvalNode require = t.require() == null ? null : binder.bind(t.require());
+            programs[i] = new ThemeProgram(t, nodes, weights, require);
+        }
+        int atoms = binder.atomText.size();
+        EvalNode.AtomCost cost = binder::cost;
+        List<Set<Integer>> byAtom = new ArrayList<>(atoms);
+        for (int a = 0; a < atoms; a++) {
+            byAtom.add(new LinkedHashSet<>());
+        }
+        List<Integer> always = new ArrayList<>();
+        for (int i = 0; i < programs.length; i++) {
+            ThemeProgram p = programs[i];
+            boolean unconstrained = false;
+            Set<Integer> needed = new LinkedHashSet<>();
+            for (int r = 0; r < p.rules.length; r++) {
+                if (p.weights[r] <= 0) {
+                    continue;
+                }
+                int[] req = p.rules[r].required(cost);
+                if (req == null) {
+                    unconstrained = true;
+                    break;
+                }
+                for (int a : req) {
+                    needed.add(a);
+                }
+            }
+            if (unconstrained) {
+                always.add(i);
+            } else {
+                for (int a : needed) {
+                    byAtom.get(a).add(i);
+                }
+            }
+        }
+        int[][] atomThemes = new int[atoms][];
+        for (int a = 0; a < atoms; a++) {
+            atomThemes[a] = byAtom.get(a).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new Matcher(list, programs, new HashMap<>(binder.words), binder.prefixes, atomThemes,
+                always.stream().mapToInt(Integer::intValue).toArray(), atoms);
+    }
+
+    /** Number of themes. */
+    public int themeCount() {
+        return programs.length;
+    }
+
+    /** The themes, in catalog order. */
+    public List<CompiledTheme> themes() {
+        return themes;
+    }
+
+    /** The themes that match {@code doc}, in catalog order; empty when none does. Never throws on odd text. */
+    public List<ThemeHit> match(Document doc) {
+        return outcome(doc).hits();
+    }
+
+    /** Like {@link #match} but also says when the article was skipped (no text) or cut (enormous body). */
+    public MatchOutcome outcome(Document doc) {
+        if (doc == null) {
+            return new MatchOutcome(List.of(), "no article");
+        }
+        String title = cut(doc.title(), MAX_TITLE_CHARS);
+        String summary = cut(doc.summary(), MAX_SUMMARY_CHARS);
+        String content = cut(doc.content(), MAX_CONTENT_CHARS);
+        String note = cutNote("title", doc.title(), title, MAX_TITLE_CHARS);
+        note = join(note, cutNote("summary", doc.summary(), summary, MAX_SUMMARY_CHARS));
+        note = join(note, cutNote("content", doc.content(), content, MAX_CONTENT_CHARS));
+        if (title.isBlank() && summary.isBlank() && content.isBlank()) {
+            return new MatchOutcome(List.of(), "no text: title, summary and content are empty");
+        }
+        DocState d = scratch.get();
+        d.reset();
+        d.texts[DocState.TITLE] = title;
+        d.texts[DocState.SUMMARY] = summary;
+        d.texts[DocState.CONTENT] = content;
+        index(d, DocState.TITLE, title);
+        index(d, DocState.SUMMARY, summary);
+        index(d, DocState.CONTENT, content);
+        if (d.tokenCount == 0) {
+            return new MatchOutcome(List.of(), join(note, "no words: the text has no letters or digits"));
+        }
+        for (int i = 0; i < d.touchedCount; i++) {
+            for (int t : atomThemes[d.touched[i]]) {
+                d.addCandidate(t);
+            }
+        }
+        for (int t : alwaysEvaluated) {
+            d.addCandidate(t);
+        }
+        Arrays.sort(d.candidates, 0, d.candidateCount);
+        List<ThemeHit> hits = new ArrayList<>();
+        for (int c = 0; c < d.candidateCount; c++) {
+            ThemeHit hit = evaluate(programs[d.candidates[c]], d);
+            if (hit != null) {
+                hits.add(hit);
+            }
+        }
+        return new MatchOutcome(hits, note);
+    }
+
+    private void index(DocState d, byte field, String text) {
+        TextTokenizer.tokenize(text, (token, start, end) -> lookup(d, token, d.addToken(field, start, end)));
+    }
+
+    private void lookup(DocState d, String token, int index) {
+        int len = token.length();
+        if (len <= longestWord + 2) {
+            Integer a = words.get(token);
+            if (a != null) {
+                d.hit(a, index);
+            }
+            // plural and possessive fold: "pipelines" and "gases" also count as "pipeline" and "gas"
+            if (len > 1 && token.charAt(len - 1) == 's') {
+                a = words.get(token.substring(0, len - 1));
+                if (a != null) {
+                    d.hit(a, index);
+                }
+                if (len > 2 && token.charAt(len - 2) == 'e') {
+                    a = words.get(token.substring(0, len - 2));
+                    if (a != null) {
+                        d.hit(a, index);
+                    }
+                }
+            }
+        }
+        prefixes.walk(token, index, d);
+    }
+
+    private ThemeHit evaluate(ThemeProgram p, DocState d) {
+        double score = 0;
+        double min = p.theme.minScore() - EPSILON;
+        boolean[] held = new boolean[p.rules.length];
+        int r = 0;
+        for (; r < p.rules.length && p.weights[r] > 0; r++) {
+            if (p.rules[r].holds(d)) {
+                held[r] = true;
+                score += p.weights[r];
+            }
+        }
+        if (score < min) {
+            return null;
+        }
+        for (; r < p.rules.length; r++) {
+            if (p.rules[r].holds(d)) {
+                score += p.weights[r];
+                if (score < min) {
+                    return null;
+                }
+            }
+        }
+        if (p.require != null && !p.require.holds(d)) {
+            return null;
+        }
+        List<EvalNode.Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < p.rules.length; i++) {
+            if (held[i]) {
+                p.rules[i].collect(d, evidence, null);
+            }
+        }
+        List<TermHit> terms = termHits(d, evidence);
+        return new ThemeHit(p.theme.id(), p.theme.title(), p.theme.polarity(), score, terms, snippet(d, terms));
+    }
+
+    private static List<TermHit> termHits(DocState d, List<EvalNode.Evidence> evidence) {
+        evidence.sort(Comparator.comparingInt(EvalNode.Evidence::firstToken)
+                .thenComparingInt(EvalNode.Evidence::lastToken).thenComparing(EvalNode.Evidence::term));
+        List<TermHit> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (EvalNode.Evidence e : evidence) {
+            if (!seen.add(e.term() + '\u0000' + e.firstToken() + '\u0000' + e.lastToken())) {
+                continue;
+            }
+            byte field = d.tokField[e.firstToken()];
+            out.add(new TermHit(e.term(), DocState.FIELD_NAMES[field], d.tokStart[e.firstToken()],
+                    d.tokEnd[e.lastToken()]));
+            if (out.size() == MAX_TERMS_PER_HIT) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static String snippet(DocState d, List<TermHit> terms) {
+        for (TermHit t : terms) {
+            if (!t.field().equals("title")) {
+                String text = "summary".equals(t.field()) ? d.texts[DocState.SUMMARY] : d.texts[DocState.CONTENT];
+                return Snippets.around(text, t.start(), t.end());
+            }
+        }
+        return Snippets.around(d.texts[DocState.TITLE], 0, 0);
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    private static String cutNote(String field, String original, String kept, int max) {
+        if (original == null || original.length() == kept.length()) {
+            return null;
+        }
+        return field + " cut to the first " + max + " of " + original.length() + " characters";
+    }
+
+    private static String join(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + "; " + b;
+    }
+
+    /** Assigns atom ids to the distinct words and prefixes of all themes and builds evaluation trees. */
+    private static final class Binder {
+        final Map<String, Integer> words = new HashMap<>();
+        final Map<String, Integer> prefixes = new HashMap<>();
+        final List<String> atomText = new ArrayList<>();
+        final List<Boolean> atomPrefix = new ArrayList<>();
+        final Map<Expr.Term, EvalNode> termNodes = new HashMap<>();
+
+        EvalNode bind(Expr e) {
+            if (e instanceof Expr.Term t) {
+                return termNodes.computeIfAbsent(t, this::termNode);
+            }
+            if (e instanceof Expr.Or or) {
+                return new EvalNode.OrNode(or.children().stream().map(this::bind).toArray(EvalNode[]::new));
+            }
+            if (e instanceof Expr.And and) {
+                return new EvalNode.AndNode(and.children().stream().map(this::bind).toArray(EvalNode[]::new));
+            }
+            if (e instanceof Expr.Not not) {
+                return new EvalNode.NotNode(bind(not.child()));
+            }
+            Expr.Near near = (Expr.Near) e;
+            return new EvalNode.NearNode(bind(near.left()), bind(near.right()), near.distance());
+        }
+
+        private EvalNode termNode(Expr.Term t) {
+            int[] atoms = new int[t.parts().size()];
+            for (int i = 0; i < atoms.length; i++) {
+                Expr.Part part = t.parts().get(i);
+                Map<String, Integer> table = part.prefix() ? prefixes : words;
+                Integer id = table.get(part.text());
+                if (id == null) {
+                    id = atomText.size();
+                    table.put(part.text(), id);
+                    atomText.add(part.text());
+                    atomPrefix.add(part.prefix());
+                }
+                atoms[i] = id;
+            }
+            return new EvalNode.TermNode(t.written(), atoms, t.scope());
+        }
+
+        // shorter words and prefixes occur in more articles, so they select worse
+        double cost(int atom) {
+            int len = atomText.get(atom).codePointCount(0, atomText.get(atom).length());
+            boolean cjk = len > 0 && TextTokenizer.isCjk(atomText.get(atom).codePointAt(0));
+            double c = 1 + 4.0 / Math.max(cjk ? 2 : len, 1);
+            return atomPrefix.get(atom) ? c + 1 : c;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.newsmonitor.themes;
+
+import java.util.List;
+
+/**
+ * A theme that matched an article.
+ *
+ * @param themeId    theme id
+ * @param themeTitle theme title
+ * @param polarity   theme polarity
+ * @param score      sum of the weights of the rules that held (at least the theme's minScore)
+ * @param terms      matched terms of the positive rules that held, in field and text order; never null
+ * @param snippet    short text around the first body match (or the title); never null
+ */
+public record ThemeHit(String themeId, String themeTitle, Polarity polarity, double score, List<TermHit> terms,
+        String snippet) {
+    public ThemeHit {
+        terms = List.copyOf(terms);
+        snippet = snippet == null ? "" : snippet;
+    }
+}
