@@ -1,0 +1,119 @@
+package org.newsmonitor.ingest;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.newsmonitor.contracts.ClientSettings;
+import org.newsmonitor.ingest.fetch.HttpLimits;
+import org.newsmonitor.ingest.fetch.SsrfPolicy;
+import org.newsmonitor.ingest.poll.BackoffPolicy;
+
+/**
+ * Settings of the ingester and the replayer.
+ *
+ * @param kafka                 how to reach Kafka; never null
+ * @param feedList              OPML or YAML feed list; null for the bundled default list
+ * @param pollLiveFeeds         false to poll nothing (replay only)
+ * @param http                  HTTP limits: timeouts, body size, concurrency, User-Agent, redirects; never null
+ * @param ssrf                  which internal addresses may be fetched (none by default); never null
+ * @param backoff               retry delays after failures; never null
+ * @param kafkaTimeout          longest time any Kafka call may block (producer max.block.ms, state reads) when
+ *                              the broker is down; never null
+ * @param maxSeenIdsPerFeed     item ids remembered per feed (the ids of the latest document are always kept)
+ * @param transactionalIdPrefix prefix of the producers' transactional ids ("-ingest" and "-replay" are appended);
+ *                              one running ingester per prefix and cluster
+ * @param clock                 time source (tests inject a fixed or stepping clock); never null
+ */
+public record IngestConfig(ClientSettings kafka, Path feedList, boolean pollLiveFeeds, HttpLimits http,
+        SsrfPolicy ssrf, BackoffPolicy backoff, Duration kafkaTimeout, int maxSeenIdsPerFeed,
+        String transactionalIdPrefix, Clock clock) {
+
+    public IngestConfig {
+        Objects.requireNonNull(kafka, "kafka");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(ssrf, "ssrf");
+        Objects.requireNonNull(backoff, "backoff");
+        Objects.requireNonNull(clock, "clock");
+        if (kafkaTimeout == null || kafkaTimeout.isNegative() || kafkaTimeout.isZero()) {
+            throw new IllegalArgumentException("kafkaTimeout must be positive, was " + kafkaTimeout);
+        }
+        if (maxSeenIdsPerFeed < 10) {
+            throw new IllegalArgumentException("maxSeenIdsPerFeed must be at least 10, was " + maxSeenIdsPerFeed);
+        }
+        if (transactionalIdPrefix == null || transactionalIdPrefix.isBlank()) {
+            throw new IllegalArgumentException("transactionalIdPrefix must not be blank");
+        }
+    }
+
+    /**
+     * Defaults: the bundled feed list, live polling on, {@link HttpLimits#defaults()}, public addresses only,
+     * {@link BackoffPolicy#defaults()}, a 10 s Kafka timeout, 2,000 seen ids per feed, transactional ids
+     * "news-monitor-ingest" / "news-monitor-replay", the system UTC clock.
+     *
+     * @param kafka how to reach Kafka; never null
+     * @return the defaults; never null
+     */
+    public static IngestConfig defaults(ClientSettings kafka) {
+        return new IngestConfig(kafka, null, true, HttpLimits.defaults(), SsrfPolicy.publicOnly(),
+                BackoffPolicy.defaults(), Duration.ofSeconds(10), 2_000, "news-monitor", Clock.systemUTC());
+    }
+
+    /** A copy reading feeds from {@code path} (null for the bundled list). */
+    public IngestConfig withFeedList(Path path) {
+        return new IngestConfig(kafka, path, pollLiveFeeds, http, ssrf, backoff, kafkaTimeout, maxSeenIdsPerFeed,
+                transactionalIdPrefix, clock);
+    }
+
+    /** A copy with live polling on or off. */
+    public IngestConfig withPollLiveFeeds(boolean poll) {
+        return new IngestConfig(kafka, feedList, poll, http, ssrf, backoff, kafkaTimeout, maxSeenIdsPerFeed,
+                transactionalIdPrefix, clock);
+    }
+
+    /** A copy with other HTTP limits. */
+    public IngestConfig withHttp(HttpLimits limits) {
+        return new IngestConfig(kafka, feedList, pollLiveFeeds, limits, ssrf, backoff, kafkaTimeout, maxSeenIdsPerFeed,
+                transactionalIdPrefix, clock);
+    }
+
+    /** A copy with another SSRF policy. */
+    public IngestConfig withSsrf(SsrfPolicy policy) {
+        return new IngestConfig(kafka, feedList, pollLiveFeeds, http, policy, backoff, kafkaTimeout, maxSeenIdsPerFeed,
+                transactionalIdPrefix, clock);
+    }
+
+    /** A copy with another backoff policy. */
+    public IngestConfig withBackoff(BackoffPolicy policy) {
+        return new IngestConfig(kafka, feedList, pollLiveFeeds, http, ssrf, policy, kafkaTimeout, maxSeenIdsPerFeed,
+                transactionalIdPrefix, clock);
+    }
+
+    /** A copy with another Kafka timeout. */
+    public IngestConfig withKafkaTimeout(Duration timeout) {
+        return new IngestConfig(kafka, feedList, pollLiveFeeds, http, ssrf, backoff, timeout, maxSeenIdsPerFeed,
+                transactionalIdPrefix, clock);
+    }
+
+    /** A copy with another transactional id prefix. */
+    public IngestConfig withTransactionalIdPrefix(String prefix) {
+        return new IngestConfig(kafka, feedList, pollLiveFeeds, http, ssrf, backoff, kafkaTimeout, maxSeenIdsPerFeed,
+                prefix, clock);
+    }
+
+    /** A copy with another clock. */
+    public IngestConfig withClock(Clock newClock) {
+        return new IngestConfig(kafka, feedList, pollLiveFeeds, http, ssrf, backoff, kafkaTimeout, maxSeenIdsPerFeed,
+                transactionalIdPrefix, newClock);
+    }
+
+    /** Transactional id of the live ingester's producer. */
+    public String ingestTransactionalId() {
+        return transactionalIdPrefix + "-ingest";
+    }
+
+    /** Transactional id of the replayer's producer. */
+    public String replayTransactionalId() {
+        return transactionalIdPrefix + "-replay";
+    }
+}

@@ -1,0 +1,281 @@
+package org.newsmonitor.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.newsmonitor.contracts.event.FeedStateEvent;
+import org.newsmonitor.ingest.feed.FeedDefinition;
+import org.newsmonitor.ingest.feed.FeedListReader;
+import org.newsmonitor.ingest.fetch.AddressGuard;
+import org.newsmonitor.ingest.fetch.FeedFetcher;
+import org.newsmonitor.ingest.fetch.HostResolver;
+import org.newsmonitor.ingest.poll.FeedPoller;
+import org.newsmonitor.ingest.poll.FeedRuntime;
+import org.newsmonitor.ingest.poll.HostLimiter;
+import org.newsmonitor.ingest.publish.ArticlePublisher;
+import org.newsmonitor.ingest.publish.KafkaArticlePublisher;
+import org.newsmonitor.ingest.publish.ProducerSettings;
+import org.newsmonitor.ingest.state.FeedStateStore;
+import org.newsmonitor.ingest.state.KafkaFeedStateStore;
+import org.newsmonitor.ingest.state.StateUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls live feeds in the background and publishes new articles to {@code news-articles}.
+ *
+ * <p>{@link #start()} restores every feed's state (URL, validators, seen ids, next poll time) from the compacted
+ * {@code news-feed-state} topic, then polls each feed on its own interval with at most {@code http.maxConcurrency}
+ * fetches at once and {@code http.maxPerHost} per host. A failing feed logs one line with its URL and reason, is
+ * retried with backoff and never holds up the others; without internet every feed fails politely. When Kafka is down,
+ * fetched items are not marked seen and are fetched again once it is back. {@link #close()} stops within seconds.
+ *
+ * <p>Topics in: {@code news-feed-state} (restore). Topics out: {@code news-articles}, {@code news-feed-state},
+ * {@code news-dead-letters}; see {@link KafkaArticlePublisher}.
+ */
+public final class IngestService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    private static final Duration HOST_BUSY_RETRY = Duration.ofSeconds(1);
+
+    private final IngestConfig config;
+    private final ArticlePublisher publisher;
+    private final FeedStateStore store;
+    private final FeedFetcher fetcher;
+    private final HostLimiter hosts;
+    private final SplittableRandom random = new SplittableRandom();
+    private final List<FeedRuntime> feeds = new ArrayList<>();
+    private FeedPoller poller;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService workers;
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile boolean restored;
+
+    /**
+     * An ingester publishing to the Kafka cluster of {@code config}; nothing runs until {@link #start()}.
+     *
+     * @param config settings; never null
+     */
+    public IngestService(IngestConfig config) {
+        this(config, new KafkaArticlePublisher(ProducerSettings.transactional(config.kafka(), "news-monitor-ingest",
+                config.ingestTransactionalId(), config.kafkaTimeout()), config.clock()),
+                new KafkaFeedStateStore(config.kafka(), config.kafkaTimeout()), HostResolver.system());
+    }
+
+    /** An ingester with its Kafka side and name resolution replaced, for tests. */
+    IngestService(IngestConfig config, ArticlePublisher publisher, FeedStateStore store, HostResolver resolver) {
+        this.config = config;
+        this.publisher = publisher;
+        this.store = store;
+        this.fetcher = new FeedFetcher(config.http(), new AddressGuard(config.ssrf(), resolver), config.clock());
+        this.hosts = new HostLimiter(config.http().maxPerHost());
+    }
+
+    /**
+     * Reads the feed list, restores feed state from Kafka and starts polling in background threads. Returns once
+     * polling is scheduled; when Kafka cannot be read yet, restoring is retried in the background and the feeds
+     * report {@link FeedStatus#KAFKA_UNAVAILABLE} meanwhile.
+     *
+     * @throws org.newsmonitor.ingest.feed.FeedListException when the feed list cannot be read (names file and line)
+     * @throws IllegalStateException                          when called twice or after close
+     */
+    public synchronized void start() {
+        if (started || closed) {
+            throw new IllegalStateException("IngestService can be started once");
+        }
+        started = true;
+        List<FeedDefinition> definitions = !config.pollLiveFeeds() ? List.of()
+                : config.feedList() == null ? FeedListReader.bundledDefault() : FeedListReader.read(config.feedList());
+        definitions.forEach(d -> feeds.add(new FeedRuntime(d)));
+        poller = new FeedPoller(fetcher, publisher, store, List.copyOf(feeds), config.backoff(),
+                config.maxSeenIdsPerFeed(), config.clock(), random.split());
+        if (feeds.isEmpty()) {
+            LOG.info("Ingest: no live feeds to poll{}", config.pollLiveFeeds() ? "" : " (live polling is off)");
+            restored = true;
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(threads("ingest-scheduler"));
+        workers = Executors.newFixedThreadPool(config.http().maxConcurrency(), threads("ingest-poll"));
+        LOG.info("Ingest: polling {} feeds from {} ({} at once, {} per host)", feeds.size(),
+                config.feedList() == null ? "the bundled default list" : config.feedList(),
+                config.http().maxConcurrency(), config.http().maxPerHost());
+        restore(1);
+    }
+
+    /**
+     * The health of every feed, in feed-list order.
+     *
+     * @return one entry per feed; empty before {@link #start()} or when live polling is off; never null
+     */
+    public List<FeedHealth> health() {
+        List<FeedHealth> out = new ArrayList<>();
+        for (FeedRuntime f : feeds) {
+            FeedDefinition d = f.definition();
+            out.add(new FeedHealth(d.id(), d.title(), f.url().toString(), d.language(), d.tags(), status(f),
+                    f.lastSuccessAt(), f.lastError(), f.lastErrorAt(), f.consecutiveFailures(), f.nextPollAt(),
+                    f.articlesPublished()));
+        }
+        return out;
+    }
+
+    /** The feeds polled, in feed-list order; empty before {@link #start()}. */
+    public List<FeedDefinition> feeds() {
+        return feeds.stream().map(FeedRuntime::definition).toList();
+    }
+
+    /** False while Kafka refuses publishes or the feed state could not be restored yet. */
+    public boolean kafkaAvailable() {
+        return restored && (poller == null || !poller.kafkaStatus().isDown());
+    }
+
+    /** Stops polling and releases Kafka; returns within a few seconds. Safe to call twice. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            workers.shutdownNow();
+            await(scheduler);
+            await(workers);
+        }
+        publisher.close();
+        LOG.info("Ingest stopped");
+    }
+
+    private void restore(int attempt) {
+        if (closed) {
+            return;
+        }
+        Map<String, FeedStateEvent> states;
+        try {
+            states = store.readAll();
+        } catch (StateUnavailableException e) {
+            Duration delay = config.backoff().afterKafkaFailure(attempt);
+            if (attempt == 1) {
+                LOG.warn("Cannot restore feed state yet: {}; polling starts once Kafka is reachable (retrying)",
+                        e.getMessage());
+            }
+            submit(() -> restore(attempt + 1), delay);
+            return;
+        }
+        Instant now = config.clock().instant();
+        int known = 0;
+        for (FeedRuntime f : feeds) {
+            FeedStateEvent state = states.get(f.definition().id());
+            if (state != null) {
+                f.restore(state);
+                known++;
+            }
+        }
+        restored = true;
+        LOG.info("Ingest: restored state of {} of {} feeds from Kafka", known, feeds.size());
+        for (FeedRuntime f : feeds) {
+            if (!f.disabled()) {
+                Instant due = f.nextPollAt() == null || f.nextPollAt().isBefore(now) ? now : f.nextPollAt();
+                long spread = Math.min(2000, f.definition().interval().toMillis() / 4);
+                schedule(f, Duration.between(now, due).plusMillis(spread <= 0 ? 0 : random.nextLong(spread)));
+            }
+        }
+    }
+
+    private void run(FeedRuntime feed) {
+        if (closed) {
+            return;
+        }
+        String host = feed.url().getHost();
+        if (!hosts.tryAcquire(host)) {
+            schedule(feed, HOST_BUSY_RETRY);
+            return;
+        }
+        try {
+            poller.poll(feed);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("Feed {} ({}): unexpected {} while polling: {}", feed.definition().id(), feed.url(),
+                    e.getClass().getSimpleName(), e.getMessage());
+        } finally {
+            hosts.release(host);
+        }
+        if (closed) {
+            return;
+        }
+        Instant next = feed.nextPollAt();
+        Instant now = config.clock().instant();
+        if (next == null) {
+            if (!feed.disabled()) {
+                schedule(feed, feed.definition().interval());
+            }
+            return;
+        }
+        Duration delay = Duration.between(now, next);
+        schedule(feed, delay.isNegative() ? feed.definition().interval() : delay);
+    }
+
+    private void schedule(FeedRuntime feed, Duration delay) {
+        submit(() -> {
+            try {
+                workers.execute(() -> run(feed));
+            } catch (RejectedExecutionException e) {
+                // shutting down
+            }
+        }, delay);
+    }
+
+    private void submit(Runnable task, Duration delay) {
+        if (closed) {
+            return;
+        }
+        try {
+            scheduler.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    private FeedStatus status(FeedRuntime f) {
+        if (f.disabled()) {
+            return FeedStatus.DISABLED;
+        }
+        if (!restored && started || f.kafkaUnavailable()) {
+            return FeedStatus.KAFKA_UNAVAILABLE;
+        }
+        if (f.consecutiveFailures() >= config.backoff().unhealthyAfter()) {
+            return FeedStatus.UNHEALTHY;
+        }
+        if (f.consecutiveFailures() > 0) {
+            return FeedStatus.FAILING;
+        }
+        return f.lastSuccessAt() == null ? FeedStatus.PENDING : FeedStatus.OK;
+    }
+
+    private static void await(ExecutorService executor) {
+        try {
+            if (!executor.awaitTermination(3, TimeUnit.SECONDS)) {
+                LOG.warn("Ingest threads did not stop within 3 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
