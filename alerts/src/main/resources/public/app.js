@@ -1,0 +1,309 @@
+// The monitor's dashboard: live alerts over Server-Sent Events and charts drawn as SVG.
+// Feed text is hostile by assumption: every string reaches the page through textContent or an attribute that
+// cannot run code, and links are kept only for http(s) URLs.
+'use strict';
+
+(function () {
+  const SVG = 'http://www.w3.org/2000/svg';
+  const MAX_ALERTS = 200;
+  const PALETTE = ['#1f5fa8', '#b3261e', '#2e7d4f', '#8e44ad', '#d35400', '#16a085', '#7f8c8d', '#c0392b',
+    '#2c3e50', '#27ae60', '#e67e22', '#6c5ce7', '#00838f', '#ad1457'];
+
+  const state = { granularity: 'hour', themes: {}, colors: {}, refreshTimer: null };
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function svg(tag, attrs) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    return node;
+  }
+
+  /** Only absolute http(s) URLs become links; everything else (javascript:, data:, relative) is refused. */
+  function safeUrl(raw) {
+    if (typeof raw !== 'string') return null;
+    try {
+      const url = new URL(raw);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** Ranges [start, end) of the matched terms in text: the given offsets when they fit, else a text search. */
+  function ranges(text, terms, field) {
+    const found = [];
+    const lower = text.toLowerCase();
+    for (const t of terms || []) {
+      if (!t || typeof t.term !== 'string' || t.term.length === 0) continue;
+      if (t.field === field && Number.isInteger(t.start) && Number.isInteger(t.end) && t.end <= text.length &&
+          text.slice(t.start, t.end).toLowerCase() === t.term.toLowerCase()) {
+        found.push([t.start, t.end]);
+        continue;
+      }
+      let at = lower.indexOf(t.term.toLowerCase());
+      while (at >= 0) {
+        found.push([at, at + t.term.length]);
+        at = lower.indexOf(t.term.toLowerCase(), at + t.term.length);
+      }
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const r of found) {
+      if (merged.length && r[0] <= merged[merged.length - 1][1]) {
+        merged[merged.length - 1][1] = Math.max(merged[merged.length - 1][1], r[1]);
+      } else {
+        merged.push(r.slice());
+      }
+    }
+    return merged;
+  }
+
+  /** Appends text to parent with the matched terms wrapped in mark elements, all as text nodes. */
+  function highlighted(parent, text, terms, field) {
+    let pos = 0;
+    for (const [start, end] of ranges(text, terms, field)) {
+      if (start > pos) parent.appendChild(document.createTextNode(text.slice(pos, start)));
+      parent.appendChild(el('mark', null, text.slice(start, end)));
+      pos = end;
+    }
+    if (pos < text.length) parent.appendChild(document.createTextNode(text.slice(pos)));
+    return parent;
+  }
+
+  function renderAlert(a) {
+    const li = el('li', 'alert');
+    li.dataset.alertId = String(a.alertId || '');
+    li.appendChild(el('span', 'theme', a.themeTitle || a.themeId));
+    const href = safeUrl(a.url);
+    const title = href ? el('a', 'title') : el('span', 'title');
+    if (href) {
+      title.href = href;
+      title.target = '_blank';
+      title.rel = 'noopener noreferrer nofollow';
+    }
+    highlighted(title, String(a.title || '(untitled)'), a.terms, 'title');
+    li.appendChild(title);
+    const meta = el('div', 'meta');
+    meta.appendChild(el('span', 'source', a.source || (a.kind === 'SURGE' ? 'surge' : '')));
+    meta.appendChild(document.createTextNode(' · '));
+    const time = el('time', null, a.publishedAt ? new Date(a.publishedAt).toLocaleString() : '');
+    if (a.publishedAt) time.setAttribute('datetime', String(a.publishedAt));
+    meta.appendChild(time);
+    li.appendChild(meta);
+    if (a.snippet) li.appendChild(highlighted(el('p', 'snippet'), String(a.snippet), a.terms, 'snippet'));
+    return li;
+  }
+
+  function showAlert(a, isNew) {
+    const list = document.getElementById('alerts');
+    if (list.querySelector('[data-alert-id="' + CSS.escape(String(a.alertId)) + '"]')) return;
+    const li = renderAlert(a);
+    if (isNew) li.classList.add('new');
+    list.insertBefore(li, list.firstChild);
+    while (list.children.length > MAX_ALERTS) list.removeChild(list.lastChild);
+    document.getElementById('empty').hidden = true;
+  }
+
+  function setConnection(s, text) {
+    const badge = document.getElementById('connection');
+    badge.dataset.state = s;
+    badge.textContent = text;
+  }
+
+  async function getJson(path) {
+    const r = await fetch(path, { headers: { Accept: 'application/json' } });
+    if (!r.ok) throw new Error(path + ' answered ' + r.status);
+    return r.json();
+  }
+
+  async function startAlerts() {
+    let lastId = null;
+    try {
+      const recent = await getJson('/alerts?limit=50');
+      const alerts = Array.isArray(recent.alerts) ? recent.alerts : [];
+      for (let i = alerts.length - 1; i >= 0; i--) showAlert(alerts[i], false);
+      if (alerts.length) lastId = alerts[0].alertId;
+    } catch (e) {
+      setConnection('reconnecting', 'alerts unavailable');
+    }
+    const source = new EventSource('/alerts/events' + (lastId ? '?lastEventId=' + encodeURIComponent(lastId) : ''));
+    source.onopen = () => setConnection('live', 'live');
+    source.onerror = () => setConnection('reconnecting', 'reconnecting…');
+    source.addEventListener('alert', (event) => {
+      try {
+        showAlert(JSON.parse(event.data), true);
+        scheduleStatsRefresh(2000);
+      } catch (e) {
+        // an unreadable event is skipped
+      }
+    });
+    source.addEventListener('reset', () => {
+      const list = document.getElementById('alerts');
+      while (list.firstChild) list.removeChild(list.firstChild);
+    });
+  }
+
+  function colorOf(themeId) {
+    if (!state.colors[themeId]) {
+      state.colors[themeId] = PALETTE[Object.keys(state.colors).length % PALETTE.length];
+    }
+    return state.colors[themeId];
+  }
+
+  function label(date) {
+    const d = new Date(date);
+    return state.granularity === 'day'
+      ? d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })
+      : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function frame(chart, width, height, pad, buckets, maxY, minY) {
+    chart.appendChild(svg('line', { class: 'axis', x1: pad.l, y1: height - pad.b, x2: width - pad.r, y2: height - pad.b }));
+    chart.appendChild(svg('line', { class: 'axis', x1: pad.l, y1: pad.t, x2: pad.l, y2: height - pad.b }));
+    const top = svg('text', { class: 'label', x: 4, y: pad.t + 10 });
+    top.textContent = String(maxY);
+    chart.appendChild(top);
+    const bottom = svg('text', { class: 'label', x: 4, y: height - pad.b });
+    bottom.textContent = String(minY);
+    chart.appendChild(bottom);
+    const step = Math.max(1, Math.ceil(buckets.length / 6));
+    buckets.forEach((b, i) => {
+      if (i % step !== 0) return;
+      const t = svg('text', { class: 'label', x: xOf(i, buckets.length, width, pad) - 14, y: height - 6 });
+      t.textContent = label(b.start);
+      chart.appendChild(t);
+    });
+  }
+
+  function xOf(i, n, width, pad) {
+    const inner = width - pad.l - pad.r;
+    return pad.l + (n <= 1 ? inner / 2 : (i * inner) / (n - 1));
+  }
+
+  function surgeMarks(chart, series, width, height, pad) {
+    const buckets = series.buckets;
+    for (const s of series.surges || []) {
+      const start = new Date(s.windowStart).getTime();
+      let index = -1;
+      buckets.forEach((b, i) => { if (new Date(b.start).getTime() <= start) index = i; });
+      if (index < 0) continue;
+      const x = xOf(index, buckets.length, width, pad);
+      chart.appendChild(svg('line', { class: 'surge-line', x1: x, y1: pad.t, x2: x, y2: height - pad.b }));
+      const mark = svg('path', { class: 'surge', d: `M${x - 6},${pad.t} L${x + 6},${pad.t} L${x},${pad.t + 9} Z` });
+      const tip = svg('title');
+      tip.textContent = 'Surge: ' + s.themeId + ' (' + s.count + ' matches, ' + Number(s.ratio).toFixed(1) + 'x)';
+      mark.appendChild(tip);
+      chart.appendChild(mark);
+    }
+  }
+
+  function drawThemeChart(series) {
+    const chart = document.getElementById('theme-chart');
+    const legend = document.getElementById('legend');
+    clear(chart);
+    clear(legend);
+    const width = 720, height = 240, pad = { l: 34, r: 12, t: 14, b: 26 };
+    const buckets = series.buckets || [];
+    if (!buckets.length) {
+      const t = svg('text', { class: 'label', x: width / 2 - 60, y: height / 2 });
+      t.textContent = 'No matches counted yet';
+      chart.appendChild(t);
+      return;
+    }
+    let maxY = 1;
+    for (const b of buckets) for (const c of Object.values(b.counts || {})) maxY = Math.max(maxY, Number(c) || 0);
+    frame(chart, width, height, pad, buckets, maxY, 0);
+    const yOf = (v) => height - pad.b - ((height - pad.t - pad.b) * v) / maxY;
+    for (const theme of series.themes || []) {
+      const points = buckets.map((b, i) => xOf(i, buckets.length, width, pad).toFixed(1) + ',' +
+        yOf(Number((b.counts || {})[theme]) || 0).toFixed(1));
+      const line = svg('polyline', { class: 'series', points: points.join(' '), stroke: colorOf(theme) });
+      line.dataset.theme = String(theme);
+      const tip = svg('title');
+      tip.textContent = (state.themes[theme] || theme);
+      line.appendChild(tip);
+      chart.appendChild(line);
+      const item = el('li');
+      const swatch = el('span', 'swatch');
+      swatch.style.background = colorOf(theme);
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(state.themes[theme] || theme));
+      legend.appendChild(item);
+    }
+    surgeMarks(chart, series, width, height, pad);
+  }
+
+  function drawBalanceChart(series) {
+    const chart = document.getElementById('balance-chart');
+    clear(chart);
+    const width = 720, height = 200, pad = { l: 34, r: 12, t: 14, b: 26 };
+    const buckets = series.buckets || [];
+    if (!buckets.length) return;
+    let maxY = 1;
+    for (const b of buckets) maxY = Math.max(maxY, Number(b.cooperation) || 0, Number(b.friction) || 0);
+    frame(chart, width, height, pad, buckets, maxY, -maxY);
+    const mid = pad.t + (height - pad.t - pad.b) / 2;
+    const scale = (height - pad.t - pad.b) / 2 / maxY;
+    chart.appendChild(svg('line', { class: 'axis', x1: pad.l, y1: mid, x2: width - pad.r, y2: mid }));
+    const barWidth = Math.max(2, Math.min(24, (width - pad.l - pad.r) / Math.max(1, buckets.length) - 4));
+    const net = [];
+    buckets.forEach((b, i) => {
+      const x = xOf(i, buckets.length, width, pad);
+      const coop = Number(b.cooperation) || 0;
+      const fric = Number(b.friction) || 0;
+      chart.appendChild(svg('rect', { class: 'coop', x: x - barWidth / 2, y: mid - coop * scale, width: barWidth, height: coop * scale }));
+      chart.appendChild(svg('rect', { class: 'fric', x: x - barWidth / 2, y: mid, width: barWidth, height: fric * scale }));
+      net.push(x.toFixed(1) + ',' + (mid - (coop - fric) * scale).toFixed(1));
+    });
+    chart.appendChild(svg('polyline', { class: 'net', points: net.join(' ') }));
+    surgeMarks(chart, series, width, height, pad);
+  }
+
+  async function refreshStats() {
+    try {
+      const series = await getJson('/stats?granularity=' + state.granularity);
+      drawThemeChart(series);
+      drawBalanceChart(series);
+    } catch (e) {
+      // charts keep their last picture until the next refresh
+    }
+  }
+
+  function scheduleStatsRefresh(delay) {
+    if (state.refreshTimer) return;
+    state.refreshTimer = setTimeout(() => { state.refreshTimer = null; refreshStats(); }, delay);
+  }
+
+  function setGranularity(g) {
+    state.granularity = g;
+    document.getElementById('by-hour').setAttribute('aria-pressed', String(g === 'hour'));
+    document.getElementById('by-day').setAttribute('aria-pressed', String(g === 'day'));
+    refreshStats();
+  }
+
+  async function start() {
+    document.getElementById('by-hour').addEventListener('click', () => setGranularity('hour'));
+    document.getElementById('by-day').addEventListener('click', () => setGranularity('day'));
+    try {
+      const catalog = await getJson('/themes');
+      for (const t of catalog.themes || []) state.themes[t.id] = t.title;
+    } catch (e) {
+      // titles fall back to ids
+    }
+    refreshStats();
+    setInterval(refreshStats, 60000);
+    startAlerts();
+  }
+
+  document.addEventListener('DOMContentLoaded', start);
+})();
