@@ -27,6 +27,7 @@ public final class RawServer implements AutoCloseable {
     private final ServerSocket socket;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     private RawServer(ServerSocket socket) {
         this.socket = socket;
@@ -41,6 +42,7 @@ public final class RawServer implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket s = server.accept();
+                    raw.connections.incrementAndGet();
                     raw.executor.submit(() -> {
                         try (s) {
                             readRequestHead(s.getInputStream());
@@ -63,6 +65,11 @@ public final class RawServer implements AutoCloseable {
     public static void write(Socket s, String text) throws IOException {
         s.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
         s.getOutputStream().flush();
+    }
+
+    /** Connections accepted so far. */
+    public int connections() {
+        return connections.get();
     }
 
     /** "127.0.0.1:port", for SSRF allow-lists. */
