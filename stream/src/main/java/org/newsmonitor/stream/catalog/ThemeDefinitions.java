@@ -28,8 +28,8 @@ public final class ThemeDefinitions {
 
     /** The wire record of a theme spec. */
     public static ThemeDefinition toDefinition(ThemeSpec spec, int revision, Instant updatedAt) {
-        List<SeedRef> seeds = spec.seeds() == null ? List.of()
-                : spec.seeds().stream().map(s -> new SeedRef(s.file(), s.section())).toList();
+        List<SeedRef> seeds = spec.seeds().stream().filter(s -> !s.file().isBlank())
+                .map(s -> new SeedRef(s.file(), s.section())).toList();
         return new ThemeDefinition(ThemeDefinition.CURRENT_VERSION, spec.id(), spec.title(), spec.description(),
                 Polarity.valueOf(spec.polarity().name()), seeds, spec.minScore(), spec.require(), spec.rules(),
                 revision, updatedAt);

@@ -16,6 +16,7 @@ import org.newsmonitor.stream.catalog.ThemeCatalogStore;
 import org.newsmonitor.stream.story.MinHash;
 import org.newsmonitor.stream.story.TextShingles;
 import org.newsmonitor.themes.Document;
+import org.newsmonitor.themes.MatchOutcome;
 import org.newsmonitor.themes.Matcher;
 import org.newsmonitor.themes.TermHit;
 import org.newsmonitor.themes.ThemeHit;
@@ -68,8 +69,12 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
                     String.join("; ", prepared.notes()));
         }
         ArticleEvent article = prepared.article();
-        List<ThemeHit> hits = currentMatcher().match(new Document(article.id(), article.title(), article.summary(),
-                article.content(), article.language()));
+        MatchOutcome outcome = currentMatcher().outcome(new Document(article.id(), article.title(),
+                article.summary(), article.content(), article.language()));
+        if (outcome.note() != null) {
+            LOG.info("Article {} from {}: {}", original.id(), original.source(), outcome.note());
+        }
+        List<ThemeHit> hits = outcome.hits();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         List<ThemeMatchEvent> matches = new ArrayList<>(hits.size());
         for (ThemeHit hit : hits) {

@@ -1,0 +1,217 @@
+package org.newsmonitor.stream;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsmonitor.contracts.ClientSettings;
+import org.newsmonitor.contracts.Topics;
+import org.newsmonitor.contracts.event.ThemeDefinition;
+import org.newsmonitor.stream.catalog.ThemeDefinitions;
+import org.newsmonitor.themes.CompiledTheme;
+import org.newsmonitor.themes.Lexicon;
+import org.newsmonitor.themes.ThemeFiles;
+import org.newsmonitor.themes.ThemeSpec;
+import org.newsmonitor.themes.ThemeSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes theme files to the compacted {@code news-themes} topic as {@link ThemeDefinition}s. Each theme is
+ * compiled first, against the lexicon the stream application uses (the bundled one); an invalid file is refused with
+ * its {@code file:line:column} message and the others are still published. Themes whose published version already
+ * says the same are skipped (the topic is read first), so publishing at every start-up adds nothing; a changed theme
+ * is published with the next revision number.
+ */
+public final class ThemePublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(ThemePublisher.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final ClientSettings client;
+    private final Lexicon lexicon;
+    private final Clock clock;
+
+    /** A publisher validating against the bundled lexicon. */
+    public ThemePublisher(ClientSettings client) {
+        this(client, ThemeFiles.bundledLexicon(), Clock.systemUTC());
+    }
+
+    /**
+     * @param client  how to reach Kafka
+     * @param lexicon the lexicon the stream application compiles themes with
+     * @param clock   the source of {@code updatedAt}
+     */
+    public ThemePublisher(ClientSettings client, Lexicon lexicon, Clock clock) {
+        this.client = client;
+        this.lexicon = lexicon;
+        this.clock = clock;
+    }
+
+    /** Publishes the catalog bundled with the monitor. */
+    public PublishReport publishBundled() {
+        return publish(ThemeFiles.bundled(), List.of());
+    }
+
+    /**
+     * Publishes one theme file, or every theme file of a directory (lexicon.yaml excepted).
+     *
+     * @throws IllegalStateException when Kafka cannot be reached, naming the topic and servers
+     */
+    public PublishReport publish(Path fileOrDirectory) {
+        List<String> refused = new ArrayList<>();
+        List<Path> files;
+        if (Files.isDirectory(fileOrDirectory)) {
+            try {
+                files = ThemeFiles.themeFilesIn(fileOrDirectory);
+            } catch (ThemeSyntaxException e) {
+                return new PublishReport(List.of(), List.of(), List.of(e.getMessage()));
+            }
+            if (Files.exists(fileOrDirectory.resolve(ThemeFiles.LEXICON_FILE))) {
+                LOG.warn("{} is not published: the stream application matches with the bundled lexicon",
+                        fileOrDirectory.resolve(ThemeFiles.LEXICON_FILE));
+            }
+        } else {
+            files = List.of(fileOrDirectory);
+        }
+        List<ThemeSpec> specs = new ArrayList<>();
+        Map<String, Path> ids = new HashMap<>();
+        for (Path file : files) {
+            try {
+                for (ThemeSpec spec : ThemeFiles.load(file)) {
+                    Path before = ids.putIfAbsent(spec.id(), file);
+                    if (before != null) {
+                        refused.add(file + ": theme '" + spec.id() + "': id is already used by " + before);
+                    } else {
+                        specs.add(spec);
+                    }
+                }
+            } catch (ThemeSyntaxException e) {
+                refused.add(e.getMessage());
+            }
+        }
+        return publish(specs, refused);
+    }
+
+    /** Publishes a tombstone for {@code themeId}: the stream application stops matching it. */
+    public void remove(String themeId) {
+        try (KafkaProducer<String, ThemeDefinition> producer = producer()) {
+            await(producer.send(new ProducerRecord<>(Topics.THEMES.name(), themeId, null)));
+            LOG.info("Theme '{}' removed from {}", themeId, Topics.THEMES.name());
+        }
+    }
+
+    private PublishReport publish(List<ThemeSpec> specs, List<String> refusedEarlier) {
+        List<String> refused = new ArrayList<>(refusedEarlier);
+        Map<String, ThemeSpec> valid = new LinkedHashMap<>();
+        for (ThemeSpec spec : specs) {
+            try {
+                CompiledTheme.compile(spec, lexicon);
+                valid.put(spec.id(), spec);
+            } catch (ThemeSyntaxException e) {
+                refused.add(e.getMessage());
+            }
+        }
+        refused.forEach(message -> LOG.warn("Theme refused: {}", message));
+        Map<String, ThemeDefinition> current = readPublished();
+        List<String> published = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        try (KafkaProducer<String, ThemeDefinition> producer = producer()) {
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
+            for (ThemeSpec spec : valid.values()) {
+                ThemeDefinition before = current.get(spec.id());
+                ThemeDefinition next = ThemeDefinitions.toDefinition(spec, before == null ? 1 : before.revision() + 1,
+                        clock.instant());
+                if (before != null && ThemeDefinitions.sameContent(before, next)) {
+                    unchanged.add(spec.id());
+                    continue;
+                }
+                sends.add(producer.send(new ProducerRecord<>(Topics.THEMES.name(), spec.id(), next)));
+                published.add(spec.id());
+            }
+            producer.flush();
+            for (Future<RecordMetadata> send : sends) {
+                await(send);
+            }
+        }
+        LOG.info("Themes on {}: {} published, {} unchanged, {} refused", Topics.THEMES.name(), published.size(),
+                unchanged.size(), refused.size());
+        return new PublishReport(published, unchanged, refused);
+    }
+
+    /** The latest valid definition per theme id on the topic, read from the beginning to the current end. */
+    Map<String, ThemeDefinition> readPublished() {
+        Map<String, ThemeDefinition> latest = new HashMap<>();
+        var props = client.consumer("news-monitor-theme-publisher");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.THEMES.name(), TIMEOUT).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Cannot read " + Topics.THEMES.name() + " to its end within "
+                            + TIMEOUT.toSeconds() + " s at " + client.bootstrapServers());
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.key() == null) {
+                        continue;
+                    }
+                    if (r.value() == null) {
+                        latest.remove(r.key());
+                        continue;
+                    }
+                    try {
+                        latest.put(r.key(), Topics.THEMES.valueSerde().deserialize(r.topic(), r.value()));
+                    } catch (KafkaException e) {
+                        LOG.warn("Ignored unreadable theme record {} at offset {}: {}", r.key(), r.offset(),
+                                e.getMessage());
+                    }
+                }
+            }
+        } catch (KafkaException e) {
+            throw new IllegalStateException("Cannot read " + Topics.THEMES.name() + " at " + client.bootstrapServers()
+                    + ": " + e.getMessage(), e);
+        }
+        return latest;
+    }
+
+    private KafkaProducer<String, ThemeDefinition> producer() {
+        return new KafkaProducer<>(client.producer("news-monitor-theme-publisher"), new StringSerializer(),
+                Topics.THEMES.valueSerde().serializer());
+    }
+
+    private void await(Future<RecordMetadata> send) {
+        try {
+            send.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing themes", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Cannot publish to " + Topics.THEMES.name() + " at "
+                    + client.bootstrapServers() + ": " + cause.getMessage(), cause);
+        }
+    }
+}
