@@ -193,7 +193,10 @@ class StreamServiceIT {
         assertThat(status.line()).isEqualTo(1);
         //When an article arrives, the previous version still matches it
         String id = "it-" + UUID.randomUUID();
-        sendArticle(pipelineArticle(id, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        sendArticle(ArticleEvent.of(id, "it-feed", "IT Wire", null, "Power of Siberia flows to China hit a record",
+                "Gazprom said daily exports to Chinese buyers rose as winter demand peaked in Beijing.", null, "en",
+                now, now, List.of()));
         awaitValues(Topics.THEME_MATCHES.name(), Topics.THEME_MATCHES.valueSerde().deserializer(),
                 m -> m.articleId().equals(id) && m.themeId().equals("power-of-siberia"));
         //Then republishing the catalog replaces the broken revision and leaves the rest unchanged
