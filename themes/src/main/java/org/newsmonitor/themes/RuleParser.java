@@ -317,6 +317,9 @@ final class RuleParser {
             default -> {
                 if (run.startsWith("NEAR/")) {
                     out.add(new Tok(Kind.NEAR, run, col, nearDistance(run, col)));
+                } else if (run.length() > 1 && run.startsWith("@")
+                        && run.substring(1).chars().allMatch(ch -> isListNameChar((char) ch))) {
+                    out.add(new Tok(Kind.LIST, run.substring(1), col, 0));
                 } else if (run.startsWith("@")) {
                     throw error(col, "'" + run + "' is not a list name (letters, digits and '-')");
                 } else {

@@ -88,9 +88,12 @@ final class YamlReader {
         }
         // the YAML library repeats the position in a multi-line message; keep the first meaningful lines
         StringBuilder sb = new StringBuilder();
-        for (String line : m.split("\\R")) {
-            String s = line.strip();
-            if (s.isEmpty() || s.startsWith("in 'reader'") || s.startsWith("in '") || s.startsWith("^")) {
+        String[] lines = m.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String s = lines[i].strip();
+            boolean echoOfSource = i + 1 < lines.length && lines[i + 1].strip().startsWith("^");
+            if (s.isEmpty() || echoOfSource || s.startsWith("in 'reader'") || s.startsWith("in '")
+                    || s.startsWith("^")) {
                 continue;
             }
             if (!sb.isEmpty()) {
