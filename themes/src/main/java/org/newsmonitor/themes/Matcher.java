@@ -60,6 +60,15 @@ public final class Matcher {
 
     /** A matcher for {@code themes}; results come in this order (the catalog order). */
     public static Matcher of(Collection<CompiledTheme> themes) {
+        return build(themes, true);
+    }
+
+    /** A matcher that evaluates every theme on every article (no pre-selection); for checking the fast path. */
+    static Matcher exhaustive(Collection<CompiledTheme> themes) {
+        return build(themes, false);
+    }
+
+    private static Matcher build(Collection<CompiledTheme> themes, boolean presearch) {
         List<CompiledTheme> list = List.copyOf(themes);
         Binder binder = new Binder();
         ThemeProgram[] programs = new ThemeProgram[list.size()];
@@ -101,7 +110,7 @@ public final class Matcher {
                     needed.add(a);
                 }
             }
-            if (unconstrained) {
+            if (unconstrained || !presearch) {
                 always.add(i);
             } else {
                 for (int a : needed) {

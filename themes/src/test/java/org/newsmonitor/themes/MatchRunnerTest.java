@@ -1,0 +1,165 @@
+package org.newsmonitor.themes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MatchRunnerTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    private static final Path THEMES = FIXTURES.resolve("valid");
+    private static final Path INPUTS = FIXTURES.resolve("inputs");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a run printed and returned. */
+    private record Run(int code, List<JsonNode> lines, List<String> errors) {
+        List<String> ids() {
+            return lines.stream().map(l -> l.get("id").asText()).toList();
+        }
+
+        List<String> themesOf(int line) {
+            List<String> out = new ArrayList<>();
+            lines.get(line).get("matches").forEach(m -> out.add(m.get("theme").asText()));
+            return out;
+        }
+    }
+
+    private static Run run(Path themes, List<Path> inputs, String stdin) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        int code = MatchRunner.run(themes, inputs, in, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        List<String> errors = err.toString(StandardCharsets.UTF_8).lines().toList();
+        return new Run(code, lines, errors);
+    }
+
+    @Test
+    void shouldWriteOneLinePerArticleInOrderAndReportBadLinesWhenJsonLinesHaveErrors() throws Exception {
+        //Given
+        Path input = INPUTS.resolve("articles.jsonl");
+        //When
+        Run run = run(THEMES, List.of(input), "");
+        //Then
+        assertThat(run.code()).isEqualTo(MatchRunner.BAD_INPUT);
+        assertThat(run.ids()).containsExactly("a1", "a2", "a3");
+        assertThat(run.themesOf(0)).containsExactly("gas-for-china");
+        assertThat(run.themesOf(1)).containsExactly("border-trade");
+        assertThat(run.themesOf(2)).isEmpty();
+        assertThat(run.errors()).hasSize(2);
+        assertThat(run.errors().get(0)).startsWith(input + ":3: not valid JSON: ");
+        assertThat(run.errors().get(1)).isEqualTo(input + ":4: missing \"id\"");
+    }
+
+    @Test
+    void shouldReportScoreAndTermsWithOffsetsWhenArticleMatches() throws Exception {
+        //Given
+        String line = "{\"id\":\"x\",\"title\":\"Power of Siberia\",\"summary\":\"Russia and China.\"}\n";
+        //When
+        Run run = run(THEMES, List.of(), line);
+        //Then
+        assertThat(run.code()).isEqualTo(MatchRunner.OK);
+        JsonNode match = run.lines().get(0).get("matches").get(0);
+        assertThat(match.get("theme").asText()).isEqualTo("gas-for-china");
+        assertThat(match.get("score").asInt()).isEqualTo(5);
+        assertThat(match.get("terms").get(0).toString())
+                .isEqualTo("{\"term\":\"power of siberia\",\"field\":\"title\",\"start\":0,\"end\":16}");
+    }
+
+    @Test
+    void shouldReadRssAndAtomItemsWhenInputsAreFeedFiles() throws Exception {
+        //Given
+        List<Path> inputs = List.of(INPUTS.resolve("feed.rss.xml"), INPUTS.resolve("feed.atom"));
+        //When
+        Run run = run(THEMES, inputs, "");
+        //Then
+        assertThat(run.code()).isEqualTo(MatchRunner.OK);
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.ids()).containsExactly("ru-1", "https://example.org/en/2", "urn:example:atom-1");
+        assertThat(run.themesOf(0)).containsExactly("gas-for-china");
+        assertThat(run.themesOf(1)).containsExactly("border-trade");
+        assertThat(run.themesOf(2)).containsExactly("gas-for-china");
+    }
+
+    @Test
+    void shouldRefuseDoctypeAndContinueWhenFeedTriesToLoadExternalEntity() throws Exception {
+        //Given
+        Path hostile = INPUTS.resolve("hostile.xml");
+        //When
+        Run run = run(THEMES, List.of(hostile, INPUTS.resolve("feed.atom")), "");
+        //Then
+        assertThat(run.code()).isEqualTo(MatchRunner.BAD_INPUT);
+        assertThat(run.errors()).singleElement().asString().startsWith(hostile + ":2: not a readable feed: ");
+        assertThat(run.ids()).containsExactly("urn:example:atom-1");
+    }
+
+    @Test
+    void shouldReadFeedFromStdinWhenItStartsWithAngleBracket() throws Exception {
+        //Given
+        String feed = new String(java.nio.file.Files.readAllBytes(INPUTS.resolve("feed.atom")), StandardCharsets.UTF_8);
+        //When
+        Run run = run(THEMES, List.of(), feed);
+        //Then
+        assertThat(run.ids()).containsExactly("urn:example:atom-1");
+    }
+
+    @Test
+    void shouldUseBundledCatalogWhenNoThemesAreGiven() throws Exception {
+        //Given
+        String line = "{\"id\":\"x\",\"title\":\"Gazprom and CNPC sign Power of Siberia 2 deal\","
+                + "\"summary\":\"Russia will send gas to China through Mongolia.\"}";
+        //When
+        Run run = run(null, List.of(), line);
+        //Then
+        assertThat(run.code()).isEqualTo(MatchRunner.OK);
+        assertThat(run.themesOf(0)).contains("power-of-siberia");
+    }
+
+    @Test
+    void shouldExitWithBadThemesAndMatchNothingWhenAThemeIsBroken() throws Exception {
+        //Given
+        Path broken = FIXTURES.resolve("broken/unbalanced-paren.yaml");
+        //When
+        Run run = run(broken, List.of(INPUTS.resolve("articles.jsonl")), "");
+        //Then
+        assertThat(run.code()).isEqualTo(MatchRunner.BAD_THEMES);
+        assertThat(run.lines()).isEmpty();
+        assertThat(run.errors()).singleElement().asString().contains(":8:21: theme 'unbalanced-paren'");
+    }
+
+    @Test
+    void shouldReportMissingInputFileAndContinueWhenOneInputIsAbsent() throws Exception {
+        //Given
+        Path missing = INPUTS.resolve("no-such-file.jsonl");
+        //When
+        Run run = run(THEMES, List.of(missing, INPUTS.resolve("feed.atom")), "");
+        //Then
+        assertThat(run.code()).isEqualTo(MatchRunner.BAD_INPUT);
+        assertThat(run.errors()).singleElement().asString().startsWith(missing + ": cannot read: ");
+        assertThat(run.ids()).containsExactly("urn:example:atom-1");
+    }
+
+    @Test
+    void shouldAddNoteWhenArticleHasNoText() throws Exception {
+        //Given //When
+        Run run = run(THEMES, List.of(), "{\"id\":\"empty\"}\n");
+        //Then
+        assertThat(run.lines().get(0).toString())
+                .isEqualTo("{\"id\":\"empty\",\"matches\":[],\"note\":\"no text: title, summary and content are empty\"}");
+    }
+}
