@@ -36,7 +36,7 @@ public final class ConsoleAlerts {
     }
 
     private static String clean(String s) {
-        String c = s.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+", " ").replace('|', '/').strip();
+        String c = s.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+", " ").replace('|', '/').replaceAll(" {2,}", " ").strip();
         return c.length() > 300 ? c.substring(0, 300) + "..." : c;
     }
 }

@@ -72,6 +72,7 @@ public final class AlertsApp {
             });
         });
         app.before(ctx -> securityHeaders().forEach(ctx::header));
+        app.events(events -> events.serverStopping(routes.streams::stopAll));
         app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
         app.exception(InvalidSubscriptionException.class, (e, ctx) -> {
             ApiError error = new ApiError(e.malformed() ? 400 : 422, e.errors());

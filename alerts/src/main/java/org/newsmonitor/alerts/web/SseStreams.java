@@ -31,6 +31,8 @@ final class SseStreams {
     private final AlertFeed feed;
     private final SseSettings settings;
     private final AtomicInteger open = new AtomicInteger();
+    private final java.util.Set<Runnable> stoppers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     SseStreams(AlertFeed feed, SseSettings settings) {
         this.feed = feed;
@@ -39,6 +41,9 @@ final class SseStreams {
 
     /** Streams a subscription's alerts on the request thread until the client leaves or falls behind. */
     void stream(Context ctx, String subscriptionId) {
+        if (stopping) {
+            throw new ApiError(503, "events", "the service is stopping");
+        }
         if (open.incrementAndGet() > settings.maxClients()) {
             open.decrementAndGet();
             throw new ApiError(503, "events", "too many live streams are open (" + settings.maxClients() + ")");
@@ -49,6 +54,11 @@ final class SseStreams {
         }
         BlockingQueue<AlertEvent> queue = new ArrayBlockingQueue<>(settings.clientQueue());
         AtomicBoolean overflowed = new AtomicBoolean();
+        Runnable stopper = () -> {
+            overflowed.set(true);
+            closeConnection(ctx);
+        };
+        stoppers.add(stopper);
         HttpServletResponse res = ctx.res();
         AlertFeed.Attachment attachment = feed.attach(subscriptionId, lastEventId, alert -> {
             if (!queue.offer(alert) && overflowed.compareAndSet(false, true)) {
@@ -73,22 +83,38 @@ final class SseStreams {
             for (AlertEvent alert : attachment.missed()) {
                 write(out, event(alert));
             }
-            long heartbeatMs = settings.heartbeat().toMillis();
+            long heartbeatNanos = settings.heartbeat().toNanos();
+            long quietSince = System.nanoTime();
             while (!overflowed.get()) {
-                AlertEvent next = queue.poll(heartbeatMs, TimeUnit.MILLISECONDS);
+                // short polls so that a stopping server or a lagging client ends the loop promptly
+                AlertEvent next = queue.poll(Math.min(heartbeatNanos, TimeUnit.MILLISECONDS.toNanos(250)),
+                        TimeUnit.NANOSECONDS);
                 if (overflowed.get()) {
                     break;
                 }
-                write(out, next == null ? ": heartbeat " + Instant.now() + "\n\n" : event(next));
+                if (next != null) {
+                    write(out, event(next));
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince >= heartbeatNanos) {
+                    write(out, ": heartbeat " + Instant.now() + "\n\n");
+                    quietSince = System.nanoTime();
+                }
             }
         } catch (IOException e) {
             LOG.debug("Live stream of {} closed: {}", subscriptionId, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            stoppers.remove(stopper);
             attachment.detach().run();
             open.decrementAndGet();
         }
+    }
+
+    /** Ends every open stream, e.g. when the server stops; clients reconnect with their Last-Event-ID. */
+    void stopAll() {
+        stopping = true;
+        stoppers.forEach(Runnable::run);
     }
 
     /** Streams open now. */
