@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.stream.dlq.DeadLetterDeserializationHandler;
@@ -130,6 +132,10 @@ public record StreamConfig(
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(numStreamThreads));
         // under exactly-once, output is visible to read_committed readers only after a commit: keep hops short
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(commitInterval.toMillis()));
+        // an idle fetch returns after 50 ms rather than 500: each internal hop of the topology costs a fetch wait
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), "50");
+        // the commit flushes batches anyway; a long linger would only delay the records of each commit
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
         // generated names of stores and internal topics would shift with topology changes and break upgrades
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         // a record that cannot be read or processed goes to the dead-letter topic and processing continues
