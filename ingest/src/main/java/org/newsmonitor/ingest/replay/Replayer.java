@@ -1,0 +1,289 @@
+package org.newsmonitor.ingest.replay;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.newsmonitor.ingest.IngestConfig;
+import org.newsmonitor.ingest.fetch.BodyDecoder;
+import org.newsmonitor.ingest.normalize.MappedArticle;
+import org.newsmonitor.ingest.publish.ArticlePublisher;
+import org.newsmonitor.ingest.publish.KafkaArticlePublisher;
+import org.newsmonitor.ingest.publish.ProducerSettings;
+import org.newsmonitor.ingest.publish.PublishException;
+import org.newsmonitor.ingest.publish.PublishReceipt;
+import org.newsmonitor.ingest.state.PublishedIdIndex;
+import org.newsmonitor.ingest.state.StateUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays archives into {@code news-articles}.
+ *
+ * <p>Before reading, the replayer collects the ids already on the articles topic (committed records, as 64-bit
+ * hashes; see {@link PublishedIdIndex}); every article whose id is there, or that appeared earlier in the same
+ * replay, counts as a duplicate and is skipped, so replaying the same archive twice publishes nothing new. The rest
+ * is sorted by publication time and published in transactions of up to {@value #BATCH} articles, optionally at a
+ * limited rate. Files that cannot be read are reported with their path and reason and the replay carries on. All
+ * articles to publish are held in memory until sorted (about 2–5 KB each).
+ *
+ * <p>Topics in: {@code news-articles} (ids). Topics out: {@code news-articles}, {@code news-dead-letters}.
+ */
+public final class Replayer {
+    /** Articles per transaction. */
+    public static final int BATCH = 500;
+    /** Largest decoded archive file (or WARC payload) read. */
+    public static final long MAX_FILE_BYTES = 256L << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
+
+    private final IngestConfig config;
+    private final Supplier<ArticlePublisher> publishers;
+    private final IdIndexSource index;
+
+    /** Where the ids already published come from. */
+    @FunctionalInterface
+    interface IdIndexSource {
+        PublishedIdIndex load() throws StateUnavailableException;
+    }
+
+    /**
+     * A replayer publishing to the Kafka cluster of {@code config} with the transactional id
+     * {@link IngestConfig#replayTransactionalId()}.
+     *
+     * @param config settings; only kafka, kafkaTimeout, transactionalIdPrefix and clock are used
+     */
+    public Replayer(IngestConfig config) {
+        this(config, () -> new KafkaArticlePublisher(ProducerSettings.transactional(config.kafka(),
+                "news-monitor-replay", config.replayTransactionalId(), config.kafkaTimeout()), config.clock()),
+                () -> PublishedIdIndex.load(config.kafka(), config.kafkaTimeout().multipliedBy(30)));
+    }
+
+    /** A replayer with its Kafka side replaced, for tests. */
+    Replayer(IngestConfig config, Supplier<ArticlePublisher> publishers, IdIndexSource index) {
+        this.config = config;
+        this.publishers = publishers;
+        this.index = index;
+    }
+
+    /**
+     * Replays archives.
+     *
+     * @param paths   files and directories (searched recursively for *.xml, *.rss, *.atom, *.rdf, *.jsonl, *.ndjson,
+     *                *.json, *.warc, each optionally .gz); never null
+     * @param options time window, rate and progress output; never null
+     * @return what was read, published, skipped and why anything failed; never null, never throws for bad input
+     */
+    public ReplaySummary replay(List<Path> paths, ReplayOptions options) {
+        long started = System.nanoTime();
+        List<ReplayFailure> failures = new ArrayList<>();
+        List<Path> files = expand(paths, failures);
+        PublishedIdIndex published;
+        try {
+            published = index.load();
+        } catch (StateUnavailableException e) {
+            failures.add(new ReplayFailure("kafka", e.getMessage() + "; nothing was published"));
+            return new ReplaySummary(files.size(), 0, 0, 0, 0, failures, elapsed(started));
+        }
+        Collector collector = new Collector(options, published, failures);
+        for (Path file : files) {
+            readFile(file, collector);
+        }
+        List<MappedArticle> todo = collector.accepted;
+        todo.sort(Comparator.comparing(a -> a.event().publishedAt()));
+        long publishedCount = publish(todo, options, failures);
+        ReplaySummary summary = new ReplaySummary(files.size(), collector.read, publishedCount, collector.duplicates,
+                collector.outside, failures, elapsed(started));
+        LOG.info("Replay of {} files: {} read, {} published, {} duplicates, {} failures", summary.files(),
+                summary.itemsRead(), summary.published(), summary.duplicatesSkipped(), failures.size());
+        return summary;
+    }
+
+    private long publish(List<MappedArticle> todo, ReplayOptions options, List<ReplayFailure> failures) {
+        if (todo.isEmpty()) {
+            return 0;
+        }
+        ProgressReporter progress = new ProgressReporter(options.progress(), todo.size(),
+                options.progress() == System.out && System.console() != null);
+        long done = 0;
+        long startNanos = System.nanoTime();
+        int batchSize = options.ratePerSecond() > 0 ? (int) Math.max(1, Math.min(BATCH, options.ratePerSecond())) : BATCH;
+        try (ArticlePublisher publisher = publishers.get()) {
+            for (int from = 0; from < todo.size(); from += batchSize) {
+                List<MappedArticle> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
+                pace(options.ratePerSecond(), startNanos, done);
+                PublishReceipt receipt = publisher.publish(batch, List.of());
+                for (String dead : receipt.deadLettered()) {
+                    failures.add(new ReplayFailure("article " + dead.substring(0, dead.indexOf(':')),
+                            "sent to the dead-letter topic:" + dead.substring(dead.indexOf(':') + 1)));
+                }
+                done += receipt.articles();
+                progress.update(from + batch.size());
+            }
+        } catch (PublishException e) {
+            failures.add(new ReplayFailure("kafka", e.getMessage() + "; " + (todo.size() - done)
+                    + " articles were not published (replay again to publish them)"));
+        } finally {
+            progress.finish();
+        }
+        return done;
+    }
+
+    // waits until the rate allows `done` more articles; real time, since the rate is about the real broker
+    private static void pace(double rate, long startNanos, long done) {
+        if (rate <= 0) {
+            return;
+        }
+        long dueNanos = startNanos + (long) (done / rate * 1e9);
+        long wait = dueNanos - System.nanoTime();
+        if (wait > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+    }
+
+    private void readFile(Path file, Collector collector) {
+        String where = file.toString();
+        ArchiveFormat format = ArchiveFormat.byName(file);
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                collector.failure(new ReplayFailure(where, "file is larger than " + MAX_FILE_BYTES + " bytes"));
+                return;
+            }
+            if (format == ArchiveFormat.WARC) {
+                WarcArchiveReader.read(file, MAX_FILE_BYTES, collector);
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (ArchiveFormat.gzipped(file)) {
+                bytes = BodyDecoder.decode(bytes, "gzip", MAX_FILE_BYTES);
+            }
+            if (format == ArchiveFormat.UNKNOWN) {
+                format = ArchiveFormat.sniff(bytes);
+            }
+            switch (format) {
+                case FEED -> FeedSnapshotReader.read(where, bytes, null, null, capturedAt(file), stem(file), collector);
+                case JSONL -> {
+                    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                            new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+                        JsonlArticleReader.read(where, reader, collector);
+                    }
+                }
+                case WARC -> {
+                    Path plain = Files.createTempFile("replay-", ".warc");
+                    try {
+                        Files.write(plain, bytes);
+                        WarcArchiveReader.read(plain, MAX_FILE_BYTES, new RenamingSink(collector, plain, file));
+                    } finally {
+                        Files.deleteIfExists(plain);
+                    }
+                }
+                default -> collector.failure(new ReplayFailure(where,
+                        "unknown archive format (expected feed XML, JSON Lines or WARC)"));
+            }
+        } catch (IOException e) {
+            collector.failure(new ReplayFailure(where, "cannot read: " + e.getClass().getSimpleName() + " "
+                    + e.getMessage()));
+        }
+    }
+
+    private Instant capturedAt(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return config.clock().instant();
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static List<Path> expand(List<Path> paths, List<ReplayFailure> failures) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .filter(p -> ArchiveFormat.byName(p) != ArchiveFormat.UNKNOWN)
+                            .sorted()
+                            .forEach(files::add);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    failures.add(new ReplayFailure(path.toString(), "cannot list directory: " + e.getMessage()));
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                failures.add(new ReplayFailure(path.toString(), Files.exists(path) ? "not a regular file"
+                        : "no such file or directory"));
+            }
+        }
+        return files;
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** Filters, de-duplicates and keeps what a replay reads. */
+    private static final class Collector implements ArchiveSink {
+        private final ReplayOptions options;
+        private final PublishedIdIndex published;
+        private final List<ReplayFailure> failures;
+        private final List<MappedArticle> accepted = new ArrayList<>();
+        private long read;
+        private long duplicates;
+        private long outside;
+
+        Collector(ReplayOptions options, PublishedIdIndex published, List<ReplayFailure> failures) {
+            this.options = options;
+            this.published = published;
+            this.failures = failures;
+        }
+
+        @Override
+        public void article(MappedArticle article) {
+            read++;
+            if (!options.accepts(article.event().publishedAt())) {
+                outside++;
+                return;
+            }
+            if (!published.add(article.event().id())) {
+                duplicates++;
+                return;
+            }
+            accepted.add(article);
+        }
+
+        @Override
+        public void failure(ReplayFailure failure) {
+            failures.add(failure);
+        }
+    }
+
+    /** Reports failures of a temporary copy under the original file name. */
+    private record RenamingSink(ArchiveSink target, Path temporary, Path original) implements ArchiveSink {
+        @Override
+        public void article(MappedArticle article) {
+            target.article(article);
+        }
+
+        @Override
+        public void failure(ReplayFailure failure) {
+            target.failure(new ReplayFailure(failure.path().replace(temporary.toString(), original.toString()),
+                    failure.reason()));
+        }
+    }
+
+}

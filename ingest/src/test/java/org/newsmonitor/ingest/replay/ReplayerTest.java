@@ -1,0 +1,250 @@
+package org.newsmonitor.ingest.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+import org.newsmonitor.contracts.ClientSettings;
+import org.newsmonitor.contracts.event.ArticleEvent;
+import org.newsmonitor.contracts.json.Json;
+import org.newsmonitor.ingest.Fixtures;
+import org.newsmonitor.ingest.IngestConfig;
+import org.newsmonitor.ingest.state.PublishedIdIndex;
+import org.newsmonitor.ingest.state.StateUnavailableException;
+import org.newsmonitor.ingest.testing.InMemoryKafka;
+
+class ReplayerTest {
+    private static final IngestConfig CONFIG = IngestConfig.defaults(ClientSettings.of("unused:9092"));
+
+    @TempDir
+    Path dir;
+
+    private final InMemoryKafka kafka = new InMemoryKafka();
+
+    @Test
+    void shouldReplayTheSampleArchiveInPublicationOrder() {
+        // Given the bundled archive copied out of the jar
+        List<Path> files = SampleArchive.extract(dir.resolve("samples"));
+        // When
+        ReplaySummary summary = replayer().replay(List.of(dir.resolve("samples")), ReplayOptions.defaults());
+        // Then
+        assertThat(files).hasSize(6);
+        assertThat(summary.failures()).isEmpty();
+        assertThat(summary.files()).isEqualTo(6);
+        assertThat(summary.itemsRead()).isEqualTo(53);
+        assertThat(summary.published()).isEqualTo(53);
+        List<ArticleEvent> articles = kafka.articles();
+        assertThat(articles).isSortedAccordingTo(Comparator.comparing(ArticleEvent::publishedAt));
+        assertThat(articles).extracting(ArticleEvent::publishedAt)
+                .allSatisfy(t -> assertThat(t).isBetween(Instant.parse("2025-01-01T00:00:00Z"),
+                        Instant.parse("2026-12-31T00:00:00Z")));
+        Map<String, Long> byLanguage = articles.stream()
+                .collect(Collectors.groupingBy(a -> String.valueOf(a.language()), Collectors.counting()));
+        assertThat(byLanguage.get("ru")).isEqualTo(7);
+        assertThat(byLanguage.get("zh")).isEqualTo(6);
+        assertThat(articles).extracting(ArticleEvent::title)
+                .contains("«Газпром» и CNPC обсудили условия поставок по «Силе Сибири 2»", "中俄东线天然气管道年输气量创新高");
+        // the Russian feed dates are in MSK
+        assertThat(articles).filteredOn(a -> a.title().startsWith("«Газпром»")).singleElement()
+                .extracting(ArticleEvent::publishedAt).isEqualTo(Instant.parse("2026-09-04T07:00:00Z"));
+    }
+
+    @Test
+    void shouldCarryTheSyndicatedStoryTwiceUnderDifferentIds() {
+        SampleArchive.extract(dir);
+        replayer().replay(List.of(dir), ReplayOptions.defaults());
+        List<ArticleEvent> grain = kafka.articles().stream().filter(a -> a.title().contains("grain corridor")).toList();
+        assertThat(grain).hasSize(2);
+        assertThat(grain.get(0).summary()).isEqualTo(grain.get(1).summary());
+        assertThat(grain.get(0).title()).isNotEqualTo(grain.get(1).title());
+        assertThat(grain.get(0).id()).isNotEqualTo(grain.get(1).id());
+    }
+
+    @Test
+    void shouldCoverEveryThemeOfTheCatalogAndSomeUnrelatedNews() {
+        SampleArchive.extract(dir);
+        replayer().replay(List.of(dir), ReplayOptions.defaults());
+        String all = kafka.articles().stream().map(ArticleEvent::text).collect(Collectors.joining("\n"));
+        assertThat(all).contains("Power of Siberia", "Сила Сибири", "西伯利亚力量", "Eurasian Economic Union",
+                "Belt and Road", "S-400", "AL-31F", "ESPO", "secondary sanctions", "dual-use", "Joint Sea",
+                "joint patrol", "yuan", "Shanghai Cooperation Organisation", "Northern Sea Route",
+                "Bolshoy Ussuriysky", "General Assembly", "BRICS", "Lunar Research Station", "人工智能",
+                "Chinese car", "VPN", "Great Firewall");
+        assertThat(kafka.articles()).filteredOn(a -> a.title().contains("Six Nations")
+                || a.title().contains("coffee") || a.title().contains("аномальная жара")).hasSize(3);
+    }
+
+    @Test
+    void shouldPublishNothingWhenTheSameArchiveIsReplayedAgain() {
+        // Given one replay done
+        SampleArchive.extract(dir);
+        replayer().replay(List.of(dir), ReplayOptions.defaults());
+        // When replayed again against what the topic now holds
+        ReplaySummary again = replayer().replay(List.of(dir), ReplayOptions.defaults());
+        // Then
+        assertThat(again.published()).isZero();
+        assertThat(again.duplicatesSkipped()).isEqualTo(53);
+        assertThat(kafka.articles()).hasSize(53);
+    }
+
+    @Test
+    void shouldApplySinceAndUntilAndSayHowManyWereOutside() {
+        SampleArchive.extract(dir);
+        ReplayOptions window = ReplayOptions.defaults().withSince(Instant.parse("2026-01-01T00:00:00Z"))
+                .withUntil(Instant.parse("2026-07-01T00:00:00Z"));
+        ReplaySummary summary = replayer().replay(List.of(dir), window);
+        assertThat(summary.published()).isPositive();
+        assertThat(summary.published() + summary.outsideWindow()).isEqualTo(53);
+        assertThat(kafka.articles()).allSatisfy(a -> assertThat(window.accepts(a.publishedAt())).isTrue());
+    }
+
+    @Test
+    void shouldReadGzippedSnapshotsJsonLinesAndWarcFiles() throws Exception {
+        // Given a gzipped feed snapshot, a JSON Lines dump with one bad line, and a WARC with a feed and a page
+        Files.write(dir.resolve("energy-2025-05-14.xml.gz"), gzip(Fixtures.bytes("atom10_xmlbase.xml")));
+        ArticleEvent dumped = ArticleEvent.of("a-0123456789abcdef0123456789abcdef", "dump-feed", "Dump", "https://dump.example/1",
+                "Dumped article", "From a topic dump", null, "en", Instant.parse("2025-03-01T10:00:00Z"),
+                Instant.parse("2025-03-01T10:05:00Z"), List.of("x"));
+        Files.writeString(dir.resolve("dump.jsonl"), Json.mapper().writeValueAsString(dumped) + "\n\n"
+                + "{\"schemaVersion\":1,\"id\":\"a-broken\",\"feedId\":\"f\"}\n" + "{not json\n");
+        writeWarc(dir.resolve("pages.warc.gz"));
+        // When
+        ReplaySummary summary = replayer().replay(List.of(dir), ReplayOptions.defaults());
+        // Then
+        assertThat(summary.files()).isEqualTo(3);
+        assertThat(kafka.articles()).extracting(ArticleEvent::title).contains("Gas price talks resume",
+                "Entry with its own base", "Dumped article", "Relative link item", "Border trade zone plan approved");
+        ArticleEvent page = kafka.articles().stream().filter(a -> a.title().equals("Border trade zone plan approved"))
+                .findFirst().orElseThrow();
+        assertThat(page.url()).isEqualTo("https://archived.example/news/border-zone");
+        assertThat(page.content()).contains("Officials approved the plan").doesNotContain("Menu").doesNotContain("tracker");
+        assertThat(page.publishedAt()).isEqualTo(Instant.parse("2025-07-01T08:00:00Z"));
+        assertThat(page.source()).isEqualTo("Archived News");
+        assertThat(kafka.articles()).filteredOn(a -> a.id().equals(dumped.id())).singleElement().isEqualTo(dumped);
+        assertThat(summary.failures()).extracting(ReplayFailure::path)
+                .containsExactly(dir.resolve("dump.jsonl") + ":3", dir.resolve("dump.jsonl") + ":4");
+        assertThat(summary.failures().get(0).reason()).contains("publishedAt");
+    }
+
+    @Test
+    void shouldReportBadFilesWithTheirPathAndCarryOn() throws Exception {
+        Files.write(dir.resolve("good.xml"), Fixtures.bytes("rss10_rdf.xml"));
+        Files.write(dir.resolve("broken.xml"), Fixtures.bytes("truncated.xml"));
+        Files.write(dir.resolve("hostile.rss"), Fixtures.bytes("billion_laughs.xml"));
+        Path unknown = Files.writeString(dir.resolve("notes.bin"), "just some notes");
+        ReplaySummary summary = replayer().replay(List.of(dir, unknown, dir.resolve("missing")), ReplayOptions.defaults());
+        assertThat(summary.published()).isEqualTo(2);
+        assertThat(summary.failures()).extracting(ReplayFailure::toString).containsExactlyInAnyOrder(
+                dir.resolve("missing") + ": no such file or directory",
+                unknown + ": unknown archive format (expected feed XML, JSON Lines or WARC)",
+                summary.failures().stream().filter(f -> f.path().endsWith("broken.xml")).findFirst().orElseThrow().toString(),
+                summary.failures().stream().filter(f -> f.path().endsWith("hostile.rss")).findFirst().orElseThrow().toString());
+        assertThat(summary.failures()).filteredOn(f -> f.path().endsWith("broken.xml")).singleElement()
+                .extracting(ReplayFailure::reason).asString().startsWith("malformed XML").contains("line 4");
+        assertThat(summary.failures()).filteredOn(f -> f.path().endsWith("hostile.rss")).singleElement()
+                .extracting(ReplayFailure::reason).asString().startsWith("DOCTYPE not allowed");
+        assertThat(summary.render()).contains("finished with failures").contains("published:           2")
+                .contains("broken.xml: malformed XML");
+    }
+
+    @Test
+    void shouldPublishNothingAndSaySoWhenKafkaCannotBeRead() {
+        SampleArchive.extract(dir);
+        Replayer replayer = new Replayer(CONFIG, () -> kafka, () -> {
+            throw new StateUnavailableException("Cannot read news-articles from Kafka at unused:9092: timeout", null);
+        });
+        ReplaySummary summary = replayer.replay(List.of(dir), ReplayOptions.defaults());
+        assertThat(summary.published()).isZero();
+        assertThat(summary.failures()).singleElement().extracting(ReplayFailure::path).isEqualTo("kafka");
+        assertThat(kafka.articles()).isEmpty();
+    }
+
+    @Test
+    void shouldReportWhatWasLeftWhenKafkaFailsDuringTheReplay() {
+        SampleArchive.extract(dir);
+        kafka.down(true);
+        ReplaySummary summary = replayer().replay(List.of(dir), ReplayOptions.defaults());
+        assertThat(summary.published()).isZero();
+        assertThat(summary.failures()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("kafka");
+            assertThat(f.reason()).contains("53 articles were not published");
+        });
+    }
+
+    @Test
+    void shouldPrintProgressLinesWhenNotOnATerminal() {
+        SampleArchive.extract(dir);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        replayer().replay(List.of(dir), ReplayOptions.defaults().withProgress(new PrintStream(bytes, true,
+                StandardCharsets.UTF_8)).withRate(1000));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("replay: 53/53 published (100 %)");
+    }
+
+    private Replayer replayer() {
+        return new Replayer(CONFIG, () -> kafka, this::indexOfPublished);
+    }
+
+    private PublishedIdIndex indexOfPublished() throws StateUnavailableException {
+        PublishedIdIndex index = new PublishedIdIndex();
+        kafka.articles().forEach(a -> index.add(a.id()));
+        return index;
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeWarc(Path file) throws IOException {
+        String page = """
+                <!DOCTYPE html><html lang="en"><head><title>Border trade zone plan approved | Archived News</title>
+                <meta property="og:title" content="Border trade zone plan approved">
+                <meta property="og:site_name" content="Archived News">
+                <meta property="article:published_time" content="2025-07-01T11:00:00+03:00">
+                <link rel="canonical" href="https://archived.example/news/border-zone?utm_source=x">
+                </head><body><nav>Menu Home World</nav><article><h1>Border trade zone plan approved</h1>
+                <p>Officials approved the plan for a trade zone on the Amur.</p><script>tracker()</script></article>
+                <footer>Copyright</footer></body></html>
+                """;
+        try (WarcWriter writer = new WarcWriter(FileChannel.open(file, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), org.netpreserve.jwarc.WarcCompression.GZIP)) {
+            writer.write(new WarcResponse.Builder(URI.create("https://hbd.example/feed.xml"))
+                    .date(Instant.parse("2025-06-01T00:00:00Z"))
+                    .body(new HttpResponse.Builder(200, "OK").body(MediaType.parse("application/rss+xml"),
+                            Fixtures.bytes("rss20_namespaces.xml")).build())
+                    .build());
+            writer.write(new WarcResponse.Builder(URI.create("https://archived.example/news/border-zone"))
+                    .date(Instant.parse("2025-07-02T00:00:00Z"))
+                    .body(new HttpResponse.Builder(200, "OK").body(MediaType.parse("text/html; charset=utf-8"),
+                            page.getBytes(StandardCharsets.UTF_8)).build())
+                    .build());
+            writer.write(new WarcResponse.Builder(URI.create("https://archived.example/missing"))
+                    .date(Instant.parse("2025-07-02T00:00:00Z"))
+                    .body(new HttpResponse.Builder(404, "Not Found").body(MediaType.parse("text/html"),
+                            "<html><title>gone</title></html>".getBytes(StandardCharsets.UTF_8)).build())
+                    .build());
+        }
+    }
+}
