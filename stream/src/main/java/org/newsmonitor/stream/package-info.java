@@ -28,6 +28,8 @@
  * </ol>
  *
  * <h2>Limits worth knowing</h2>
+ * De-duplication is per partition of {@code news-articles}: the ingester keys records by article id, so every copy
+ * of an id meets the same store; a producer keying records otherwise would defeat it.
  * Window stores keep time relative to the newest event seen: replaying an archive much older than the grace
  * periods still yields matches, but those old hours are no longer counted, and old articles are clustered only
  * with each other while the story index still holds their time. A theme change applies from the next article the

@@ -130,11 +130,6 @@ public final class ThemeCatalogStore implements StateStore {
     }
 
     @Override
-    public void flush() {
-        // in memory; the topic is the changelog
-    }
-
-    @Override
     public void close() {
         open = false;
     }
