@@ -179,7 +179,7 @@
     const step = Math.max(1, Math.ceil(buckets.length / 6));
     buckets.forEach((b, i) => {
       if (i % step !== 0) return;
-      const t = svg('text', { class: 'label', x: xOf(i, buckets.length, width, pad) - 14, y: height - 6 });
+      const t = svg('text', { class: 'label', x: xOf(i, buckets.length, width, pad), y: height - 6, 'text-anchor': 'middle' });
       t.textContent = label(b.start);
       chart.appendChild(t);
     });
@@ -212,7 +212,7 @@
     const legend = document.getElementById('legend');
     clear(chart);
     clear(legend);
-    const width = 720, height = 240, pad = { l: 34, r: 12, t: 14, b: 26 };
+    const width = 720, height = 240, pad = { l: 48, r: 36, t: 14, b: 26 };
     const buckets = series.buckets || [];
     if (!buckets.length) {
       const t = svg('text', { class: 'label', x: width / 2 - 60, y: height / 2 });
@@ -246,7 +246,7 @@
   function drawBalanceChart(series) {
     const chart = document.getElementById('balance-chart');
     clear(chart);
-    const width = 720, height = 200, pad = { l: 34, r: 12, t: 14, b: 26 };
+    const width = 720, height = 200, pad = { l: 48, r: 36, t: 14, b: 26 };
     const buckets = series.buckets || [];
     if (!buckets.length) return;
     let maxY = 1;

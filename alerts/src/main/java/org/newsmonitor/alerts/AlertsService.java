@@ -92,7 +92,11 @@ public final class AlertsService implements AutoCloseable {
             startAll();
         } catch (RuntimeException e) {
             close();
-            throw e instanceof IllegalStateException ? e : new IllegalStateException(e.getMessage(), e);
+            if (e instanceof IllegalStateException) {
+                throw e;
+            }
+            throw new IllegalStateException("The alerts service cannot start with Kafka at "
+                    + config.kafka().bootstrapServers() + ": " + rootMessage(e), e);
         }
     }
 

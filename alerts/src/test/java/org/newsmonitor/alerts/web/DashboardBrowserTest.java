@@ -132,6 +132,17 @@ class DashboardBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#balance-chart rect.fric"))).hasSize(6);
         assertThat(driver.findElements(By.cssSelector("#theme-chart path.surge"))).hasSize(1);
         assertThat(driver.findElement(By.id("legend")).getText()).contains("Power of Siberia");
+        String screenshot = System.getProperty("dashboard.screenshot");
+        if (screenshot != null) {
+            // a picture for people checking the layout: -Ddashboard.screenshot=/tmp/dashboard.png
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+            byte[] png = driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            try {
+                Files.write(Path.of(screenshot), png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         // the day view loads without a reload
         driver.findElement(By.id("by-day")).click();
         wait.until(d -> "true".equals(d.findElement(By.id("by-day")).getAttribute("aria-pressed")));
