@@ -87,28 +87,33 @@ public final class Replayer {
         long started = System.nanoTime();
         List<ReplayFailure> failures = new ArrayList<>();
         List<Path> files = expand(paths, failures);
-        PublishedIdIndex published;
-        try {
-            published = index.load();
-        } catch (StateUnavailableException e) {
-            failures.add(new ReplayFailure("kafka", e.getMessage() + "; nothing was published"));
-            return new ReplaySummary(files.size(), 0, 0, 0, 0, failures, elapsed(started));
+        try (ArticlePublisher publisher = publishers.get()) {
+            PublishedIdIndex published;
+            try {
+                // settles an earlier replay's transaction (markers included) so the scan below sees all of it
+                publisher.ready();
+                published = index.load();
+            } catch (PublishException | StateUnavailableException e) {
+                failures.add(new ReplayFailure("kafka", e.getMessage() + "; nothing was published"));
+                return new ReplaySummary(files.size(), 0, 0, 0, 0, failures, elapsed(started));
+            }
+            Collector collector = new Collector(options, published, failures);
+            for (Path file : files) {
+                readFile(file, collector);
+            }
+            List<MappedArticle> todo = collector.accepted;
+            todo.sort(Comparator.comparing(a -> a.event().publishedAt()));
+            long publishedCount = publish(publisher, todo, options, failures);
+            ReplaySummary summary = new ReplaySummary(files.size(), collector.read, publishedCount,
+                    collector.duplicates, collector.outside, failures, elapsed(started));
+            LOG.info("Replay of {} files: {} read, {} published, {} duplicates, {} failures", summary.files(),
+                    summary.itemsRead(), summary.published(), summary.duplicatesSkipped(), failures.size());
+            return summary;
         }
-        Collector collector = new Collector(options, published, failures);
-        for (Path file : files) {
-            readFile(file, collector);
-        }
-        List<MappedArticle> todo = collector.accepted;
-        todo.sort(Comparator.comparing(a -> a.event().publishedAt()));
-        long publishedCount = publish(todo, options, failures);
-        ReplaySummary summary = new ReplaySummary(files.size(), collector.read, publishedCount, collector.duplicates,
-                collector.outside, failures, elapsed(started));
-        LOG.info("Replay of {} files: {} read, {} published, {} duplicates, {} failures", summary.files(),
-                summary.itemsRead(), summary.published(), summary.duplicatesSkipped(), failures.size());
-        return summary;
     }
 
-    private long publish(List<MappedArticle> todo, ReplayOptions options, List<ReplayFailure> failures) {
+    private long publish(ArticlePublisher publisher, List<MappedArticle> todo, ReplayOptions options,
+            List<ReplayFailure> failures) {
         if (todo.isEmpty()) {
             return 0;
         }
@@ -117,7 +122,7 @@ public final class Replayer {
         long done = 0;
         long startNanos = System.nanoTime();
         int batchSize = options.ratePerSecond() > 0 ? (int) Math.max(1, Math.min(BATCH, options.ratePerSecond())) : BATCH;
-        try (ArticlePublisher publisher = publishers.get()) {
+        try {
             for (int from = 0; from < todo.size(); from += batchSize) {
                 List<MappedArticle> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
                 pace(options.ratePerSecond(), startNanos, done);

@@ -179,9 +179,19 @@ class ReplayerTest {
     }
 
     @Test
-    void shouldReportWhatWasLeftWhenKafkaFailsDuringTheReplay() {
+    void shouldPublishNothingWhenKafkaIsDownAtTheStart() {
         SampleArchive.extract(dir);
         kafka.down(true);
+        ReplaySummary summary = replayer().replay(List.of(dir), ReplayOptions.defaults());
+        assertThat(summary.published()).isZero();
+        assertThat(summary.failures()).singleElement().extracting(ReplayFailure::reason).asString()
+                .contains("broker down").endsWith("nothing was published");
+    }
+
+    @Test
+    void shouldReportWhatWasLeftWhenKafkaFailsDuringTheReplay() {
+        SampleArchive.extract(dir);
+        kafka.refusePublishes(true);
         ReplaySummary summary = replayer().replay(List.of(dir), ReplayOptions.defaults());
         assertThat(summary.published()).isZero();
         assertThat(summary.failures()).singleElement().satisfies(f -> {

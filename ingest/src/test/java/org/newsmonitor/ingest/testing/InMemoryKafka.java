@@ -22,13 +22,14 @@ public final class InMemoryKafka implements ArticlePublisher, FeedStateStore {
     private final Map<String, FeedStateEvent> states = new HashMap<>();
     private final List<FeedStateEvent> stateHistory = new ArrayList<>();
     private boolean down;
+    private boolean refusePublishes;
     private boolean loseNextAcknowledgement;
     private int transactions;
 
     @Override
     public synchronized PublishReceipt publish(List<MappedArticle> batch, List<FeedStateEvent> newStates)
             throws PublishException {
-        if (down) {
+        if (down || refusePublishes) {
             throw new PublishException("Kafka at memory unavailable while publishing: broker down", null);
         }
         transactions++;
@@ -67,6 +68,11 @@ public final class InMemoryKafka implements ArticlePublisher, FeedStateStore {
     /** Switches the broker off or on. */
     public synchronized void down(boolean isDown) {
         this.down = isDown;
+    }
+
+    /** Publishes fail while connecting and reading still work, as when the broker dies mid-run. */
+    public synchronized void refusePublishes(boolean refuse) {
+        this.refusePublishes = refuse;
     }
 
     /** The next publish commits but reports a failure, as when the broker dies before acknowledging. */
