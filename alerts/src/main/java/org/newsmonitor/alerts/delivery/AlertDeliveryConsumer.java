@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,23 +55,36 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
     public static final String GROUP_ID = "news-monitor-alerts-delivery";
     private static final Logger LOG = LoggerFactory.getLogger(AlertDeliveryConsumer.class);
     private static final Duration COMMIT_EVERY = Duration.ofMillis(300);
+    /** How long an alert waits for its subscription to appear in this instance's view (written elsewhere). */
+    private static final Duration SUBSCRIPTION_GRACE = Duration.ofSeconds(60);
 
-    private final ClientSettings settings;
+    private final Supplier<Consumer<String, byte[]>> consumerFactory;
     private final DeliveryParts parts;
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final List<Waiting> awaitingSubscription = new ArrayList<>();
     private volatile boolean running;
     private volatile boolean alive;
     private Thread thread;
-    private KafkaConsumer<String, byte[]> consumer;
+    private Consumer<String, byte[]> consumer;
 
     /**
      * @param settings how to reach Kafka
      * @param parts    the channels, queues, views and limits delivery works with
      */
     public AlertDeliveryConsumer(ClientSettings settings, DeliveryParts parts) {
-        this.settings = settings;
+        this(() -> {
+            var props = settings.consumer(GROUP_ID);
+            props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, GROUP_ID);
+            props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+            return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        }, parts);
+    }
+
+    /** With a given consumer, e.g. a MockConsumer in tests. */
+    AlertDeliveryConsumer(Supplier<Consumer<String, byte[]>> consumerFactory, DeliveryParts parts) {
+        this.consumerFactory = consumerFactory;
         this.parts = parts;
     }
 
@@ -97,10 +112,7 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
 
     /** Joins the group and starts delivering on a background thread. */
     public synchronized void start() {
-        var props = settings.consumer(GROUP_ID);
-        props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, GROUP_ID);
-        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = consumerFactory.get();
         running = true;
         alive = true;
         thread = new Thread(this::run, "alerts-delivery-consumer");
@@ -119,8 +131,9 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
     }
 
     private void run() {
-        Instant nextCommit = Instant.EPOCH;
-        Instant nextDigestCheck = Instant.EPOCH;
+        // intervals run on the monotonic clock; the injected clock only dates alerts and digests
+        long nextCommit = System.nanoTime();
+        long nextDigestCheck = System.nanoTime();
         boolean paused = false;
         try {
             consumer.subscribe(List.of(Topics.ALERTS.name()), new Rebalance());
@@ -130,13 +143,15 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
                 }
                 drainFinished();
                 Instant now = parts.clock().instant();
-                if (!now.isBefore(nextDigestCheck)) {
+                retryAwaitingSubscription(now);
+                long tick = System.nanoTime();
+                if (tick - nextDigestCheck >= 0) {
                     sendDueDigests(now);
-                    nextDigestCheck = now.plus(parts.digestCheck());
+                    nextDigestCheck = tick + parts.digestCheck().toNanos();
                 }
-                if (!now.isBefore(nextCommit)) {
+                if (tick - nextCommit >= 0) {
                     commit(progress.keySet());
-                    nextCommit = now.plus(COMMIT_EVERY);
+                    nextCommit = tick + COMMIT_EVERY.toNanos();
                 }
                 boolean full = inFlight.get() >= parts.maxInFlight();
                 if (full != paused) {
@@ -184,10 +199,37 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
         }
         Optional<SubscriptionEvent> found = parts.subscriptions().get(alert.subscriptionId());
         if (found.isEmpty()) {
-            finish.run();
+            if (alert.createdAt().plus(SUBSCRIPTION_GRACE).isAfter(parts.clock().instant())) {
+                // made for a subscription this instance has not seen yet: look again shortly
+                awaitingSubscription.add(new Waiting(alert, finish));
+            } else {
+                // the subscription was deleted: nothing to deliver
+                finish.run();
+            }
             return;
         }
-        SubscriptionEvent s = found.get();
+        deliver(alert, found.get(), finish);
+    }
+
+    private void retryAwaitingSubscription(Instant now) {
+        if (awaitingSubscription.isEmpty()) {
+            return;
+        }
+        List<Waiting> waiting = new ArrayList<>(awaitingSubscription);
+        awaitingSubscription.clear();
+        for (Waiting w : waiting) {
+            Optional<SubscriptionEvent> found = parts.subscriptions().get(w.alert().subscriptionId());
+            if (found.isPresent()) {
+                deliver(w.alert(), found.get(), w.finish());
+            } else if (w.alert().createdAt().plus(SUBSCRIPTION_GRACE).isAfter(now)) {
+                awaitingSubscription.add(w);
+            } else {
+                w.finish().run();
+            }
+        }
+    }
+
+    private void deliver(AlertEvent alert, SubscriptionEvent s, Runnable finish) {
         if (parts.console() != null && s.id().equals(parts.consoleSubscription())) {
             parts.console().print(alert);
         }
@@ -289,6 +331,9 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
     }
 
     private record Finished(TopicPartition partition, long offset) {
+    }
+
+    private record Waiting(AlertEvent alert, Runnable finish) {
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {
