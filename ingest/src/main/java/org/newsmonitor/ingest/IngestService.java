@@ -106,7 +106,7 @@ public final class IngestService implements AutoCloseable {
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(threads("ingest-scheduler"));
         workers = Executors.newFixedThreadPool(config.http().maxConcurrency(), threads("ingest-poll"));
-        LOG.info("Ingest: polling {} feeds from {} ({} at once, {} per host)", feeds.size(),
+        LOG.info("Ingest: polling {} feed{} from {} ({} at once, {} per host)", feeds.size(), feeds.size() == 1 ? "" : "s",
                 config.feedList() == null ? "the bundled default list" : config.feedList(),
                 config.http().maxConcurrency(), config.http().maxPerHost());
         restore(1);

@@ -22,10 +22,11 @@ public final class SeenIds {
      * @return oldest first, at most {@code max(bound, current.size())} ids; never null
      */
     public static List<String> merge(List<String> previous, Collection<String> current, int bound) {
+        LinkedHashSet<String> now = new LinkedHashSet<>(current);
         LinkedHashSet<String> merged = new LinkedHashSet<>(previous);
-        merged.removeAll(current);
-        merged.addAll(current);
-        int keep = Math.max(bound, new LinkedHashSet<>(current).size());
+        merged.removeAll(now);
+        merged.addAll(now);
+        int keep = Math.max(bound, now.size());
         List<String> all = new ArrayList<>(merged);
         return all.size() <= keep ? all : new ArrayList<>(all.subList(all.size() - keep, all.size()));
     }

@@ -273,6 +273,40 @@ class FeedPollerTest {
     }
 
     @Test
+    void shouldPublishTenThousandItemsOnceAndNothingOnTheNextPolls() {
+        // Given a feed with 10,000 items
+        server.serve("/big.xml", RSS, TestFeeds.rss(1, 10_000));
+        FeedRuntime feed = feed("/big.xml");
+        FeedPoller poller = poller(feed);
+        // When polled three times
+        int first = poller.poll(feed).published();
+        int second = poller.poll(feed).published();
+        int third = poller.poll(feed).published();
+        // Then every id is remembered although the configured bound is 100, and nothing is republished
+        assertThat(first).isEqualTo(10_000);
+        assertThat(second).isZero();
+        assertThat(third).isZero();
+        assertThat(kafka.state("test-feed").seenIds()).hasSize(10_000);
+        assertThat(kafka.articles()).extracting(ArticleEvent::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldDropLinksThatAreNotHttp() {
+        server.serve("/xss.xml", RSS, ("<rss version=\"2.0\"><channel><title>x</title><link>https://x.example/</link>"
+                + "<description>d</description><item><title>&lt;script&gt;alert(1)&lt;/script&gt;Title</title>"
+                + "<link>javascript:alert(1)</link><guid isPermaLink=\"false\">xss-1</guid>"
+                + "<description>&lt;img src=x onerror=alert(1)&gt;text</description></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8));
+        FeedRuntime feed = feed("/xss.xml");
+        poller(feed).poll(feed);
+        assertThat(kafka.articles()).singleElement().satisfies(a -> {
+            assertThat(a.url()).isNull();
+            assertThat(a.title()).isEqualTo("Title");
+            assertThat(a.summary()).isEqualTo("text");
+        });
+    }
+
+    @Test
     void shouldSayWhichFeedServedAnHtmlPage() {
         server.serve("/page.xml", RSS, Fixtures.bytes("html_page.html"));
         FeedRuntime feed = feed("/page.xml");
