@@ -158,6 +158,7 @@ public final class AlertsService implements AutoCloseable {
 
         queues = new EndpointQueues(config.retry(), new KafkaDeliveryRecorder(writer, deadLetters), clock,
                 new SecureRandom());
+        queues.followSubscriptionChanges(store::get);
         WebhookChannel webhook = new WebhookChannel(new HttpWebhookClient(guard, Duration.ofSeconds(5)),
                 config.webhookTimeout(), clock);
         EmailChannel email = new EmailChannel(config.smtp().enabled() ? new SmtpMailer(config.smtp()) : null);

@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +21,7 @@ import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.event.DeliveryEvent;
 import org.newsmonitor.contracts.event.DeliveryStatus;
+import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,8 @@ public final class EndpointQueues implements AutoCloseable {
     private final ExecutorService workers;
     private final Map<String, Endpoint> endpoints = new HashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
+    private volatile Function<String, Optional<SubscriptionEvent>> current = id -> Optional.empty();
+    private volatile boolean followChanges;
     private volatile boolean closed;
 
     /**
@@ -59,6 +64,17 @@ public final class EndpointQueues implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /**
+     * Makes every attempt use the subscription as it is then (a changed webhook URL or e-mail address applies to
+     * retries already queued; a deleted subscription ends them).
+     *
+     * @param lookup the current subscription by id
+     */
+    public void followSubscriptionChanges(Function<String, Optional<SubscriptionEvent>> lookup) {
+        this.current = lookup;
+        this.followChanges = true;
     }
 
     /** Queues a job to run after {@code delay} (zero for now). */
@@ -117,8 +133,18 @@ public final class EndpointQueues implements AutoCloseable {
         }
     }
 
-    private void run(DeliveryJob job) {
-        Outcome outcome = job.channel().attempt(job.alerts(), job.subscription(), job.attempts());
+    private void run(DeliveryJob planned) {
+        DeliveryJob job = planned;
+        Outcome outcome;
+        if (followChanges) {
+            Optional<SubscriptionEvent> now = current.apply(planned.subscription().id());
+            job = now.map(s -> new DeliveryJob(planned.channel(), s, planned.alerts(), planned.attempts(),
+                    planned.giveUpAt(), planned.done())).orElse(planned);
+            outcome = now.isEmpty() ? new Outcome.GiveUp("the subscription was deleted")
+                    : job.channel().attempt(job.alerts(), job.subscription(), job.attempts());
+        } else {
+            outcome = job.channel().attempt(job.alerts(), job.subscription(), job.attempts());
+        }
         if (closed) {
             // shutting down: the alert stays unacknowledged and is resumed after the restart
             return;

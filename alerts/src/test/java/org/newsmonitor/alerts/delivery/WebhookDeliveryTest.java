@@ -229,6 +229,33 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void shouldRetryToTheNewUrlWhenTheSubscriptionChangesAndStopWhenItIsDeleted() {
+        //Given: an endpoint that always fails, and a subscription the owner then fixes
+        receiver.script("/old", WebhookReceiver.statuses(n -> 500));
+        queues(Duration.ofSeconds(30));
+        java.util.Map<String, SubscriptionEvent> current = new java.util.concurrent.ConcurrentHashMap<>();
+        queues.followSubscriptionChanges(id -> java.util.Optional.ofNullable(current.get(id)));
+        SubscriptionEvent old = webhookSubscription("sub-c", receiver.url("/old"), SECRET);
+        current.put("sub-c", old);
+        WebhookChannel channel = channel(Duration.ofSeconds(2), true);
+        deliver(channel, old, alert("c1", "sub-c", "arms-sales", "t"), Duration.ofSeconds(30));
+        Await.until("a failed attempt", WAIT, () -> !receiver.hits("/old").isEmpty());
+        //When
+        current.put("sub-c", webhookSubscription("sub-c", receiver.url("/new"), SECRET));
+        //Then
+        Await.until("delivered to the new URL", WAIT, () -> done.get() == 1);
+        assertThat(receiver.hits("/new")).hasSize(1);
+        assertThat(recorder.statuses("c1")).endsWith(DeliveryStatus.DELIVERED);
+
+        //When the subscription is deleted before a queued attempt runs
+        current.remove("sub-c");
+        deliver(channel, old, alert("c2", "sub-c", "arms-sales", "t"), Duration.ofSeconds(30));
+        //Then
+        Await.until("ended", WAIT, () -> done.get() == 2);
+        assertThat(recorder.deadLetters).singleElement().satisfies(d -> assertThat(d.reason()).contains("deleted"));
+    }
+
+    @Test
     void shouldReadRetryAfterAsSecondsOrDateCappedAtADay() {
         Instant now = Instant.parse("2026-03-02T08:00:00Z");
         assertThat(WebhookChannel.retryAfter("120", now)).isEqualTo(Duration.ofSeconds(120));
