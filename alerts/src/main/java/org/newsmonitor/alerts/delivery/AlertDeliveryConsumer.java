@@ -174,7 +174,7 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Final commit of alert delivery failed: {}", e.getMessage());
             }
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
             alive = false;
         }
     }

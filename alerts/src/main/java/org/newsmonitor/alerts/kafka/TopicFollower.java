@@ -127,7 +127,7 @@ public final class TopicFollower implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Topic follower {} stopped: {}", clientId, e.toString(), e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
