@@ -120,10 +120,44 @@ public final class IngestService implements AutoCloseable {
     public List<FeedHealth> health() {
         List<FeedHealth> out = new ArrayList<>();
         for (FeedRuntime f : feeds) {
-            FeedDefinition d = f.definition();
-            out.add(new FeedHealth(d.id(), d.title(), f.url().toString(), d.language(), d.tags(), status(f),
-                    f.lastSuccessAt(), f.lastError(), f.lastErrorAt(), f.consecutiveFailures(), f.nextPollAt(),
-                    f.articlesPublished()));
+            out.add(health(f, status(f, restored || !started, config.backoff().unhealthyAfter())));
+        }
+        return out;
+    }
+
+    private static FeedHealth health(FeedRuntime f, FeedStatus status) {
+        FeedDefinition d = f.definition();
+        return new FeedHealth(d.id(), d.title(), f.url().toString(), d.language(), d.tags(), status,
+                f.lastSuccessAt(), f.lastError(), f.lastErrorAt(), f.consecutiveFailures(), f.nextPollAt(),
+                f.articlesPublished());
+    }
+
+    /**
+     * The health of every feed of the configured list as last committed to Kafka, without polling anything: for
+     * listing feeds ({@code monitor ingest feeds}) while an ingester runs elsewhere or after it stopped.
+     *
+     * @param config settings; the feed list, Kafka and the backoff's unhealthy threshold are used
+     * @return one entry per feed in list order ({@link FeedStatus#PENDING} for feeds never polled); never null
+     * @throws org.newsmonitor.ingest.feed.FeedListException when the feed list cannot be read
+     * @throws IllegalStateException                          when Kafka cannot be read, with the reason
+     */
+    public static List<FeedHealth> storedHealth(IngestConfig config) {
+        List<FeedDefinition> definitions = config.feedList() == null ? FeedListReader.bundledDefault()
+                : FeedListReader.read(config.feedList());
+        Map<String, FeedStateEvent> states;
+        try {
+            states = new KafkaFeedStateStore(config.kafka(), config.kafkaTimeout()).readAll();
+        } catch (StateUnavailableException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        List<FeedHealth> out = new ArrayList<>();
+        for (FeedDefinition d : definitions) {
+            FeedRuntime f = new FeedRuntime(d);
+            FeedStateEvent state = states.get(d.id());
+            if (state != null) {
+                f.restore(state);
+            }
+            out.add(health(f, status(f, true, config.backoff().unhealthyAfter())));
         }
         return out;
     }
@@ -244,14 +278,14 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    private FeedStatus status(FeedRuntime f) {
+    private static FeedStatus status(FeedRuntime f, boolean stateKnown, int unhealthyAfter) {
         if (f.disabled()) {
             return FeedStatus.DISABLED;
         }
-        if (!restored && started || f.kafkaUnavailable()) {
+        if (!stateKnown || f.kafkaUnavailable()) {
             return FeedStatus.KAFKA_UNAVAILABLE;
         }
-        if (f.consecutiveFailures() >= config.backoff().unhealthyAfter()) {
+        if (f.consecutiveFailures() >= unhealthyAfter) {
             return FeedStatus.UNHEALTHY;
         }
         if (f.consecutiveFailures() > 0) {

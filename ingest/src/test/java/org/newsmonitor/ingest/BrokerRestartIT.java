@@ -95,6 +95,11 @@ class BrokerRestartIT {
                 assertThat(service.health().get(0).status()).isEqualTo(FeedStatus.OK);
                 assertThat(service.kafkaAvailable()).isTrue();
             }
+            // And the committed state, read without polling, shows the feed healthy with all twelve ids seen
+            assertThat(IngestService.storedHealth(config)).singleElement().satisfies(h -> {
+                assertThat(h.status()).isEqualTo(FeedStatus.OK);
+                assertThat(h.lastSuccessAt()).isNotNull();
+            });
         }
     }
 }

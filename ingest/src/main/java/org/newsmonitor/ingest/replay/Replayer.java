@@ -22,6 +22,7 @@ import org.newsmonitor.ingest.publish.KafkaArticlePublisher;
 import org.newsmonitor.ingest.publish.ProducerSettings;
 import org.newsmonitor.ingest.publish.PublishException;
 import org.newsmonitor.ingest.publish.PublishReceipt;
+import org.newsmonitor.ingest.state.KafkaFeedStateStore;
 import org.newsmonitor.ingest.state.PublishedIdIndex;
 import org.newsmonitor.ingest.state.StateUnavailableException;
 import org.slf4j.Logger;
@@ -30,14 +31,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Replays archives into {@code news-articles}.
  *
- * <p>Before reading, the replayer collects the ids already on the articles topic (committed records, as 64-bit
- * hashes; see {@link PublishedIdIndex}); every article whose id is there, or that appeared earlier in the same
- * replay, counts as a duplicate and is skipped, so replaying the same archive twice publishes nothing new. The rest
+ * <p>Before reading, the replayer collects the ids already published: the keys on the articles topic (committed
+ * records, as 64-bit hashes; see {@link PublishedIdIndex}) and the ids remembered on the compacted feed-state topic,
+ * where each replay batch also records its ids per feed in the same transaction (see {@link ReplayMemory}; this
+ * survives the articles topic's time retention, which deletes old history). Every article whose id is known, or
+ * that appeared earlier in the same replay, counts as a duplicate and is skipped, so replaying the same archive
+ * twice publishes nothing new. The rest
  * is sorted by publication time and published in transactions of up to {@value #BATCH} articles, optionally at a
  * limited rate. Files that cannot be read are reported with their path and reason and the replay carries on. All
  * articles to publish are held in memory until sorted (about 2–5 KB each).
  *
- * <p>Topics in: {@code news-articles} (ids). Topics out: {@code news-articles}, {@code news-dead-letters}.
+ * <p>Topics in: {@code news-articles} (ids), {@code news-feed-state}. Topics out: {@code news-articles},
+ * {@code news-feed-state} (key "replay:feedId"), {@code news-dead-letters}.
  */
 public final class Replayer {
     /** Articles per transaction. */
@@ -48,12 +53,12 @@ public final class Replayer {
 
     private final IngestConfig config;
     private final Supplier<ArticlePublisher> publishers;
-    private final IdIndexSource index;
+    private final MemorySource memory;
 
     /** Where the ids already published come from. */
     @FunctionalInterface
-    interface IdIndexSource {
-        PublishedIdIndex load() throws StateUnavailableException;
+    interface MemorySource {
+        ReplayMemory load() throws StateUnavailableException;
     }
 
     /**
@@ -65,14 +70,15 @@ public final class Replayer {
     public Replayer(IngestConfig config) {
         this(config, () -> new KafkaArticlePublisher(ProducerSettings.transactional(config.kafka(),
                 "news-monitor-replay", config.replayTransactionalId(), config.kafkaTimeout()), config.clock()),
-                () -> PublishedIdIndex.load(config.kafka(), config.kafkaTimeout().multipliedBy(30)));
+                () -> ReplayMemory.of(PublishedIdIndex.load(config.kafka(), config.kafkaTimeout().multipliedBy(30)),
+                        new KafkaFeedStateStore(config.kafka(), config.kafkaTimeout().multipliedBy(3)).readAll()));
     }
 
     /** A replayer with its Kafka side replaced, for tests. */
-    Replayer(IngestConfig config, Supplier<ArticlePublisher> publishers, IdIndexSource index) {
+    Replayer(IngestConfig config, Supplier<ArticlePublisher> publishers, MemorySource memory) {
         this.config = config;
         this.publishers = publishers;
-        this.index = index;
+        this.memory = memory;
     }
 
     /**
@@ -88,11 +94,11 @@ public final class Replayer {
         List<ReplayFailure> failures = new ArrayList<>();
         List<Path> files = expand(paths, failures);
         try (ArticlePublisher publisher = publishers.get()) {
-            PublishedIdIndex published;
+            ReplayMemory published;
             try {
-                // settles an earlier replay's transaction (markers included) so the scan below sees all of it
+                // settles an earlier replay's transaction (markers included) so the scans below see all of it
                 publisher.ready();
-                published = index.load();
+                published = memory.load();
             } catch (PublishException | StateUnavailableException e) {
                 failures.add(new ReplayFailure("kafka", e.getMessage() + "; nothing was published"));
                 return new ReplaySummary(files.size(), 0, 0, 0, 0, failures, elapsed(started));
@@ -103,7 +109,7 @@ public final class Replayer {
             }
             List<MappedArticle> todo = collector.accepted;
             todo.sort(Comparator.comparing(a -> a.event().publishedAt()));
-            long publishedCount = publish(publisher, todo, options, failures);
+            long publishedCount = publish(publisher, published, todo, options, failures);
             ReplaySummary summary = new ReplaySummary(files.size(), collector.read, publishedCount,
                     collector.duplicates, collector.outside, failures, elapsed(started));
             LOG.info("Replay of {} files: {} read, {} published, {} duplicates, {} failures", summary.files(),
@@ -112,8 +118,8 @@ public final class Replayer {
         }
     }
 
-    private long publish(ArticlePublisher publisher, List<MappedArticle> todo, ReplayOptions options,
-            List<ReplayFailure> failures) {
+    private long publish(ArticlePublisher publisher, ReplayMemory remembered, List<MappedArticle> todo,
+            ReplayOptions options, List<ReplayFailure> failures) {
         if (todo.isEmpty()) {
             return 0;
         }
@@ -126,7 +132,7 @@ public final class Replayer {
             for (int from = 0; from < todo.size(); from += batchSize) {
                 List<MappedArticle> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
                 pace(options.ratePerSecond(), startNanos, done);
-                PublishReceipt receipt = publisher.publish(batch, List.of());
+                PublishReceipt receipt = publisher.publish(batch, remembered.remember(batch, config.clock().instant()));
                 for (String dead : receipt.deadLettered()) {
                     failures.add(new ReplayFailure("article " + dead.substring(0, dead.indexOf(':')),
                             "sent to the dead-letter topic:" + dead.substring(dead.indexOf(':') + 1)));
@@ -244,14 +250,14 @@ public final class Replayer {
     /** Filters, de-duplicates and keeps what a replay reads. */
     private static final class Collector implements ArchiveSink {
         private final ReplayOptions options;
-        private final PublishedIdIndex published;
+        private final ReplayMemory published;
         private final List<ReplayFailure> failures;
         private final List<MappedArticle> accepted = new ArrayList<>();
         private long read;
         private long duplicates;
         private long outside;
 
-        Collector(ReplayOptions options, PublishedIdIndex published, List<ReplayFailure> failures) {
+        Collector(ReplayOptions options, ReplayMemory published, List<ReplayFailure> failures) {
             this.options = options;
             this.published = published;
             this.failures = failures;

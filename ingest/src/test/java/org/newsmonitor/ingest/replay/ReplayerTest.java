@@ -39,6 +39,7 @@ class ReplayerTest {
     Path dir;
 
     private final InMemoryKafka kafka = new InMemoryKafka();
+    private boolean articlesDeletedByRetention;
 
     @Test
     void shouldReplayTheSampleArchiveInPublicationOrder() {
@@ -104,6 +105,21 @@ class ReplayerTest {
         assertThat(again.published()).isZero();
         assertThat(again.duplicatesSkipped()).isEqualTo(53);
         assertThat(kafka.articles()).hasSize(53);
+    }
+
+    @Test
+    void shouldRememberReplayedIdsWhenRetentionHasDeletedTheOldArticles() {
+        // Given a replay, after which the articles topic's time retention removed the (old) articles
+        SampleArchive.extract(dir);
+        replayer().replay(List.of(dir), ReplayOptions.defaults());
+        articlesDeletedByRetention = true;
+        // When replayed again
+        ReplaySummary again = replayer().replay(List.of(dir), ReplayOptions.defaults());
+        // Then the ids remembered on the compacted feed-state topic still prevent republishing
+        assertThat(again.published()).isZero();
+        assertThat(again.duplicatesSkipped()).isEqualTo(53);
+        assertThat(kafka.state("replay:eurasia-wire-example")).isNotNull()
+                .satisfies(s -> assertThat(s.seenIds()).hasSize(15));
     }
 
     @Test
@@ -213,10 +229,12 @@ class ReplayerTest {
         return new Replayer(CONFIG, () -> kafka, this::indexOfPublished);
     }
 
-    private PublishedIdIndex indexOfPublished() throws StateUnavailableException {
+    private ReplayMemory indexOfPublished() throws StateUnavailableException {
         PublishedIdIndex index = new PublishedIdIndex();
-        kafka.articles().forEach(a -> index.add(a.id()));
-        return index;
+        if (!articlesDeletedByRetention) {
+            kafka.articles().forEach(a -> index.add(a.id()));
+        }
+        return ReplayMemory.of(index, kafka.readAll());
     }
 
     private static byte[] gzip(byte[] data) throws IOException {
