@@ -1,0 +1,92 @@
+package org.newsmonitor.benchmarks;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
+import org.newsmonitor.themes.Document;
+import org.newsmonitor.themes.Matcher;
+
+/**
+ * The quick mode: a few seconds on one thread, no JMH forks. Prints articles per second for the matcher and the
+ * Lucene monitor baseline with the bundled catalog and with 10,000 extra subscription rules, the ratios, and
+ * the result differences on the evaluation set. Usage: {@code QuickBenchmark [seconds per measurement]}.
+ */
+public final class QuickBenchmark {
+
+    private QuickBenchmark() {
+    }
+
+    /** Runs the quick benchmark. */
+    public static void main(String[] args) throws IOException {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2.0;
+        BenchmarkFixture fixture = BenchmarkFixture.create();
+        List<Document> eval = BenchmarkFixture.evaluationSet();
+        System.out.printf(Locale.ROOT, "%d generated articles, %.0f characters on average; evaluation set: %d"
+                + " articles; %.1f s per measurement, one thread%n", fixture.articles.size(),
+                fixture.meanArticleChars(), eval.size(), seconds);
+        double[] ours = new double[2];
+        double[] lucene = new double[2];
+        String[] sets = {BenchmarkFixture.CATALOG, BenchmarkFixture.CATALOG_PLUS_10K};
+        for (int i = 0; i < sets.length; i++) {
+            List<org.newsmonitor.themes.CompiledTheme> themes = fixture.ruleSet(sets[i]);
+            long built = System.nanoTime();
+            Matcher matcher = Matcher.of(themes);
+            double matcherBuildMs = (System.nanoTime() - built) / 1e6;
+            built = System.nanoTime();
+            try (LuceneThemeMonitor monitor = new LuceneThemeMonitor(themes)) {
+                double luceneBuildMs = (System.nanoTime() - built) / 1e6;
+                List<Equivalence.Difference> evalDiffs = Equivalence.compare(matcher, monitor, eval);
+                List<Equivalence.Difference> genDiffs = Equivalence.compare(matcher, monitor, fixture.articles);
+                long matching = fixture.articles.stream().filter(d -> !matcher.match(d).isEmpty()).count();
+                ours[i] = throughput(fixture.articles, d -> matcher.match(d).size(), seconds);
+                lucene[i] = throughput(fixture.articles, d -> monitor.match(d).size(), seconds);
+                System.out.printf(Locale.ROOT, "%n[%s] %d themes (matcher built in %.0f ms, monitor in %.0f ms);"
+                        + " %d of %d generated articles match a theme%n", sets[i], themes.size(), matcherBuildMs,
+                        luceneBuildMs, matching, fixture.articles.size());
+                System.out.printf(Locale.ROOT, "  matcher         %,12.0f articles/s%n", ours[i]);
+                System.out.printf(Locale.ROOT, "  lucene monitor  %,12.0f articles/s%n", lucene[i]);
+                System.out.printf(Locale.ROOT, "  ratio           %12.1fx (target >= 5x)%n", ours[i] / lucene[i]);
+                report("evaluation set", evalDiffs, eval.size());
+                report("generated articles", genDiffs, fixture.articles.size());
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nmatcher slowdown with %d extra rules: %.2fx (target <= 2x);"
+                + " lucene monitor slowdown: %.2fx%n", BenchmarkFixture.EXTRA_RULES, ours[0] / ours[1],
+                lucene[0] / lucene[1]);
+    }
+
+    private static void report(String what, List<Equivalence.Difference> diffs, int total) {
+        System.out.printf(Locale.ROOT, "  same themes on %s: %d of %d articles%s%n", what, total - diffs.size(), total,
+                diffs.isEmpty() ? "" : " (differences below)");
+        diffs.stream().limit(20).forEach(d -> System.out.println("    differs " + d));
+    }
+
+    /** Articles per second over about {@code seconds}, after a warm-up of half that. */
+    static double throughput(List<Document> docs, ToIntFunction<Document> work, double seconds) {
+        run(docs, work, (long) (seconds * 0.5e9));
+        long[] counted = run(docs, work, (long) (seconds * 1e9));
+        return counted[0] / (counted[1] / 1e9);
+    }
+
+    // {articles done, nanoseconds spent}
+    private static long[] run(List<Document> docs, ToIntFunction<Document> work, long nanos) {
+        long start = System.nanoTime();
+        long done = 0;
+        long sink = 0;
+        int i = 0;
+        long elapsed;
+        do {
+            for (int k = 0; k < 50; k++) {
+                sink += work.applyAsInt(docs.get(i));
+                i = i + 1 == docs.size() ? 0 : i + 1;
+                done++;
+            }
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < nanos);
+        if (sink == Long.MIN_VALUE) {
+            System.out.println("unreachable");
+        }
+        return new long[] {done, elapsed};
+    }
+}

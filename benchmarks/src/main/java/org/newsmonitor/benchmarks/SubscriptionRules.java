@@ -1,0 +1,68 @@
+package org.newsmonitor.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.newsmonitor.themes.CompiledTheme;
+import org.newsmonitor.themes.Expr;
+import org.newsmonitor.themes.Lexicon;
+import org.newsmonitor.themes.Polarity;
+import org.newsmonitor.themes.ThemeSpec;
+import org.newsmonitor.themes.ThemeSyntaxException;
+
+/**
+ * Generated subscription-style themes: one short rule each about an entity (an invented name or a theme term)
+ * combined with a topic word, the kind of alert a reader sets up ("Gazprom NEAR/5 pipeline").
+ */
+final class SubscriptionRules {
+
+    private SubscriptionRules() {
+    }
+
+    /** {@code count} one-rule themes written in the rule language and compiled against {@code lexicon}. */
+    static List<CompiledTheme> generate(int count, long seed, List<Expr.Term> themeTerms, List<String> names,
+            Lexicon lexicon) {
+        Random random = new Random(seed);
+        List<String> terms = themeTerms.stream().map(SubscriptionRules::written).toList();
+        List<String> topics = Vocabulary.ENGLISH.stream().skip(40)
+                .filter(w -> !List.of("and", "or", "not", "near").contains(w)).toList();
+        List<CompiledTheme> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String entity = random.nextInt(10) < 6 ? names.get(random.nextInt(names.size()))
+                    : terms.get(random.nextInt(terms.size()));
+            int pick = random.nextInt(10);
+            String topic = pick < 4 ? topics.get(random.nextInt(topics.size()))
+                    : pick < 7 ? terms.get(random.nextInt(terms.size()))
+                    : names.get(random.nextInt(names.size()));
+            String rule = switch (random.nextInt(6)) {
+                case 0 -> entity + " AND " + topic;
+                case 1 -> entity + " NEAR/5 " + topic;
+                case 2 -> "title:" + entity + " OR (" + entity + " AND " + topic + ")";
+                case 3 -> entity + " AND NOT " + topic;
+                case 4 -> "(" + entity + " OR " + topic + ") AND @china";
+                default -> entity + " NEAR/10 (" + topic + " OR @russia)";
+            };
+            String id = String.format("sub-%05d", i);
+            ThemeSpec spec = ThemeSpec.of(id, "Subscription " + i, "", Polarity.MIXED, List.of(), 1, null,
+                    "1: " + rule, "generated " + id);
+            try {
+                out.add(CompiledTheme.compile(spec, lexicon));
+            } catch (ThemeSyntaxException e) {
+                throw new IllegalStateException("generated rule does not compile: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    // a term in rule syntax: phrases quoted, prefixes with '*'
+    private static String written(Expr.Term t) {
+        StringBuilder sb = new StringBuilder();
+        for (Expr.Part p : t.parts()) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(p.text()).append(p.prefix() ? "*" : "");
+        }
+        return t.parts().size() > 1 ? "\"" + sb + "\"" : sb.toString();
+    }
+}
