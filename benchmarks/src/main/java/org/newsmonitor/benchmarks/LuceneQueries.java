@@ -117,12 +117,22 @@ final class LuceneQueries {
         return perField.isEmpty() ? new MatchNoDocsQuery() : or(perField);
     }
 
+    // one flat disjunction: nested pure ORs are merged and repeated clauses dropped (less for Lucene to rewrite)
     private static Query or(List<Query> queries) {
-        if (queries.size() == 1) {
-            return queries.get(0);
+        java.util.LinkedHashSet<Query> flat = new java.util.LinkedHashSet<>();
+        for (Query q : queries) {
+            if (q instanceof BooleanQuery bq && bq.getMinimumNumberShouldMatch() == 0
+                    && bq.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD)) {
+                bq.clauses().forEach(c -> flat.add(c.getQuery()));
+            } else {
+                flat.add(q);
+            }
+        }
+        if (flat.size() == 1) {
+            return flat.iterator().next();
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (Query q : queries) {
+        for (Query q : flat) {
             b.add(q, Occur.SHOULD);
         }
         return b.build();

@@ -11,8 +11,11 @@ import org.newsmonitor.themes.ThemeSpec;
 import org.newsmonitor.themes.ThemeSyntaxException;
 
 /**
- * Generated subscription-style themes: one short rule each about an entity (an invented name or a theme term)
- * combined with a topic word, the kind of alert a reader sets up ("Gazprom NEAR/5 pipeline").
+ * Generated subscription-style themes: one short rule each about an entity combined with a topic, the kind of
+ * alert a reader sets up ("Gazprom NEAR/5 pipeline"). The entity is an invented name (70%) or a catalog phrase
+ * (30%: two or more words, or four or more Chinese characters); the topic is a neutral news word (40%), any catalog term
+ * (30%) or an invented name (30%). Rule shapes: entity AND topic, entity NEAR/5 topic, title:entity OR (entity AND topic), entity AND NOT topic,
+ * (entity OR entity) AND @china, entity NEAR/10 (topic OR @russia).
  */
 final class SubscriptionRules {
 
@@ -24,12 +27,14 @@ final class SubscriptionRules {
             Lexicon lexicon) {
         Random random = new Random(seed);
         List<String> terms = themeTerms.stream().map(SubscriptionRules::written).toList();
+        List<String> specific = themeTerms.stream()
+                .filter(SubscriptionRules::isSpecific)
+                .map(SubscriptionRules::written).toList();
         List<String> topics = Vocabulary.ENGLISH.stream().skip(40)
                 .filter(w -> !List.of("and", "or", "not", "near").contains(w)).toList();
         List<CompiledTheme> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String entity = random.nextInt(10) < 6 ? names.get(random.nextInt(names.size()))
-                    : terms.get(random.nextInt(terms.size()));
+            String entity = entity(random, names, specific);
             int pick = random.nextInt(10);
             String topic = pick < 4 ? topics.get(random.nextInt(topics.size()))
                     : pick < 7 ? terms.get(random.nextInt(terms.size()))
@@ -39,7 +44,7 @@ final class SubscriptionRules {
                 case 1 -> entity + " NEAR/5 " + topic;
                 case 2 -> "title:" + entity + " OR (" + entity + " AND " + topic + ")";
                 case 3 -> entity + " AND NOT " + topic;
-                case 4 -> "(" + entity + " OR " + topic + ") AND @china";
+                case 4 -> "(" + entity + " OR " + entity(random, names, specific) + ") AND @china";
                 default -> entity + " NEAR/10 (" + topic + " OR @russia)";
             };
             String id = String.format("sub-%05d", i);
@@ -52,6 +57,17 @@ final class SubscriptionRules {
             }
         }
         return out;
+    }
+
+    private static String entity(Random random, List<String> names, List<String> specific) {
+        return random.nextInt(10) < 7 ? names.get(random.nextInt(names.size()))
+                : specific.get(random.nextInt(specific.size()));
+    }
+
+    // phrases name things ("power of siberia", "arctic lng"); single catalog words are often generic ("railway")
+    private static boolean isSpecific(Expr.Term t) {
+        boolean cjk = Character.UnicodeScript.of(t.parts().get(0).text().codePointAt(0)) == Character.UnicodeScript.HAN;
+        return t.parts().size() >= (cjk ? 4 : 2);
     }
 
     // a term in rule syntax: phrases quoted, prefixes with '*'

@@ -18,6 +18,15 @@ final class DocState {
     int[] tokStart = new int[256];
     int[] tokEnd = new int[256];
     byte[] tokField = new byte[256];
+    // exact and plural-fold word atoms of each token (-1 for none), for constant-time phrase checks
+    int[] tokWord = new int[256];
+    int[] tokWordS = new int[256];
+    int[] tokWordEs = new int[256];
+
+    // per-article cache of term results, by term node id
+    private final int[] termStamp;
+    private final boolean[] termHolds;
+    private final LongList[] termSpans;
 
     private int generation;
     private final int[] atomStamp;
@@ -30,7 +39,10 @@ final class DocState {
     int[] candidates;
     int candidateCount;
 
-    DocState(int atoms, int themes) {
+    DocState(int atoms, int themes, int terms) {
+        termStamp = new int[terms];
+        termHolds = new boolean[terms];
+        termSpans = new LongList[terms];
         atomStamp = new int[atoms];
         atomHits = new int[atoms][];
         atomHitCount = new int[atoms];
@@ -56,11 +68,49 @@ final class DocState {
             tokStart = Arrays.copyOf(tokStart, n);
             tokEnd = Arrays.copyOf(tokEnd, n);
             tokField = Arrays.copyOf(tokField, n);
+            tokWord = Arrays.copyOf(tokWord, n);
+            tokWordS = Arrays.copyOf(tokWordS, n);
+            tokWordEs = Arrays.copyOf(tokWordEs, n);
         }
         tokStart[tokenCount] = start;
         tokEnd[tokenCount] = end;
         tokField[tokenCount] = field;
+        tokWord[tokenCount] = -1;
+        tokWordS[tokenCount] = -1;
+        tokWordEs[tokenCount] = -1;
         return tokenCount++;
+    }
+
+    void setWordAtoms(int token, int exact, int dropS, int dropEs) {
+        tokWord[token] = exact;
+        tokWordS[token] = dropS;
+        tokWordEs[token] = dropEs;
+    }
+
+    /** Whether token {@code token} is the word atom {@code atom} (directly or by the plural fold). */
+    boolean wordAt(int atom, int token) {
+        return tokWord[token] == atom || tokWordS[token] == atom || tokWordEs[token] == atom;
+    }
+
+    /** The cached result of a term node for this article: 0 unknown, 1 holds, 2 does not. */
+    int cachedHolds(int term) {
+        return termStamp[term] != generation ? 0 : termHolds[term] ? 1 : 2;
+    }
+
+    /** The cached spans of a term node for this article, computing them with {@code fill} on first use. */
+    LongList cachedSpans(int term, java.util.function.Consumer<LongList> fill) {
+        LongList list = termSpans[term];
+        if (list == null) {
+            list = new LongList();
+            termSpans[term] = list;
+        }
+        if (termStamp[term] != generation) {
+            list.size = 0;
+            fill.accept(list);
+            termStamp[term] = generation;
+            termHolds[term] = list.size > 0;
+        }
+        return list;
     }
 
     void hit(int atom, int token) {

@@ -51,42 +51,44 @@ abstract class EvalNode {
         return false;
     }
 
-    /** A word, prefix or phrase. */
+    /** A word, prefix or phrase. Its occurrences are computed once per article and cached. */
     static final class TermNode extends EvalNode {
+        final int id;
         final String written;
         final int[] atoms;
+        final boolean[] prefix;
         final Scope scope;
 
-        TermNode(String written, int[] atoms, Scope scope) {
+        TermNode(int id, String written, int[] atoms, boolean[] prefix, Scope scope) {
+            this.id = id;
             this.written = written;
             this.atoms = atoms;
+            this.prefix = prefix;
             this.scope = scope;
         }
 
         @Override
         boolean holds(DocState d) {
+            int cached = d.cachedHolds(id);
+            if (cached != 0) {
+                return cached == 1;
+            }
             for (int a : atoms) {
                 if (!d.has(a)) {
                     return false;
                 }
             }
-            int a0 = atoms[0];
-            int[] hits = d.hits(a0);
-            int n = d.count(a0);
-            for (int i = 0; i < n; i++) {
-                int t = hits[i];
-                if (DocState.inScope(scope, d.tokField[t]) && phraseAt(d, t)) {
-                    return true;
-                }
-            }
-            return false;
+            return cached(d).size > 0;
         }
 
-        private boolean phraseAt(DocState d, int t) {
-            byte field = d.tokField[t];
-            for (int k = 1; k < atoms.length; k++) {
-                int u = t + k;
-                if (u >= d.tokenCount || d.tokField[u] != field || !d.atomAt(atoms[k], u)) {
+        private boolean phraseAt(DocState d, int start, int known) {
+            for (int k = 0; k < atoms.length; k++) {
+                if (k == known) {
+                    continue;
+                }
+                int u = start + k;
+                boolean ok = prefix[k] ? d.atomAt(atoms[k], u) : d.wordAt(atoms[k], u);
+                if (!ok) {
                     return false;
                 }
             }
@@ -100,13 +102,38 @@ abstract class EvalNode {
                     return;
                 }
             }
-            int a0 = atoms[0];
-            int[] hits = d.hits(a0);
-            int n = d.count(a0);
+            LongList mine = cached(d);
+            for (int i = 0; i < mine.size; i++) {
+                out.add(mine.values[i]);
+            }
+        }
+
+        private LongList cached(DocState d) {
+            return d.cachedSpans(id, list -> occurrencesIn(d, list));
+        }
+
+        // every occurrence in scope, found from the part with the fewest hits
+        private void occurrencesIn(DocState d, LongList out) {
+            int rare = 0;
+            for (int k = 0; k < atoms.length; k++) {
+                if (d.count(atoms[k]) < d.count(atoms[rare])) {
+                    rare = k;
+                }
+            }
+            int[] hits = d.hits(atoms[rare]);
+            int n = d.count(atoms[rare]);
+            int last = atoms.length - 1;
             for (int i = 0; i < n; i++) {
-                int t = hits[i];
-                if (DocState.inScope(scope, d.tokField[t]) && phraseAt(d, t)) {
-                    out.add(LongList.span(t, t + atoms.length - 1));
+                int start = hits[i] - rare;
+                if (start < 0 || start + last >= d.tokenCount) {
+                    continue;
+                }
+                byte field = d.tokField[start];
+                if (!DocState.inScope(scope, field) || d.tokField[start + last] != field) {
+                    continue;
+                }
+                if (phraseAt(d, start, rare)) {
+                    out.add(LongList.span(start, start + last));
                 }
             }
         }

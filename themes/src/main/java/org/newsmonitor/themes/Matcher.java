@@ -33,12 +33,12 @@ public final class Matcher {
 
     private final List<CompiledTheme> themes;
     private final ThemeProgram[] programs;
-    private final Map<String, Integer> words;
-    private final int longestWord;
+    private final WordTable words;
     private final PrefixTrie prefixes;
     private final int[][] atomThemes;
     private final int[] alwaysEvaluated;
     private final int atomCount;
+    private final int termCount;
     private final ThreadLocal<DocState> scratch;
 
     /** One theme, bound to this matcher's atoms. */
@@ -46,16 +46,17 @@ public final class Matcher {
     }
 
     private Matcher(List<CompiledTheme> themes, ThemeProgram[] programs, Map<String, Integer> words,
-            Map<String, Integer> prefixAtoms, int[][] atomThemes, int[] alwaysEvaluated, int atomCount) {
+            Map<String, Integer> prefixAtoms, int[][] atomThemes, int[] alwaysEvaluated, int atomCount, int termCount) {
         this.themes = themes;
         this.programs = programs;
-        this.words = words;
-        this.longestWord = words.keySet().stream().mapToInt(String::length).max().orElse(0);
+        this.words = new WordTable(words);
         this.prefixes = new PrefixTrie(prefixAtoms);
         this.atomThemes = atomThemes;
         this.alwaysEvaluated = alwaysEvaluated;
         this.atomCount = atomCount;
-        this.scratch = ThreadLocal.withInitial(() -> new DocState(this.atomCount, this.programs.length));
+        this.termCount = termCount;
+        this.scratch = ThreadLocal.withInitial(() -> new DocState(this.atomCount, this.programs.length,
+                this.termCount));
     }
 
     /** A matcher for {@code themes}; results come in this order (the catalog order). */
@@ -123,7 +124,7 @@ public final class Matcher {
             atomThemes[a] = byAtom.get(a).stream().mapToInt(Integer::intValue).toArray();
         }
         return new Matcher(list, programs, new HashMap<>(binder.words), binder.prefixes, atomThemes,
-                always.stream().mapToInt(Integer::intValue).toArray(), atoms);
+                always.stream().mapToInt(Integer::intValue).toArray(), atoms, binder.termNodes.size());
     }
 
     /** Number of themes. */
@@ -190,26 +191,8 @@ public final class Matcher {
     }
 
     private void lookup(DocState d, String token, int index) {
-        int len = token.length();
-        if (len <= longestWord + 2) {
-            Integer a = words.get(token);
-            if (a != null) {
-                d.hit(a, index);
-            }
-            // plural and possessive fold: "pipelines" and "gases" also count as "pipeline" and "gas"
-            if (len > 1 && token.charAt(len - 1) == 's') {
-                a = words.get(token.substring(0, len - 1));
-                if (a != null) {
-                    d.hit(a, index);
-                }
-                if (len > 2 && token.charAt(len - 2) == 'e') {
-                    a = words.get(token.substring(0, len - 2));
-                    if (a != null) {
-                        d.hit(a, index);
-                    }
-                }
-            }
-        }
+        // exact words plus the plural and possessive fold: "pipelines", "gases" also count as "pipeline", "gas"
+        words.lookup(token, index, d);
         prefixes.walk(token, index, d);
     }
 
@@ -332,6 +315,7 @@ public final class Matcher {
 
         private EvalNode termNode(Expr.Term t) {
             int[] atoms = new int[t.parts().size()];
+            boolean[] prefix = new boolean[atoms.length];
             for (int i = 0; i < atoms.length; i++) {
                 Expr.Part part = t.parts().get(i);
                 Map<String, Integer> table = part.prefix() ? prefixes : words;
@@ -343,8 +327,9 @@ public final class Matcher {
                     atomPrefix.add(part.prefix());
                 }
                 atoms[i] = id;
+                prefix[i] = part.prefix();
             }
-            return new EvalNode.TermNode(t.written(), atoms, t.scope());
+            return new EvalNode.TermNode(termNodes.size(), t.written(), atoms, prefix, t.scope());
         }
 
         // shorter words and prefixes occur in more articles, so they select worse

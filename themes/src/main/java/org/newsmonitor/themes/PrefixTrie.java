@@ -50,7 +50,11 @@ final class PrefixTrie {
         }
     }
 
+    /** Root children for the first characters of Latin and Cyrillic words, looked up directly. */
+    private static final int DIRECT = 0x500;
+
     private final Node root;
+    private final Node[] rootDirect = new Node[DIRECT];
     private final boolean empty;
 
     /** A trie over {@code prefixes} (prefix text → atom id). */
@@ -64,6 +68,11 @@ final class PrefixTrie {
             at.atom = e.getValue();
         }
         root = b.freeze();
+        for (int i = 0; i < root.keys.length; i++) {
+            if (root.keys[i] < DIRECT) {
+                rootDirect[root.keys[i]] = root.kids[i];
+            }
+        }
         empty = prefixes.isEmpty();
     }
 
@@ -72,15 +81,18 @@ final class PrefixTrie {
         if (empty) {
             return;
         }
-        Node n = root;
-        for (int i = 0, len = text.length(); i < len; i++) {
-            n = n.child(text.charAt(i));
-            if (n == null) {
-                return;
-            }
+        char first = text.charAt(0);
+        Node n = first < DIRECT ? rootDirect[first] : root.child(first);
+        int i = 1;
+        int len = text.length();
+        while (n != null) {
             for (int a : n.atoms) {
                 d.hit(a, token);
             }
+            if (i == len) {
+                return;
+            }
+            n = n.child(text.charAt(i++));
         }
     }
 }

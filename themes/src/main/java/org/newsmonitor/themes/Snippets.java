@@ -33,7 +33,25 @@ final class Snippets {
         if (to < text.length() && to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) {
             to--;
         }
-        String core = text.substring(from, to).replaceAll("\\s+", " ").strip();
+        String core = collapseWhitespace(text, from, to);
         return (from > 0 ? "…" : "") + core + (to < text.length() ? "…" : "");
+    }
+
+    private static String collapseWhitespace(String text, int from, int to) {
+        StringBuilder sb = new StringBuilder(to - from);
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -149,6 +149,14 @@ public final class TextTokenizer {
     }
 
     private static String normalizeCjk(CharSequence text, int start, int end) {
+        if (end - start == 1) {
+            char c = text.charAt(start);
+            // common ideographs, kana and Hangul syllables are already in NFKC form
+            if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3041 && c <= 0x30FA)
+                    || (c >= 0xAC00 && c <= 0xD7A3)) {
+                return String.valueOf(c);
+            }
+        }
         String s = text.subSequence(start, end).toString();
         if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFKC);
@@ -158,6 +166,9 @@ public final class TextTokenizer {
 
     // lower-case, NFKC, ё→е, Latin diacritics off, possessive 's off, apostrophes off
     private static String normalizeWord(CharSequence text, int start, int end, StringBuilder buf) {
+        if (text instanceof String str && isLowerAscii(str, start, end)) {
+            return str.substring(start, end);
+        }
         buf.setLength(0);
         boolean complex = false;
         boolean apostrophe = false;
@@ -171,8 +182,7 @@ public final class TextTokenizer {
                 }
                 buf.append(c);
             } else if (c >= 0x400 && c <= 0x45F) {
-                char lower = Character.toLowerCase(c);
-                buf.append(lower == 'ё' ? 'е' : lower);
+                buf.append(lowerCyrillic(c));
             } else if (c == '\u2019' || c == '\u02BC') {
                 apostrophe = true;
                 buf.append('\'');
@@ -192,6 +202,30 @@ public final class TextTokenizer {
             s = s.replace("'", "");
         }
         return s;
+    }
+
+    private static boolean isLowerAscii(String s, int start, int end) {
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // basic Cyrillic block only (U+0400..U+045F); ё and Ё become е
+    private static char lowerCyrillic(char c) {
+        if (c >= 0x410 && c <= 0x42F) {
+            return (char) (c + 0x20);
+        }
+        if (c == 0x401 || c == 0x451) {
+            return 'е';
+        }
+        if (c < 0x410) {
+            return (char) (c + 0x50);
+        }
+        return c;
     }
 
     private static String foldComplex(String s) {

@@ -1,0 +1,118 @@
+package org.newsmonitor.benchmarks;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.newsmonitor.themes.Document;
+import org.newsmonitor.themes.Matcher;
+import org.newsmonitor.themes.ThemeHit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * JMH: articles per second on one thread, matcher vs Lucene monitor, for the bundled catalog and for the catalog
+ * plus 10,000 subscription rules. One benchmark operation matches one ~3 KB article. {@link #main} runs it and
+ * prints the ratios.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Threads(1)
+public class MatcherBenchmark {
+
+    /** Which rule set is loaded. */
+    @Param({BenchmarkFixture.CATALOG, BenchmarkFixture.CATALOG_PLUS_10K})
+    public String ruleSet;
+
+    private List<Document> articles;
+    private Matcher matcher;
+    private LuceneThemeMonitor lucene;
+    private int next;
+
+    /** Builds the articles and both engines for the rule set. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        BenchmarkFixture fixture = BenchmarkFixture.create();
+        articles = fixture.articles;
+        matcher = Matcher.of(fixture.ruleSet(ruleSet));
+        lucene = new LuceneThemeMonitor(fixture.ruleSet(ruleSet));
+    }
+
+    /** Closes the Lucene monitor. */
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        lucene.close();
+    }
+
+    private Document nextArticle() {
+        Document d = articles.get(next);
+        next = next + 1 == articles.size() ? 0 : next + 1;
+        return d;
+    }
+
+    /** The theme matcher on one article. */
+    @Benchmark
+    public List<ThemeHit> themesMatcher() {
+        return matcher.match(nextArticle());
+    }
+
+    /** The Lucene monitor (with the weight check on the scores) on one article. */
+    @Benchmark
+    public Set<String> luceneMonitor() {
+        return lucene.match(nextArticle());
+    }
+
+    /** Runs the JMH benchmark and prints throughputs and ratios. Arguments are passed on as a JMH include. */
+    public static void main(String[] args) throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include(MatcherBenchmark.class.getSimpleName() + (args.length > 0 ? args[0] : ""))
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        Map<String, Double> score = new HashMap<>();
+        for (RunResult r : results) {
+            String method = r.getParams().getBenchmark();
+            method = method.substring(method.lastIndexOf('.') + 1);
+            score.put(method + "/" + r.getParams().getParam("ruleSet"), r.getPrimaryResult().getScore());
+        }
+        System.out.println();
+        for (String set : List.of(BenchmarkFixture.CATALOG, BenchmarkFixture.CATALOG_PLUS_10K)) {
+            Double ours = score.get("themesMatcher/" + set);
+            Double theirs = score.get("luceneMonitor/" + set);
+            if (ours != null && theirs != null) {
+                System.out.printf(Locale.ROOT, "[%s] matcher %,.0f articles/s, lucene monitor %,.0f articles/s,"
+                        + " ratio %.1fx%n", set, ours, theirs, ours / theirs);
+            }
+        }
+        Double small = score.get("themesMatcher/" + BenchmarkFixture.CATALOG);
+        Double large = score.get("themesMatcher/" + BenchmarkFixture.CATALOG_PLUS_10K);
+        if (small != null && large != null) {
+            System.out.printf(Locale.ROOT, "matcher slowdown with %d extra rules: %.2fx%n",
+                    BenchmarkFixture.EXTRA_RULES, small / large);
+        }
+    }
+}
