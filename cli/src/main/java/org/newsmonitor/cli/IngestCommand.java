@@ -1,0 +1,67 @@
+package org.newsmonitor.cli;
+
+import java.util.concurrent.Callable;
+import org.newsmonitor.contracts.ClientSettings;
+import org.newsmonitor.contracts.TopicCreator;
+import org.newsmonitor.contracts.Topics;
+import org.newsmonitor.ingest.FeedHealth;
+import org.newsmonitor.ingest.IngestConfig;
+import org.newsmonitor.ingest.IngestService;
+import org.newsmonitor.ingest.fetch.SsrfPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `monitor ingest`: the feed poller alone; `monitor ingest feeds`: the feeds and their health. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Polls the feed list and publishes articles to news-articles, until Ctrl-C.",
+        subcommands = IngestCommand.Feeds.class)
+final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+    @Mixin
+    FeedOptions feeds;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ClientSettings settings = kafka.settings(KafkaOptions.LOCAL_BROKER);
+        TopicCreator.ensure(settings, Topics.ALL, Services.replication(kafka, settings), kafka.partitions);
+        IngestService ingest = new IngestService(config(settings, feeds));
+        ingest.start();
+        spec.commandLine().getOut().println("Ingest: polling " + ingest.feeds().size() + " feeds into "
+                + Topics.ARTICLES.name() + " at " + settings.bootstrapServers() + ". Ctrl-C stops.");
+        Services.runUntilStopped(ingest, spec.commandLine().getOut());
+        return 0;
+    }
+
+    static IngestConfig config(ClientSettings settings, FeedOptions feeds) {
+        return IngestConfig.defaults(settings).withFeedList(feeds.feedList).withPollLiveFeeds(!feeds.noLiveFeeds)
+                .withSsrf(SsrfPolicy.publicOnlyExcept(feeds.allow.toArray(String[]::new)));
+    }
+
+    /** `monitor ingest feeds`. */
+    @Command(name = "feeds", mixinStandardHelpOptions = true,
+            description = "Lists the feeds with their health: last success, last error, failures, next poll.")
+    static final class Feeds implements Callable<Integer> {
+        @Mixin
+        KafkaOptions kafka;
+        @Mixin
+        FeedOptions feeds;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var out = spec.commandLine().getOut();
+            var health = IngestService.storedHealth(config(kafka.settings(KafkaOptions.LOCAL_BROKER), feeds));
+            for (FeedHealth h : health) {
+                out.println(h.describe());
+            }
+            out.println(health.size() + " feeds, " + health.stream().filter(FeedHealth::healthy).count() + " healthy");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.newsmonitor.cli;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** `monitor run`: the whole monitor in one process until Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs everything in one process: a real Kafka broker in this JVM (unless a cluster is configured),",
+            "ingest (bundled sample archive + live feeds), stream and alerts. Stop with Ctrl-C."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    KafkaOptions kafka;
+    @Mixin
+    BrokerOptions broker;
+    @Mixin
+    HttpOptions http;
+    @Mixin
+    FeedOptions feeds;
+
+    @Option(names = "--no-samples", description = "Do not replay the bundled sample archive.")
+    boolean noSamples;
+
+    @Option(names = "--themes", paramLabel = "FILE|DIR", defaultValue = "${env:MONITOR_THEMES}",
+            description = "Theme file(s) to publish at start-up (env MONITOR_THEMES; default: the bundled catalog).")
+    Path themes;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        java.io.PrintStream out = System.out;
+        Map<String, String> keys = http.keys();
+        if (keys.isEmpty()) {
+            String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+            keys = Map.of("local", key);
+            out.println("API key for owner 'local' (subscriptions API): " + key);
+        }
+        PipelineSettings settings = new PipelineSettings(kafka.configured() ? kafka.settings(null) : null,
+                broker.dataDir, broker.kafkaHost, broker.kafkaPort, kafka.replicationFactor, kafka.partitions, http.host,
+                http.port, keys, feeds.feedList, !feeds.noLiveFeeds, !noSamples, themes, new ArrayList<>(feeds.allow));
+        Pipeline pipeline = Pipeline.start(settings, out);
+        ShutdownLatch latch = new ShutdownLatch(() -> {
+            out.println("Stopping ...");
+            pipeline.close();
+            out.println("Stopped.");
+        });
+        out.println("Running. Press Ctrl-C to stop.");
+        out.flush();
+        latch.await();
+        return 0;
+    }
+
+}
