@@ -20,7 +20,14 @@ public final class MonitorMain {
 
     /** Runs the command line and returns its exit status (0 = success). */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output streams and returns its exit status. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new MonitorMain());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler(new OneLineErrors());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli.execute(args);
