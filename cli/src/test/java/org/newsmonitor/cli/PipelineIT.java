@@ -104,6 +104,35 @@ class PipelineIT {
         assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("Ferry timetable");
     }
 
+    @Test
+    void shouldManageSubscriptionsFromTheCommandLineThroughTheApi() {
+        String url = "http://127.0.0.1:" + pipeline.httpPort();
+        // When an analyst creates a subscription and then asks for an unknown theme
+        var created = run("subscriptions", "create", "--url", url, "--api-key", "analyst-key-123",
+                "--name", "Arms desk", "--theme", "arms-sales", "--min-score", "3");
+        var listed = run("subscriptions", "list", "--url", url, "--api-key", "analyst-key-123");
+        var refused = run("subscriptions", "create", "--url", url, "--api-key", "analyst-key-123",
+                "--theme", "no-such-theme");
+        var stranger = run("subscriptions", "list", "--url", url, "--api-key", "wrong-key-000");
+        // Then the first is stored and listed, the second refused naming the field, a wrong key gets 401
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("\"Arms desk\"").contains("arms-sales");
+        assertThat(listed.out()).contains("Arms desk");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("HTTP 422").contains("themes");
+        assertThat(stranger.err()).contains("HTTP 401");
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int exit = MonitorMain.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
     private AlertEvent awaitAlertOnTopic() {
         var serde = Topics.ALERTS.valueSerde();
         try (var consumer = new KafkaConsumer<>(pipeline.kafka().consumer("pipeline-it"), new StringDeserializer(),
