@@ -20,17 +20,20 @@ public final class Topics {
     private static final long WEEK = 7 * 24 * 3600_000L;
     private static final long FOREVER = -1L;
 
-    /** Normalised articles. Key: article id. Timestamp: publication time. */
+    /**
+     * Normalised articles. Key: article id. Timestamp: publication time. Kept forever: replayed history carries old
+     * publication times, and time-based retention would delete it at once.
+     */
     public static final TopicSpec<ArticleEvent> ARTICLES = new TopicSpec<>("news-articles", "article id",
-            ArticleEvent.class, "news-articles.schema.json", 3, false, 30 * 24 * 3600_000L);
+            ArticleEvent.class, "news-articles.schema.json", 3, false, FOREVER);
 
     /** The theme catalog. Key: theme id. Compacted; a tombstone removes a theme. */
     public static final TopicSpec<ThemeDefinition> THEMES = new TopicSpec<>("news-themes", "theme id",
             ThemeDefinition.class, "news-themes.schema.json", 1, true, FOREVER);
 
-    /** Articles that matched a theme. Key: story id. Timestamp: publication time. */
+    /** Articles that matched a theme. Key: story id. Timestamp: publication time. Kept forever, like articles. */
     public static final TopicSpec<ThemeMatchEvent> THEME_MATCHES = new TopicSpec<>("news-theme-matches",
-            "story id", ThemeMatchEvent.class, "news-theme-matches.schema.json", 3, false, 30 * 24 * 3600_000L);
+            "story id", ThemeMatchEvent.class, "news-theme-matches.schema.json", 3, false, FOREVER);
 
     /** Surges in a theme's hourly volume. Key: theme id. */
     public static final TopicSpec<SurgeEvent> THEME_SURGES = new TopicSpec<>("news-theme-surges", "theme id",
