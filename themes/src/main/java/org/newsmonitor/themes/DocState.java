@@ -35,8 +35,8 @@ final class DocState {
     int[] touched = new int[64];
     int touchedCount;
 
-    private final int[] themeStamp;
-    int[] candidates;
+    // candidate themes as a bit set, read back in theme order and cleared while reading
+    private final long[] candidateBits;
     int candidateCount;
 
     DocState(int atoms, int themes, int terms) {
@@ -46,20 +46,22 @@ final class DocState {
         atomStamp = new int[atoms];
         atomHits = new int[atoms][];
         atomHitCount = new int[atoms];
-        themeStamp = new int[themes];
-        candidates = new int[Math.max(themes, 1)];
+        candidateBits = new long[(themes + 63) >>> 6];
     }
 
     void reset() {
         generation++;
         if (generation == Integer.MAX_VALUE) {
             Arrays.fill(atomStamp, 0);
-            Arrays.fill(themeStamp, 0);
+            Arrays.fill(termStamp, 0);
             generation = 1;
         }
         tokenCount = 0;
         touchedCount = 0;
-        candidateCount = 0;
+        if (candidateCount != 0) {
+            Arrays.fill(candidateBits, 0);
+            candidateCount = 0;
+        }
     }
 
     int addToken(byte field, int start, int end) {
@@ -157,10 +159,28 @@ final class DocState {
     }
 
     void addCandidate(int theme) {
-        if (themeStamp[theme] != generation) {
-            themeStamp[theme] = generation;
-            candidates[candidateCount++] = theme;
+        candidateBits[theme >>> 6] |= 1L << theme;
+        candidateCount++;
+    }
+
+    /** Calls {@code visit} for each candidate theme in ascending order and clears the set. */
+    void drainCandidates(java.util.function.IntConsumer visit) {
+        if (candidateCount == 0) {
+            return;
         }
+        for (int w = 0; w < candidateBits.length; w++) {
+            long bits = candidateBits[w];
+            if (bits == 0) {
+                continue;
+            }
+            candidateBits[w] = 0;
+            while (bits != 0) {
+                int bit = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                visit.accept((w << 6) + bit);
+            }
+        }
+        candidateCount = 0;
     }
 
     static boolean inScope(Scope scope, byte field) {

@@ -1,7 +1,6 @@
 package org.newsmonitor.themes;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -175,14 +174,13 @@ public final class Matcher {
         for (int t : alwaysEvaluated) {
             d.addCandidate(t);
         }
-        Arrays.sort(d.candidates, 0, d.candidateCount);
         List<ThemeHit> hits = new ArrayList<>();
-        for (int c = 0; c < d.candidateCount; c++) {
-            ThemeHit hit = evaluate(programs[d.candidates[c]], d);
+        d.drainCandidates(theme -> {
+            ThemeHit hit = evaluate(programs[theme], d);
             if (hit != null) {
                 hits.add(hit);
             }
-        }
+        });
         return new MatchOutcome(hits, note);
     }
 
@@ -199,11 +197,9 @@ public final class Matcher {
     private ThemeHit evaluate(ThemeProgram p, DocState d) {
         double score = 0;
         double min = p.theme.minScore() - EPSILON;
-        boolean[] held = new boolean[p.rules.length];
         int r = 0;
         for (; r < p.rules.length && p.weights[r] > 0; r++) {
             if (p.rules[r].holds(d)) {
-                held[r] = true;
                 score += p.weights[r];
             }
         }
@@ -222,8 +218,8 @@ public final class Matcher {
             return null;
         }
         List<EvalNode.Evidence> evidence = new ArrayList<>();
-        for (int i = 0; i < p.rules.length; i++) {
-            if (held[i]) {
+        for (int i = 0; i < p.rules.length && p.weights[i] > 0; i++) {
+            if (p.rules[i].holds(d)) {
                 p.rules[i].collect(d, evidence, null);
             }
         }
@@ -294,11 +290,17 @@ public final class Matcher {
         final Map<String, Integer> prefixes = new HashMap<>();
         final List<String> atomText = new ArrayList<>();
         final List<Boolean> atomPrefix = new ArrayList<>();
-        final Map<Expr.Term, EvalNode> termNodes = new HashMap<>();
+        final Map<Expr.Term, EvalNode.TermNode> termNodes = new HashMap<>();
+        // how often rules refer to each atom: words many rules use tend to be common in articles too
+        final List<Integer> references = new ArrayList<>();
 
         EvalNode bind(Expr e) {
             if (e instanceof Expr.Term t) {
-                return termNodes.computeIfAbsent(t, this::termNode);
+                EvalNode.TermNode node = termNodes.computeIfAbsent(t, this::termNode);
+                for (int a : node.atoms) {
+                    references.set(a, references.get(a) + 1);
+                }
+                return node;
             }
             if (e instanceof Expr.Or or) {
                 return new EvalNode.OrNode(or.children().stream().map(this::bind).toArray(EvalNode[]::new));
@@ -313,7 +315,7 @@ public final class Matcher {
             return new EvalNode.NearNode(bind(near.left()), bind(near.right()), near.distance());
         }
 
-        private EvalNode termNode(Expr.Term t) {
+        private EvalNode.TermNode termNode(Expr.Term t) {
             int[] atoms = new int[t.parts().size()];
             boolean[] prefix = new boolean[atoms.length];
             for (int i = 0; i < atoms.length; i++) {
@@ -325,6 +327,7 @@ public final class Matcher {
                     table.put(part.text(), id);
                     atomText.add(part.text());
                     atomPrefix.add(part.prefix());
+                    references.add(0);
                 }
                 atoms[i] = id;
                 prefix[i] = part.prefix();
@@ -332,12 +335,15 @@ public final class Matcher {
             return new EvalNode.TermNode(termNodes.size(), t.written(), atoms, prefix, t.scope());
         }
 
-        // shorter words and prefixes occur in more articles, so they select worse
+        // shorter words, prefixes and words that many rules use occur in more articles, so they select worse
         double cost(int atom) {
             int len = atomText.get(atom).codePointCount(0, atomText.get(atom).length());
             boolean cjk = len > 0 && TextTokenizer.isCjk(atomText.get(atom).codePointAt(0));
             double c = 1 + 4.0 / Math.max(cjk ? 2 : len, 1);
-            return atomPrefix.get(atom) ? c + 1 : c;
+            if (atomPrefix.get(atom)) {
+                c += 1;
+            }
+            return c * (1 + Math.log1p(references.get(atom)));
         }
     }
 }
