@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "monitor", mixinStandardHelpOptions = true, versionProvider = MonitorVersion.class,
         description = "Kafka-based news monitor for the Russia–China relationship.",
         subcommands = {RunCommand.class, IngestCommand.class, StreamCommand.class, AlertsCommand.class,
-            ReplayCommand.class, MatchCommand.class, ThemesCommand.class, SubscriptionsCommand.class, CommandLine.HelpCommand.class})
+            ReplayCommand.class, MatchCommand.class, ThemesCommand.class, SubscriptionsCommand.class,
+            org.newsmonitor.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MonitorMain {
 
     private MonitorMain() {

@@ -1,0 +1,149 @@
+package org.newsmonitor.cli.bench;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code monitor bench}: on a fresh embedded broker in a temporary directory, measures the raw produce-consume
+ * ceiling, the whole pipeline's sustained throughput, publish-to-alert latency at fixed offered loads, and the heap
+ * after GC; prints a table and the pipeline/raw ratio.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the pipeline's throughput, latency and memory on a fresh embedded broker.")
+public final class BenchCommand implements Callable<Integer> {
+    private static final Duration CATCH_UP = Duration.ofMinutes(5);
+
+    @Option(names = "--articles", defaultValue = "20000",
+            description = "Articles for the raw ceiling and the flat-out pipeline run (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--duration", defaultValue = "10",
+            description = "Seconds of each fixed-load latency run (default: ${DEFAULT-VALUE}).")
+    int durationSeconds;
+
+    @Option(names = "--loads", split = ",", defaultValue = "50,200,1000",
+            description = "Offered loads in articles/s for the latency runs (default: ${DEFAULT-VALUE}).")
+    List<Integer> loads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (articles < 1 || durationSeconds < 1 || loads.stream().anyMatch(l -> l < 1)) {
+            throw new IllegalArgumentException("--articles, --duration and --loads must be positive");
+        }
+        Path dir = Files.createTempDirectory("monitor-bench");
+        SyntheticArticles generator = new SyntheticArticles(42);
+        try (BenchPipeline pipeline = BenchPipeline.startBroker(dir)) {
+            out.println("bench: broker " + pipeline.kafka().bootstrapServers() + ", data in " + dir);
+            List<ProducerRecord<String, byte[]>> flat;
+            Throughput raw;
+            double averageBytes;
+            try (PipelineLoad load = new PipelineLoad(pipeline.kafka(), generator)) {
+                flat = load.prepare("flat-", articles);
+                averageBytes = flat.stream().mapToInt(r -> r.value().length).average().orElse(0);
+                List<byte[]> keys = flat.stream().map(r -> r.key().getBytes()).toList();
+                List<byte[]> values = flat.stream().map(ProducerRecord::value).toList();
+                out.printf("bench: %d articles, average %.0f bytes, %d partitions%n", articles, averageBytes,
+                        load.articlePartitions());
+                raw = RawCeiling.measure(pipeline.kafka(), load.articlePartitions(), keys, values, CATCH_UP);
+                out.printf("bench: raw ceiling %.0f articles/s%n", raw.perSecond());
+            }
+            pipeline.startServices();
+            out.println("bench: stream and alerts services running");
+            try (PipelineLoad load = new PipelineLoad(pipeline.kafka(), generator);
+                    AlertProbe probe = new AlertProbe(pipeline.kafka())) {
+                warmUp(load, probe);
+                Throughput through = load.flatOut(flat, probe, CATCH_UP);
+                awaitAlertsSettled(probe, "flat-", (articles + 1) / 2);
+                out.printf("bench: pipeline %.0f articles/s%n", through.perSecond());
+                List<String> latencyRows = new ArrayList<>();
+                for (int rate : loads) {
+                    String prefix = "load" + rate + "-";
+                    var records = load.prepare(prefix, rate * durationSeconds);
+                    double achieved = load.paced(records, probe, rate);
+                    load.awaitStreamCaughtUp(CATCH_UP);
+                    awaitAlertsSettled(probe, prefix, (records.size() + 1) / 2);
+                    LatencySummary s = LatencySummary.of(probe.latencies(prefix));
+                    latencyRows.add(String.format("| %6d | %8.0f | %6d | %6d | %7.0f | %7.0f | %7.0f | %7.0f |",
+                            rate, achieved, records.size(), s.count(), s.p50(), s.p95(), s.p99(), s.max()));
+                    out.println("bench: latency run at " + rate + "/s done");
+                }
+                System.gc();
+                long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                printTable(out, raw, through, averageBytes, latencyRows, heap, probe.alerted("flat-"));
+            }
+        } finally {
+            deleteQuietly(dir);
+        }
+        return 0;
+    }
+
+    private static void warmUp(PipelineLoad load, AlertProbe probe) throws Exception {
+        load.flatOut(load.prepare("warmup-", 200), probe, CATCH_UP);
+        awaitAlertsSettled(probe, "warmup-", 100);
+    }
+
+    /** Waits until the expected alerts arrived, or no new alert has come for two seconds (at most a minute). */
+    private static void awaitAlertsSettled(AlertProbe probe, String prefix, int expected) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        int last = -1;
+        long lastChange = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            int now = probe.alerted(prefix);
+            if (now >= expected) {
+                return;
+            }
+            if (now != last) {
+                last = now;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > Duration.ofSeconds(2).toNanos()) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+
+    private static void printTable(PrintWriter out, Throughput raw, Throughput through, double averageBytes,
+            List<String> latencyRows, long heap, int flatAlerts) {
+        out.println();
+        out.printf("Articles of %.0f bytes (JSON), half of them mentioning a theme.%n%n", averageBytes);
+        out.println("| run                                   | articles | seconds | articles/s |");
+        out.println("|---------------------------------------|---------:|--------:|-----------:|");
+        out.printf("| raw ceiling: produce -> consume       | %8d | %7.2f | %10.0f |%n", raw.articles(), raw.seconds(),
+                raw.perSecond());
+        out.printf("| pipeline flat out -> theme matches    | %8d | %7.2f | %10.0f |%n", through.articles(),
+                through.seconds(), through.perSecond());
+        out.printf("%npipeline/raw ratio: %.3f (%.1fx slower); alerts from the flat-out run: %d articles%n%n",
+                through.perSecond() / raw.perSecond(), raw.perSecond() / through.perSecond(), flatAlerts);
+        out.println("| offered/s | achieved/s | sent | alerted | p50 ms | p95 ms | p99 ms | max ms |");
+        out.println("|-------:|---------:|-------:|-------:|--------:|--------:|--------:|--------:|");
+        latencyRows.forEach(out::println);
+        out.printf("%nheap after GC at the end: %.1f MB (broker, stream and alerts services in one JVM)%n",
+                heap / 1048576.0);
+        out.flush();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            System.err.println("bench: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
