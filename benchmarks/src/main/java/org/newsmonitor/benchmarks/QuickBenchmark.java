@@ -10,11 +10,15 @@ import org.newsmonitor.themes.Matcher;
 /**
  * The quick mode: a few seconds on one thread, no JMH forks. Prints articles per second for the matcher and the
  * Lucene monitor baseline with the bundled catalog and with 10,000 extra subscription rules, the ratios, and
- * the result differences on the evaluation set. Usage: {@code QuickBenchmark [seconds per measurement]}.
+ * the result differences on the evaluation set. Usage: {@code QuickBenchmark [seconds per case]}; each case is
+ * measured in alternating slices and the median slice is reported, so that load from other processes affects all
+ * cases alike.
  */
 public final class QuickBenchmark {
     /** Generated articles whose results are compared between the engines (the monitor is slow). */
     static final int GENERATED_COMPARED = 200;
+    /** Alternating measurement slices per case. */
+    static final int ROUNDS = 5;
 
     private QuickBenchmark() {
     }
@@ -27,38 +31,62 @@ public final class QuickBenchmark {
         System.out.printf(Locale.ROOT, "%d generated articles, %.0f characters on average; evaluation set: %d"
                 + " articles; %.1f s per measurement, one thread%n", fixture.articles.size(),
                 fixture.meanArticleChars(), eval.size(), seconds);
-        double[] ours = new double[2];
-        double[] lucene = new double[2];
         String[] sets = {BenchmarkFixture.CATALOG, BenchmarkFixture.CATALOG_PLUS_10K};
-        for (int i = 0; i < sets.length; i++) {
-            List<org.newsmonitor.themes.CompiledTheme> themes = fixture.ruleSet(sets[i]);
-            long built = System.nanoTime();
-            Matcher matcher = Matcher.of(themes);
-            double matcherBuildMs = (System.nanoTime() - built) / 1e6;
-            built = System.nanoTime();
-            try (LuceneThemeMonitor monitor = new LuceneThemeMonitor(themes)) {
+        Matcher[] matchers = new Matcher[2];
+        LuceneThemeMonitor[] monitors = new LuceneThemeMonitor[2];
+        try {
+            for (int i = 0; i < sets.length; i++) {
+                List<org.newsmonitor.themes.CompiledTheme> themes = fixture.ruleSet(sets[i]);
+                long built = System.nanoTime();
+                matchers[i] = Matcher.of(themes);
+                double matcherBuildMs = (System.nanoTime() - built) / 1e6;
+                built = System.nanoTime();
+                monitors[i] = new LuceneThemeMonitor(themes);
                 double luceneBuildMs = (System.nanoTime() - built) / 1e6;
-                List<Equivalence.Difference> evalDiffs = Equivalence.compare(matcher, monitor, eval);
+                Matcher matcher = matchers[i];
                 List<Document> sample = fixture.articles.subList(0, GENERATED_COMPARED);
-                List<Equivalence.Difference> genDiffs = Equivalence.compare(matcher, monitor, sample);
                 long matching = fixture.articles.stream().filter(d -> !matcher.match(d).isEmpty()).count();
                 double perArticle = fixture.articles.stream().mapToInt(d -> matcher.match(d).size()).average()
                         .orElse(0);
-                ours[i] = throughput(fixture.articles, d -> matcher.match(d).size(), seconds);
-                lucene[i] = throughput(fixture.articles, d -> monitor.match(d).size(), seconds);
                 System.out.printf(Locale.ROOT, "%n[%s] %d themes (matcher built in %.0f ms, monitor in %.0f ms);"
                         + " %d of %d generated articles match a theme, %.1f themes per article%n", sets[i],
                         themes.size(), matcherBuildMs, luceneBuildMs, matching, fixture.articles.size(), perArticle);
-                System.out.printf(Locale.ROOT, "  matcher         %,12.0f articles/s%n", ours[i]);
-                System.out.printf(Locale.ROOT, "  lucene monitor  %,12.0f articles/s%n", lucene[i]);
-                System.out.printf(Locale.ROOT, "  ratio           %12.1fx (target >= 5x)%n", ours[i] / lucene[i]);
-                report("evaluation set", evalDiffs, eval.size());
-                report("generated articles", genDiffs, sample.size());
+                report("evaluation set", Equivalence.compare(matcher, monitors[i], eval), eval.size());
+                report("generated articles", Equivalence.compare(matcher, monitors[i], sample), sample.size());
+            }
+            // the machine may be shared: alternate short slices of each case and keep the median of each
+            double[][] slices = new double[4][ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int i = 0; i < 2; i++) {
+                    Matcher matcher = matchers[i];
+                    LuceneThemeMonitor monitor = monitors[i];
+                    slices[i][round] = throughput(fixture.articles, d -> matcher.match(d).size(), seconds / ROUNDS);
+                    slices[2 + i][round] = throughput(fixture.articles, d -> monitor.match(d).size(), seconds / ROUNDS);
+                }
+            }
+            double[] ours = {median(slices[0]), median(slices[1])};
+            double[] lucene = {median(slices[2]), median(slices[3])};
+            System.out.println();
+            for (int i = 0; i < 2; i++) {
+                System.out.printf(Locale.ROOT, "[%s] matcher %,.0f articles/s, lucene monitor %,.0f articles/s,"
+                        + " ratio %.1fx (target >= 5x)%n", sets[i], ours[i], lucene[i], ours[i] / lucene[i]);
+            }
+            System.out.printf(Locale.ROOT, "matcher slowdown with %d extra rules: %.2fx (target <= 2x);"
+                    + " lucene monitor slowdown: %.2fx%n", BenchmarkFixture.EXTRA_RULES, ours[0] / ours[1],
+                    lucene[0] / lucene[1]);
+        } finally {
+            for (LuceneThemeMonitor m : monitors) {
+                if (m != null) {
+                    m.close();
+                }
             }
         }
-        System.out.printf(Locale.ROOT, "%nmatcher slowdown with %d extra rules: %.2fx (target <= 2x);"
-                + " lucene monitor slowdown: %.2fx%n", BenchmarkFixture.EXTRA_RULES, ours[0] / ours[1],
-                lucene[0] / lucene[1]);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static void report(String what, List<Equivalence.Difference> diffs, int total) {

@@ -41,7 +41,7 @@ class LuceneBaselineTest {
         CompiledTheme t = theme("t", 4, "@russia AND @china", """
                 3: pipeline*
                 2: gas NEAR/3 china
-                -2: heatwave
+                -3: heatwave
                 1: title:"power of siberia"
                 """);
         Document enough = Document.of("1", "Power of Siberia", "Russia: gas for China via new pipelines");
