@@ -54,13 +54,26 @@ public final class EmbeddedKafka implements AutoCloseable {
      *                                or the broker does not become ready
      */
     public static EmbeddedKafka start(EmbeddedKafkaConfig config) {
+        int port = config.port() == 0 ? freePort(config.host()) : requireFreePort(config.host(), config.port());
+        int controllerPort = freePort(config.host());
+        String advertised = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        return startNode(config, NODE_ID, NODE_ID + "@" + advertised + ":" + controllerPort, port, controllerPort,
+                Uuid.randomUuid().toString());
+    }
+
+    /**
+     * Starts one combined broker+controller node of a (possibly multi-node) KRaft cluster.
+     *
+     * @param voters    the controller quorum, "id@host:port,..."
+     * @param clusterId the cluster id every node is formatted with
+     */
+    static EmbeddedKafka startNode(EmbeddedKafkaConfig config, int nodeId, String voters, int port, int controllerPort,
+            String clusterId) {
         Path dataDir = config.dataDir().toAbsolutePath();
         Path logDir = dataDir.resolve("kraft-combined-logs");
         prepareDirectory(dataDir, logDir);
-        int port = config.port() == 0 ? freePort(config.host()) : requireFreePort(config.host(), config.port());
-        int controllerPort = freePort(config.host());
-        Properties props = brokerProperties(config, logDir, port, controllerPort);
-        format(logDir, props);
+        Properties props = brokerProperties(config, logDir, port, controllerPort, nodeId, voters);
+        format(logDir, nodeId, clusterId);
         KafkaRaftServer server;
         try {
             server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
@@ -71,7 +84,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         EmbeddedKafka kafka = new EmbeddedKafka(config, server, port);
         try {
-            kafka.awaitReady(60);
+            kafka.awaitReady(90);
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
@@ -133,13 +146,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static Properties brokerProperties(EmbeddedKafkaConfig config, Path logDir, int port, int controllerPort) {
+    private static Properties brokerProperties(EmbeddedKafkaConfig config, Path logDir, int port, int controllerPort,
+            int nodeId, String voters) {
         String host = config.host();
         String advertised = host.equals("0.0.0.0") ? "127.0.0.1" : host;
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", String.valueOf(NODE_ID));
-        p.put("controller.quorum.voters", NODE_ID + "@" + advertised + ":" + controllerPort);
+        p.put("node.id", String.valueOf(nodeId));
+        p.put("controller.quorum.voters", voters);
         p.put("listeners", "PLAINTEXT://" + host + ":" + port + "," + CONTROLLER_LISTENER + "://" + advertised + ":"
                 + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://" + advertised + ":" + port);
@@ -166,15 +180,15 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path logDir, Properties props) {
+    private static void format(Path logDir, int nodeId, String clusterId) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(nodeId)
+                    .setClusterId(clusterId)
                     .setDirectories(List.of(logDir.toString()))
                     .setMetadataLogDirectory(Optional.of(logDir.toString()))
                     .setControllerListenerName(CONTROLLER_LISTENER)
@@ -217,7 +231,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort(String host) {
+    static int freePort(String host) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(host.equals("0.0.0.0") ? "127.0.0.1" : host, 0));
