@@ -66,6 +66,8 @@ public record ClientSettings(String bootstrapServers, Map<String, String> overri
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // alerts are latency-sensitive: do not let an idle fetch sit for the 500 ms default
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
         p.putAll(common());
         return p;
     }

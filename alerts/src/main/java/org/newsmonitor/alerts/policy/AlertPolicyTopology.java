@@ -109,8 +109,11 @@ public final class AlertPolicyTopology {
         p.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // refuse to start if a store or topic would get a generated name that shifts with topology changes
         p.putIfAbsent(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-        // alerts should leave within a second of the match, not at the 100 ms EOS default plus batching
-        p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
+        // alerts leave one commit after the match: keep commits, fetch waits and batching short
+        p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50");
+        p.putIfAbsent(StreamsConfig.consumerPrefix(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG),
+                "50");
+        p.putIfAbsent(StreamsConfig.producerPrefix(org.apache.kafka.clients.producer.ProducerConfig.LINGER_MS_CONFIG), "5");
         return p;
     }
 }
