@@ -49,24 +49,44 @@ public class MatcherBenchmark {
     @Param({BenchmarkFixture.CATALOG, BenchmarkFixture.CATALOG_PLUS_10K})
     public String ruleSet;
 
+    /** The articles, cycled through. */
     private List<Document> articles;
-    private Matcher matcher;
-    private LuceneThemeMonitor lucene;
     private int next;
 
-    /** Builds the articles and both engines for the rule set. */
+    /** Builds the articles. */
     @Setup(Level.Trial)
     public void setUp() {
-        BenchmarkFixture fixture = BenchmarkFixture.create();
-        articles = fixture.articles;
-        matcher = Matcher.of(fixture.ruleSet(ruleSet));
-        lucene = new LuceneThemeMonitor(fixture.ruleSet(ruleSet));
+        articles = BenchmarkFixture.create().articles;
     }
 
-    /** Closes the Lucene monitor. */
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        lucene.close();
+    /** The matcher for the rule set; only the benchmark that uses it builds it. */
+    @State(Scope.Benchmark)
+    public static class MatcherState {
+        Matcher matcher;
+
+        /** Builds the matcher. */
+        @Setup(Level.Trial)
+        public void setUp(MatcherBenchmark bench) {
+            matcher = Matcher.of(BenchmarkFixture.create().ruleSet(bench.ruleSet));
+        }
+    }
+
+    /** The Lucene monitor for the rule set; only the benchmark that uses it builds it. */
+    @State(Scope.Benchmark)
+    public static class LuceneState {
+        LuceneThemeMonitor lucene;
+
+        /** Builds the monitor. */
+        @Setup(Level.Trial)
+        public void setUp(MatcherBenchmark bench) {
+            lucene = new LuceneThemeMonitor(BenchmarkFixture.create().ruleSet(bench.ruleSet));
+        }
+
+        /** Closes the monitor. */
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            lucene.close();
+        }
     }
 
     private Document nextArticle() {
@@ -77,14 +97,14 @@ public class MatcherBenchmark {
 
     /** The theme matcher on one article. */
     @Benchmark
-    public List<ThemeHit> themesMatcher() {
-        return matcher.match(nextArticle());
+    public List<ThemeHit> themesMatcher(MatcherState state) {
+        return state.matcher.match(nextArticle());
     }
 
     /** The Lucene monitor (with the weight check on the scores) on one article. */
     @Benchmark
-    public Set<String> luceneMonitor() {
-        return lucene.match(nextArticle());
+    public Set<String> luceneMonitor(LuceneState state) {
+        return state.lucene.match(nextArticle());
     }
 
     /** Runs the JMH benchmark and prints throughputs and ratios. Arguments are passed on as a JMH include. */

@@ -231,11 +231,13 @@ public final class Matcher {
         evidence.sort(Comparator.comparingInt(EvalNode.Evidence::firstToken)
                 .thenComparingInt(EvalNode.Evidence::lastToken).thenComparing(EvalNode.Evidence::term));
         List<TermHit> out = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        EvalNode.Evidence previous = null;
         for (EvalNode.Evidence e : evidence) {
-            if (!seen.add(e.term() + '\u0000' + e.firstToken() + '\u0000' + e.lastToken())) {
+            // sorted, so repeats of one term at one place are neighbours
+            if (e.equals(previous)) {
                 continue;
             }
+            previous = e;
             byte field = d.tokField[e.firstToken()];
             out.add(new TermHit(e.term(), DocState.FIELD_NAMES[field], d.tokStart[e.firstToken()],
                     d.tokEnd[e.lastToken()]));
