@@ -38,8 +38,10 @@ final class Pipeline implements AutoCloseable {
     private AlertsService alerts;
     private IngestConfig ingestConfig;
     private Thread sampleReplay;
+    private boolean closed;
 
-    private Pipeline(PrintStream console) {
+    /** An unstarted pipeline; {@link #startAll} starts it, {@link #close} stops whatever has started. */
+    Pipeline(PrintStream console) {
         this.console = console;
     }
 
@@ -58,12 +60,16 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    private void startAll(PipelineSettings s) {
+    /**
+     * Starts everything in order. May be interrupted by {@link #close} from another thread (Ctrl-C during
+     * start-up): each step checks first, so that nothing starts after the pipeline was closed.
+     */
+    void startAll(PipelineSettings s) {
         short replication = s.replicationFactor();
         if (s.kafka() == null) {
             EmbeddedKafka broker = EmbeddedKafka.start(new EmbeddedKafkaConfig(s.dataDir().resolve("kafka"),
                     s.kafkaPort(), s.kafkaHost(), Map.of()));
-            started.push(broker);
+            track(broker);
             kafka = ClientSettings.of(broker.bootstrapServers());
             console.println("Kafka: embedded broker at " + broker.bootstrapServers() + ", data in "
                     + broker.dataDir().toAbsolutePath().normalize());
@@ -86,7 +92,7 @@ final class Pipeline implements AutoCloseable {
 
         StreamService stream = new StreamService(StreamConfig.fromEnv(System.getenv(), kafka,
                 s.dataDir().resolve("streams")).withReplicationFactor(replication));
-        started.push(stream);
+        track(stream);
         stream.start();
         console.println("Stream: matching articles against themes (" + StreamConfig.DEFAULT_APPLICATION_ID + ")");
 
@@ -95,7 +101,7 @@ final class Pipeline implements AutoCloseable {
                 .withApiKeys(s.apiKeys())
                 .withDefaultSubscription(true, console);
         alerts = new AlertsService(alertsConfig);
-        started.push(alerts);
+        track(alerts);
         alerts.start();
         String base = "http://" + (s.httpHost().equals("0.0.0.0") ? "localhost" : s.httpHost()) + ":" + alerts.httpPort();
         console.println("Alerts: dashboard " + base + "/  alerts " + base + "/alerts  API " + base + "/subscriptions");
@@ -105,7 +111,7 @@ final class Pipeline implements AutoCloseable {
                 .withPollLiveFeeds(s.pollLiveFeeds())
                 .withSsrf(SsrfPolicy.publicOnlyExcept(s.feedAllow().toArray(String[]::new)));
         IngestService ingest = new IngestService(ingestConfig);
-        started.push(ingest);
+        track(ingest);
         ingest.start();
         console.println("Ingest: " + (s.pollLiveFeeds() ? "polling " + ingest.feeds().size() + " feeds"
                 : "live feeds off"));
@@ -161,8 +167,21 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
+    private synchronized void track(AutoCloseable service) {
+        if (closed) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                console.println("Shutdown: " + OneLineErrors.describe(e));
+            }
+            throw new IllegalStateException("stopped during start-up");
+        }
+        started.push(service);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         while (!started.isEmpty()) {
             AutoCloseable next = started.pop();
             try {

@@ -49,12 +49,19 @@ final class RunCommand implements Callable<Integer> {
         PipelineSettings settings = new PipelineSettings(kafka.configured() ? kafka.settings(null) : null,
                 broker.dataDir, broker.kafkaHost, broker.kafkaPort, kafka.replicationFactor, kafka.partitions, http.host,
                 http.port, keys, feeds.feedList, !feeds.noLiveFeeds, !noSamples, themes, new ArrayList<>(feeds.allow));
-        Pipeline pipeline = Pipeline.start(settings, out);
+        // the hook is in place before start-up, so that Ctrl-C while starting still closes what has started
+        Pipeline pipeline = new Pipeline(out);
         ShutdownLatch latch = new ShutdownLatch(() -> {
             out.println("Stopping ...");
             pipeline.close();
             out.println("Stopped.");
         });
+        try {
+            pipeline.startAll(settings);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
         out.println("Running. Press Ctrl-C to stop.");
         out.flush();
         latch.await();
