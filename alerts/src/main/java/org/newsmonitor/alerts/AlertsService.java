@@ -217,7 +217,10 @@ public final class AlertsService implements AutoCloseable {
         });
         closeQuietly("policy", () -> {
             if (streams != null) {
-                streams.close(Duration.ofSeconds(15));
+                // leave the group so that a restarted service is not kept waiting for this member's session timeout
+                streams.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
+                        org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(Duration.ofSeconds(15)));
             }
         });
         closeQuietly("views", () -> {

@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
@@ -39,6 +40,9 @@ public final class StreamService implements AutoCloseable {
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(StreamService.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Leave the group on close, so that a restarted instance is not kept waiting for this member's session timeout. */
+    private static final CloseOptions LEAVE_GROUP_ON_CLOSE = CloseOptions
+            .groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(CLOSE_TIMEOUT);
 
     private final StreamConfig config;
     private final KafkaStreams streams;
@@ -89,7 +93,7 @@ public final class StreamService implements AutoCloseable {
             KafkaStreams.State state = streams.state();
             if (!done || state != KafkaStreams.State.RUNNING) {
                 Throwable cause = failure.get();
-                streams.close(CLOSE_TIMEOUT);
+                streams.close(LEAVE_GROUP_ON_CLOSE);
                 throw new StreamServiceException("Stream service " + config.applicationId() + " at "
                         + config.client().bootstrapServers() + " is " + state + " instead of RUNNING after "
                         + (done ? "starting" : timeout.toSeconds() + " s")
@@ -97,7 +101,7 @@ public final class StreamService implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            streams.close(CLOSE_TIMEOUT);
+            streams.close(LEAVE_GROUP_ON_CLOSE);
             throw new StreamServiceException("Interrupted while starting the stream service", e);
         }
     }
@@ -142,7 +146,7 @@ public final class StreamService implements AutoCloseable {
     /** Stops processing, commits and releases the state directory; waits at most 30 s. */
     @Override
     public void close() {
-        streams.close(CLOSE_TIMEOUT);
+        streams.close(LEAVE_GROUP_ON_CLOSE);
     }
 
     private <T> T store(String name, QueryableStoreType<T> type) {
