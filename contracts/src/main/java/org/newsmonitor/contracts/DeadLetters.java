@@ -11,8 +11,14 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 
-/** Builds dead-letter records for {@code news-dead-letters}: the value says what failed and why, the headers repeat it. */
+/**
+ * Builds dead-letter records for {@code news-dead-letters}: the value says what failed and why, the headers repeat
+ * it. The one place every service builds them.
+ */
 public final class DeadLetters {
+    /** Longest payload kept, in characters; longer payloads are cut so the dead letter still fits in a record. */
+    public static final int MAX_PAYLOAD_CHARS = 256 * 1024;
+
     private DeadLetters() {
     }
 
@@ -30,25 +36,23 @@ public final class DeadLetters {
      */
     public static DeadLetterEvent event(String stage, String topic, int partition, long offset, String key, byte[] value,
             Throwable error, Instant now) {
-        String payload = null;
-        String encoding = "utf-8";
-        if (value != null) {
-            try {
-                payload = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(value)).toString();
-            } catch (CharacterCodingException e) {
-                payload = Base64.getEncoder().encodeToString(value);
-                encoding = "base64";
-            }
-        }
-        return new DeadLetterEvent(DeadLetterEvent.CURRENT_VERSION, stage, topic, partition, offset, reason(error), key,
-                payload, encoding, now);
+        return event(stage, topic, partition, offset, key, value, reason(error), now);
     }
 
-    /** The dead-letter record for {@code event}, with {@link DlqHeaders} set. */
-    public static ProducerRecord<String, DeadLetterEvent> record(DeadLetterEvent event, Throwable error) {
+    /**
+     * A dead letter with a reason already in words. The value is kept as UTF-8 text when it is valid UTF-8,
+     * otherwise as base64, and cut to {@link #MAX_PAYLOAD_CHARS} (the reason then says so).
+     */
+    public static DeadLetterEvent event(String stage, String topic, int partition, long offset, String key, byte[] value,
+            String reason, Instant now) {
+        Payload payload = Payload.of(value);
+        String why = payload.truncated() ? reason + " (payload cut to " + MAX_PAYLOAD_CHARS + " characters)" : reason;
+        return new DeadLetterEvent(DeadLetterEvent.CURRENT_VERSION, stage, topic, partition, offset, why, key,
+                payload.text(), payload.encoding(), now);
+    }
+
+    /** Headers repeating the facts of {@code event}, see {@link DlqHeaders}; never null. */
+    public static Headers headers(DeadLetterEvent event, Throwable error) {
         Headers headers = new RecordHeaders();
         if (event.sourceTopic() != null) {
             headers.add(DlqHeaders.SOURCE_TOPIC, bytes(event.sourceTopic()));
@@ -58,7 +62,12 @@ public final class DeadLetters {
         headers.add(DlqHeaders.STAGE, bytes(event.stage()));
         headers.add(DlqHeaders.EXCEPTION, bytes(error == null ? "none" : error.getClass().getName()));
         headers.add(DlqHeaders.REASON, bytes(event.reason()));
-        return new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, event.key(), event, headers);
+        return headers;
+    }
+
+    /** The dead-letter record for {@code event}, with {@link DlqHeaders} set. */
+    public static ProducerRecord<String, DeadLetterEvent> record(DeadLetterEvent event, Throwable error) {
+        return new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, event.key(), event, headers(event, error));
     }
 
     /** One line describing a failure: its message, or its type when it has none. */
@@ -72,5 +81,36 @@ public final class DeadLetters {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The source value as text when it is valid UTF-8, otherwise base64; cut to {@link #MAX_PAYLOAD_CHARS}. */
+    private record Payload(String text, String encoding, boolean truncated) {
+        static Payload of(byte[] value) {
+            if (value == null) {
+                return new Payload(null, "utf-8", false);
+            }
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(value)).toString();
+                return cut(text, "utf-8");
+            } catch (CharacterCodingException e) {
+                return cut(Base64.getEncoder().encodeToString(value), "base64");
+            }
+        }
+
+        private static Payload cut(String text, String encoding) {
+            if (text.length() <= MAX_PAYLOAD_CHARS) {
+                return new Payload(text, encoding, false);
+            }
+            int end = MAX_PAYLOAD_CHARS;
+            if (encoding.equals("base64")) {
+                end -= end % 4;
+            } else if (Character.isHighSurrogate(text.charAt(end - 1))) {
+                end--;
+            }
+            return new Payload(text.substring(0, end), encoding, true);
+        }
     }
 }

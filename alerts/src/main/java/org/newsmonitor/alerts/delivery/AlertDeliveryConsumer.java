@@ -1,5 +1,6 @@
 package org.newsmonitor.alerts.delivery;
 
+import org.newsmonitor.contracts.DeadLetters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsmonitor.alerts.digest.DigestBuffer;
 import org.newsmonitor.alerts.digest.EmailChannel;
 import org.newsmonitor.alerts.kafka.DeadLetterSink;
-import org.newsmonitor.alerts.policy.DeadLetterRecords;
 import org.newsmonitor.alerts.subscription.SubscriptionStore;
 import org.newsmonitor.alerts.view.DeliveryLog;
 import org.newsmonitor.contracts.ClientSettings;
@@ -192,8 +192,8 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
             }
             alert = Topics.ALERTS.valueSerde().deserialize(r.topic(), r.value());
         } catch (RuntimeException e) {
-            parts.deadLetters().publish(DeadLetterRecords.event("alerts.deliver-alerts", r.topic(), r.partition(),
-                    r.offset(), r.key(), r.value(), DeadLetterRecords.reason(e), parts.clock().instant()), e);
+            parts.deadLetters().publish(DeadLetters.event("alerts.deliver-alerts", r.topic(), r.partition(),
+                    r.offset(), r.key(), r.value(), DeadLetters.reason(e), parts.clock().instant()), e);
             finish.run();
             return;
         }

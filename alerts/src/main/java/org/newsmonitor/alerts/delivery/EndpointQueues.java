@@ -1,5 +1,6 @@
 package org.newsmonitor.alerts.delivery;
 
+import org.newsmonitor.contracts.DeadLetters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.newsmonitor.alerts.policy.DeadLetterRecords;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
@@ -181,7 +181,7 @@ public final class EndpointQueues implements AutoCloseable {
             } catch (Exception e) {
                 payload = null;
             }
-            DeadLetterEvent letter = DeadLetterRecords.event("alerts." + job.channel().name(), Topics.ALERTS.name(),
+            DeadLetterEvent letter = DeadLetters.event("alerts." + job.channel().name(), Topics.ALERTS.name(),
                     -1, -1, alert.subscriptionId(), payload, reason, now);
             recorder.deadLetter(letter);
         }

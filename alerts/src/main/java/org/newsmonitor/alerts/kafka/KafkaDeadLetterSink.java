@@ -1,6 +1,6 @@
 package org.newsmonitor.alerts.kafka;
 
-import org.newsmonitor.alerts.policy.DeadLetterRecords;
+import org.newsmonitor.contracts.DeadLetters;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 
@@ -15,6 +15,6 @@ public final class KafkaDeadLetterSink implements DeadLetterSink {
 
     @Override
     public void publish(DeadLetterEvent event, Throwable error) {
-        writer.write(Topics.DEAD_LETTERS, event.key(), event, DeadLetterRecords.headers(event, error));
+        writer.write(Topics.DEAD_LETTERS, event.key(), event, DeadLetters.headers(event, error));
     }
 }

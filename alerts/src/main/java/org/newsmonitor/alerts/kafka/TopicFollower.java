@@ -1,5 +1,6 @@
 package org.newsmonitor.alerts.kafka;
 
+import org.newsmonitor.contracts.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.newsmonitor.alerts.policy.DeadLetterRecords;
 import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.contracts.TopicSpec;
 import org.slf4j.Logger;
@@ -138,10 +138,10 @@ public final class TopicFollower implements AutoCloseable {
             f.handle(key, r.value());
         } catch (RuntimeException e) {
             LOG.warn("Unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(),
-                    DeadLetterRecords.reason(e));
+                    DeadLetters.reason(e));
             try {
-                deadLetters.publish(DeadLetterRecords.event("alerts.view-" + r.topic(), r.topic(), r.partition(),
-                        r.offset(), key, r.value(), DeadLetterRecords.reason(e), clock.instant()), e);
+                deadLetters.publish(DeadLetters.event("alerts.view-" + r.topic(), r.topic(), r.partition(),
+                        r.offset(), key, r.value(), DeadLetters.reason(e), clock.instant()), e);
             } catch (RuntimeException dlqFailure) {
                 LOG.error("Cannot dead-letter {}-{}@{}: {}", r.topic(), r.partition(), r.offset(),
                         dlqFailure.getMessage());

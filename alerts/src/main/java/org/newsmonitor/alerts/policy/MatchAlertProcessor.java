@@ -1,5 +1,6 @@
 package org.newsmonitor.alerts.policy;
 
+import org.newsmonitor.contracts.DeadLetters;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -80,12 +81,12 @@ final class MatchAlertProcessor implements Processor<String, byte[], String, Obj
 
     private void deadLetter(Record<String, byte[]> record, RuntimeException error) {
         RecordMetadata meta = context.recordMetadata().orElse(null);
-        DeadLetterEvent letter = DeadLetterRecords.event("alerts." + AlertPolicyTopology.MATCHES_TO_ALERTS,
+        DeadLetterEvent letter = DeadLetters.event("alerts." + AlertPolicyTopology.MATCHES_TO_ALERTS,
                 meta == null ? Topics.THEME_MATCHES.name() : meta.topic(), meta == null ? -1 : meta.partition(),
-                meta == null ? -1 : meta.offset(), record.key(), record.value(), DeadLetterRecords.reason(error),
+                meta == null ? -1 : meta.offset(), record.key(), record.value(), DeadLetters.reason(error),
                 Instant.ofEpochMilli(context.currentSystemTimeMs()));
         context.forward(new Record<String, Object>(record.key(), letter, record.timestamp(),
-                DeadLetterRecords.headers(letter, error)), deadLettersSink);
+                DeadLetters.headers(letter, error)), deadLettersSink);
     }
 
     /** Whether {@code alertId} was emitted within the retention before {@code now}. */

@@ -1,5 +1,6 @@
 package org.newsmonitor.alerts.policy;
 
+import org.newsmonitor.contracts.DeadLetters;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -39,7 +40,7 @@ final class SubscriptionsGlobalProcessor implements Processor<String, byte[], Vo
             SubscriptionEvent subscription = serde.deserialize(Topics.SUBSCRIPTIONS.name(), record.value());
             store.put(record.key(), subscription);
         } catch (RuntimeException e) {
-            LOG.warn("Skipping unreadable subscription '{}': {}", record.key(), DeadLetterRecords.reason(e));
+            LOG.warn("Skipping unreadable subscription '{}': {}", record.key(), DeadLetters.reason(e));
         }
     }
 }

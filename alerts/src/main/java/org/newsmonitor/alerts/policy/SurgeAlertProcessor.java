@@ -1,5 +1,6 @@
 package org.newsmonitor.alerts.policy;
 
+import org.newsmonitor.contracts.DeadLetters;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.streams.KeyValue;
@@ -53,12 +54,12 @@ final class SurgeAlertProcessor implements Processor<String, byte[], String, Obj
             surge = serde.deserialize(Topics.THEME_SURGES.name(), record.value());
         } catch (RuntimeException e) {
             RecordMetadata meta = context.recordMetadata().orElse(null);
-            DeadLetterEvent letter = DeadLetterRecords.event("alerts." + AlertPolicyTopology.SURGES_TO_ALERTS,
+            DeadLetterEvent letter = DeadLetters.event("alerts." + AlertPolicyTopology.SURGES_TO_ALERTS,
                     meta == null ? Topics.THEME_SURGES.name() : meta.topic(), meta == null ? -1 : meta.partition(),
-                    meta == null ? -1 : meta.offset(), record.key(), record.value(), DeadLetterRecords.reason(e),
+                    meta == null ? -1 : meta.offset(), record.key(), record.value(), DeadLetters.reason(e),
                     Instant.ofEpochMilli(context.currentSystemTimeMs()));
             context.forward(new Record<String, Object>(record.key(), letter, record.timestamp(),
-                    DeadLetterRecords.headers(letter, e)), deadLettersSink);
+                    DeadLetters.headers(letter, e)), deadLettersSink);
             return;
         }
         long now = context.currentSystemTimeMs();

@@ -1,14 +1,9 @@
 package org.newsmonitor.stream.dlq;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.newsmonitor.contracts.DlqHeaders;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
@@ -18,8 +13,8 @@ import org.newsmonitor.contracts.event.DeadLetterEvent;
  * bytes, plus {@link DlqHeaders} saying where the record came from and why it failed.
  */
 public final class DeadLetters {
-    /** Longest payload kept, in characters; longer payloads are cut so the dead letter still fits in a record. */
-    public static final int MAX_PAYLOAD_CHARS = 256 * 1024;
+    /** Longest payload kept, in characters (see {@link org.newsmonitor.contracts.DeadLetters#MAX_PAYLOAD_CHARS}). */
+    public static final int MAX_PAYLOAD_CHARS = org.newsmonitor.contracts.DeadLetters.MAX_PAYLOAD_CHARS;
 
     private DeadLetters() {
     }
@@ -37,25 +32,13 @@ public final class DeadLetters {
      */
     public static DeadLetterEvent event(String stage, RecordOrigin origin, Throwable failure, byte[] key, byte[] value,
             Instant failedAt) {
-        Payload payload = Payload.of(value);
-        String reason = reason(failure) + (payload.truncated() ? " (payload cut to " + MAX_PAYLOAD_CHARS + " characters)" : "");
-        return new DeadLetterEvent(DeadLetterEvent.CURRENT_VERSION, stage, origin.topic(), origin.partition(),
-                origin.offset(), reason, key == null ? null : new String(key, StandardCharsets.UTF_8), payload.text(),
-                payload.encoding(), failedAt);
+        return org.newsmonitor.contracts.DeadLetters.event(stage, origin.topic(), origin.partition(), origin.offset(),
+                key == null ? null : new String(key, StandardCharsets.UTF_8), value, reason(failure), failedAt);
     }
 
     /** Headers repeating the facts of {@code event} plus the exception class; never null. */
     public static Headers headers(DeadLetterEvent event, Throwable failure) {
-        RecordHeaders headers = new RecordHeaders();
-        if (event.sourceTopic() != null) {
-            headers.add(DlqHeaders.SOURCE_TOPIC, utf8(event.sourceTopic()));
-        }
-        headers.add(DlqHeaders.SOURCE_PARTITION, utf8(String.valueOf(event.sourcePartition())));
-        headers.add(DlqHeaders.SOURCE_OFFSET, utf8(String.valueOf(event.sourceOffset())));
-        headers.add(DlqHeaders.STAGE, utf8(event.stage()));
-        headers.add(DlqHeaders.EXCEPTION, utf8(rootCause(failure).getClass().getName()));
-        headers.add(DlqHeaders.REASON, utf8(event.reason()));
-        return headers;
+        return org.newsmonitor.contracts.DeadLetters.headers(event, rootCause(failure));
     }
 
     /** A raw producer record for Kafka Streams' error-handler responses; never null. */
@@ -85,38 +68,4 @@ public final class DeadLetters {
         return t;
     }
 
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The source value as text when it is valid UTF-8, otherwise base64; cut to {@link #MAX_PAYLOAD_CHARS}. */
-    private record Payload(String text, String encoding, boolean truncated) {
-        static Payload of(byte[] value) {
-            if (value == null) {
-                return new Payload(null, "utf-8", false);
-            }
-            try {
-                String text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(value)).toString();
-                return cut(text, "utf-8");
-            } catch (CharacterCodingException e) {
-                return cut(Base64.getEncoder().encodeToString(value), "base64");
-            }
-        }
-
-        private static Payload cut(String text, String encoding) {
-            if (text.length() <= MAX_PAYLOAD_CHARS) {
-                return new Payload(text, encoding, false);
-            }
-            int end = MAX_PAYLOAD_CHARS;
-            if (encoding.equals("base64")) {
-                end -= end % 4;
-            } else if (Character.isHighSurrogate(text.charAt(end - 1))) {
-                end--;
-            }
-            return new Payload(text.substring(0, end), encoding, true);
-        }
-    }
 }
