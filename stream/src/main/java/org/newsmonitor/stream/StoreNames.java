@@ -10,10 +10,8 @@ public final class StoreNames {
     public static final String THEME_CATALOG = "theme-catalog-store";
     /** Article ids seen recently, with the wall-clock time they were first seen. */
     public static final String ARTICLE_IDS = "article-ids-store";
-    /** LSH band key to the recent articles having that band (event-time window store). */
-    public static final String STORY_BANDS = "story-bands-store";
-    /** Article id to its story id and MinHash signature (event-time window store). */
-    public static final String STORY_ARTICLES = "story-articles-store";
+    /** Article id to its story id, event time and MinHash signature, for articles within the story window. */
+    public static final String STORY_MEMBERS = "story-members-store";
     /** Matches per theme per hour (event time). */
     public static final String THEME_HOURLY_COUNTS = "theme-hourly-counts-store";
     /** Matches per theme per day (event time). */

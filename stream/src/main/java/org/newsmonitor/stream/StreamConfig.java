@@ -136,6 +136,7 @@ public record StreamConfig(
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), "50");
         // the commit flushes batches anyway; a long linger would only delay the records of each commit
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(ClientSettings.BATCH_BYTES));
         // generated names of stores and internal topics would shift with topology changes and break upgrades
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         // a record that cannot be read or processed goes to the dead-letter topic and processing continues

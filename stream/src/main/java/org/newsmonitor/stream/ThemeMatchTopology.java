@@ -43,8 +43,7 @@ import org.newsmonitor.stream.match.MatchedArticle;
 import org.newsmonitor.stream.stats.SurgeProcessor;
 import org.newsmonitor.stream.stats.ThemeCount;
 import org.newsmonitor.stream.story.StoryClusterProcessor;
-import org.newsmonitor.stream.story.StoryMember;
-import org.newsmonitor.stream.story.StoryRef;
+import org.newsmonitor.stream.story.StoryMemberSerde;
 import org.newsmonitor.themes.Lexicon;
 import org.newsmonitor.themes.ThemeFiles;
 
@@ -117,9 +116,8 @@ public final class ThemeMatchTopology {
                         new ArticleText(s.maxContentChars())), Named.as("match-themes"))
                 .repartition(Repartitioned.with(keys, json(MatchedArticle.class, StoreNames.STORY_CLUSTERING_TOPIC))
                         .withName(StoreNames.STORY_CLUSTERING_TOPIC).withNumberOfPartitions(1))
-                .process(() -> new StoryClusterProcessor(StoreNames.STORY_BANDS, StoreNames.STORY_ARTICLES,
-                        s.storyWindow(), s.storySimilarity()), Named.as("assign-stories"),
-                        StoreNames.STORY_BANDS, StoreNames.STORY_ARTICLES);
+                .process(() -> new StoryClusterProcessor(StoreNames.STORY_MEMBERS, s.storyWindow(),
+                        s.storySimilarity()), Named.as("assign-stories"), StoreNames.STORY_MEMBERS);
         matches.to(Topics.THEME_MATCHES.name(), Produced.with(keys, matchSerde).withName("write-theme-matches"));
 
         KGroupedStream<String, ThemeMatchEvent> byTheme = matches.groupBy((storyId, m) -> m.themeId(),
@@ -148,13 +146,8 @@ public final class ThemeMatchTopology {
     private static void addStores(StreamsBuilder builder, TopologySettings s) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ARTICLE_IDS),
                 Serdes.String(), Serdes.Long()));
-        Duration storyRetention = s.storyWindow().multipliedBy(2);
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.STORY_BANDS,
-                        storyRetention, Duration.ofMillis(1), true), Serdes.String(),
-                json(StoryRef.class, StoreNames.STORY_BANDS)));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.STORY_ARTICLES,
-                        storyRetention, Duration.ofMillis(1), false), Serdes.String(),
-                json(StoryMember.class, StoreNames.STORY_ARTICLES)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STORY_MEMBERS),
+                Serdes.String(), new StoryMemberSerde()));
         Duration surgeRetention = Duration.ofDays(2).plus(s.hourlyGrace());
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.THEME_SURGES,
                 surgeRetention, HOUR, false), Serdes.String(), Serdes.Long()));

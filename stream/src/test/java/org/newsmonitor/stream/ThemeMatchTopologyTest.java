@@ -54,7 +54,7 @@ class ThemeMatchTopologyTest {
                 "deduplicate-articles", "match-themes", "assign-stories", "detect-surges", "write-theme-matches",
                 "write-dead-letters", "write-surges", "write-hourly-stats", "write-daily-stats");
         assertThat(stores).containsExactlyInAnyOrder(StoreNames.THEME_CATALOG, StoreNames.ARTICLE_IDS,
-                StoreNames.STORY_BANDS, StoreNames.STORY_ARTICLES, StoreNames.THEME_HOURLY_COUNTS,
+                StoreNames.STORY_MEMBERS, StoreNames.THEME_HOURLY_COUNTS,
                 StoreNames.THEME_DAILY_COUNTS, StoreNames.POLARITY_DAILY_COUNTS, StoreNames.THEME_SURGES);
         assertThat(repartitions).containsExactlyInAnyOrder("story-clustering-repartition",
                 "matches-by-theme-repartition", "matches-by-polarity-repartition");

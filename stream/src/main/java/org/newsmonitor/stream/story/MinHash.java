@@ -55,20 +55,23 @@ public final class MinHash {
         return (double) equal / SIZE;
     }
 
-    /** The band keys of a signature ("band:hash" strings); empty for an empty signature; never null. */
-    public static String[] bandKeys(long[] signature) {
+    /**
+     * The band hashes of a signature, one per band (the band number is mixed in, so equal rows in different bands
+     * give different hashes); empty for an empty signature; never null.
+     */
+    public static long[] bandHashes(long[] signature) {
         if (signature.length != SIZE) {
-            return new String[0];
+            return new long[0];
         }
-        String[] keys = new String[BANDS];
+        long[] hashes = new long[BANDS];
         for (int b = 0; b < BANDS; b++) {
             long h = 0x9e3779b97f4a7c15L * (b + 1);
             for (int r = 0; r < ROWS; r++) {
                 h = mix(h ^ signature[b * ROWS + r]);
             }
-            keys[b] = b + ":" + Long.toHexString(h);
+            hashes[b] = h;
         }
-        return keys;
+        return hashes;
     }
 
     /** The splitmix64 finaliser: a fast, well-spread 64-bit mix. */

@@ -1,14 +1,11 @@
 package org.newsmonitor.stream.story;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.stream.match.MatchedArticle;
 import org.slf4j.Logger;
@@ -17,31 +14,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives each article a story id: the story id of the most similar earlier article published within the story
  * window (MinHash estimate of the Jaccard similarity of title-and-summary word pairs at least the threshold), or its
- * own id when there is none. Candidates come from an LSH band index; both stores are event-time window stores whose
- * retention bounds them. Runs on a single partition so that every copy of a story meets the same index. Forwards
- * one {@link ThemeMatchEvent} per theme hit, keyed by story id, with the article's event time (publication
- * time, clamped when far in the future) as timestamp.
+ * own id when there is none. Members live in a key-value store (article id to {@link StoryMember}, changelogged) and,
+ * for lookups, in an in-memory {@link StoryIndex} rebuilt from the store when the task starts. Members older than
+ * twice the window behind the latest event time seen are dropped from both. Runs on a single partition so that
+ * every copy of a story meets the same index. Forwards one {@link ThemeMatchEvent} per theme hit, keyed by story id,
+ * with the article's event time (publication time, clamped when far in the future) as timestamp.
  */
 public final class StoryClusterProcessor implements Processor<String, MatchedArticle, String, ThemeMatchEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(StoryClusterProcessor.class);
 
-    private final String bandStoreName;
-    private final String articleStoreName;
+    private final String storeName;
     private final long windowMs;
     private final double threshold;
+    private final StoryIndex index = new StoryIndex();
+    private long latestEventTimeMs = Long.MIN_VALUE;
     private ProcessorContext<String, ThemeMatchEvent> context;
-    private WindowStore<String, StoryRef> bands;
-    private WindowStore<String, StoryMember> articles;
+    private KeyValueStore<String, StoryMember> members;
 
     /**
-     * @param bandStoreName    window store of band key to {@link StoryRef} (retaining duplicates)
-     * @param articleStoreName window store of article id to {@link StoryMember}
-     * @param window           how far apart in publication time two copies of one story may be
-     * @param threshold        least estimated similarity for two articles to be one story, in (0, 1]
+     * @param storeName key-value store of article id to {@link StoryMember}
+     * @param window    how far apart in publication time two copies of one story may be
+     * @param threshold least estimated similarity for two articles to be one story, in (0, 1]
      */
-    public StoryClusterProcessor(String bandStoreName, String articleStoreName, Duration window, double threshold) {
-        this.bandStoreName = bandStoreName;
-        this.articleStoreName = articleStoreName;
+    public StoryClusterProcessor(String storeName, Duration window, double threshold) {
+        this.storeName = storeName;
         this.windowMs = window.toMillis();
         this.threshold = threshold;
     }
@@ -49,20 +45,32 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
     @Override
     public void init(ProcessorContext<String, ThemeMatchEvent> context) {
         this.context = context;
-        this.bands = context.getStateStore(bandStoreName);
-        this.articles = context.getStateStore(articleStoreName);
+        this.members = context.getStateStore(storeName);
+        try (KeyValueIterator<String, StoryMember> all = members.all()) {
+            while (all.hasNext()) {
+                StoryMember member = all.next().value;
+                index.add(member);
+                latestEventTimeMs = Math.max(latestEventTimeMs, member.eventTimeMs());
+            }
+        }
+        expireOldMembers();
+        LOG.info("Story index of task {} rebuilt with {} recent articles", context.taskId(), index.size());
     }
 
     @Override
     public void process(Record<String, MatchedArticle> record) {
         MatchedArticle article = record.value();
         long time = record.timestamp();
-        String[] bandKeys = MinHash.bandKeys(article.signature());
-        String storyId = findStory(article, time, bandKeys);
-        articles.put(article.articleId(), new StoryMember(storyId, article.signature()), time);
-        for (String band : bandKeys) {
-            bands.put(band, new StoryRef(article.articleId(), time), time);
+        String found = index.findStory(article.articleId(), article.signature(), time, windowMs, threshold);
+        String storyId = found == null ? article.articleId() : found;
+        if (found != null) {
+            LOG.debug("Article {} joins story {}", article.articleId(), storyId);
         }
+        StoryMember member = new StoryMember(article.articleId(), storyId, time, article.signature());
+        members.put(member.articleId(), member);
+        index.add(member);
+        latestEventTimeMs = Math.max(latestEventTimeMs, time);
+        expireOldMembers();
         for (ThemeMatchEvent match : article.matches()) {
             ThemeMatchEvent inStory = new ThemeMatchEvent(match.schemaVersion(), match.articleId(), storyId,
                     match.themeId(), match.themeTitle(), match.polarity(), match.score(), match.terms(),
@@ -72,41 +80,12 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
         }
     }
 
-    private String findStory(MatchedArticle article, long time, String[] bandKeys) {
-        Instant from = Instant.ofEpochMilli(Math.max(0, time - windowMs));
-        Instant to = Instant.ofEpochMilli(time + windowMs);
-        Map<String, Long> candidates = new LinkedHashMap<>();
-        for (String band : bandKeys) {
-            try (WindowStoreIterator<StoryRef> refs = bands.fetch(band, from, to)) {
-                while (refs.hasNext()) {
-                    StoryRef ref = refs.next().value;
-                    if (!ref.articleId().equals(article.articleId())) {
-                        candidates.putIfAbsent(ref.articleId(), ref.eventTimeMs());
-                    }
-                }
-            }
+    private void expireOldMembers() {
+        if (latestEventTimeMs == Long.MIN_VALUE) {
+            return;
         }
-        String bestStory = null;
-        double bestSimilarity = 0;
-        long bestTime = Long.MAX_VALUE;
-        for (Map.Entry<String, Long> candidate : candidates.entrySet()) {
-            StoryMember member = articles.fetch(candidate.getKey(), candidate.getValue());
-            if (member == null) {
-                continue;
-            }
-            double similarity = MinHash.similarity(article.signature(), member.signature());
-            boolean better = bestStory == null || similarity > bestSimilarity
-                    || similarity == bestSimilarity && candidate.getValue() < bestTime;
-            if (similarity >= threshold && better) {
-                bestStory = member.storyId();
-                bestSimilarity = similarity;
-                bestTime = candidate.getValue();
-            }
+        for (StoryMember old : index.expireBefore(latestEventTimeMs - 2 * windowMs)) {
+            members.delete(old.articleId());
         }
-        if (bestStory == null) {
-            return article.articleId();
-        }
-        LOG.debug("Article {} joins story {} (similarity {})", article.articleId(), bestStory, bestSimilarity);
-        return bestStory;
     }
 }

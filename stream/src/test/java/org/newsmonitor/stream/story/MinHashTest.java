@@ -17,7 +17,7 @@ class MinHashTest {
         double similarity = MinHash.similarity(a, b);
         //Then
         assertThat(similarity).isEqualTo(1.0);
-        assertThat(MinHash.bandKeys(a)).containsExactly(MinHash.bandKeys(b));
+        assertThat(MinHash.bandHashes(a)).containsExactly(MinHash.bandHashes(b));
     }
 
     @Test
@@ -37,7 +37,7 @@ class MinHashTest {
         //Given
         long[] signature = MinHash.signature(TextShingles.shingles(" -- !!! ... "));
         //When
-        String[] bands = MinHash.bandKeys(signature);
+        long[] bands = MinHash.bandHashes(signature);
         //Then
         assertThat(signature).isEmpty();
         assertThat(bands).isEmpty();

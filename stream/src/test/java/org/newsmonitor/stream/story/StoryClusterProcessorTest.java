@@ -1,0 +1,90 @@
+package org.newsmonitor.stream.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsmonitor.contracts.event.ThemeMatchEvent;
+import org.newsmonitor.stream.match.MatchedArticle;
+
+/** The processor's use of its store: the index is rebuilt from it on start, and old members leave it. */
+class StoryClusterProcessorTest {
+    private static final String STORE = "story-members-store";
+    private static final Duration WINDOW = Duration.ofHours(48);
+    private static final long T0 = Instant.parse("2026-03-02T08:00:00Z").toEpochMilli();
+    private static final String WIRE = "Gazprom and CNPC agree price terms for Power of Siberia 2. Russia's Gazprom and "
+            + "China National Petroleum Corporation agreed the price formula for gas shipped through Mongolia.";
+    private static final String OTHER = "Russian and Chinese navies hold joint drills in the Sea of Japan. Warships "
+            + "from both fleets practised anti-submarine warfare near Vladivostok, the defence ministry said.";
+
+    private MockProcessorContext<String, ThemeMatchEvent> context;
+    private KeyValueStore<String, StoryMember> store;
+
+    @BeforeEach
+    void setUp() {
+        context = new MockProcessorContext<>();
+        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(),
+                new StoryMemberSerde()).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+    }
+
+    private static MatchedArticle article(String id, String text, long time) {
+        return new MatchedArticle(id, Instant.ofEpochMilli(time), MinHash.signature(TextShingles.shingles(text)),
+                List.of());
+    }
+
+    private StoryClusterProcessor started() {
+        StoryClusterProcessor processor = new StoryClusterProcessor(STORE, WINDOW, 0.5);
+        processor.init(context);
+        return processor;
+    }
+
+    @Test
+    void shouldFindStoriesOfMembersStoredBeforeTheTaskStarted() {
+        //Given a store restored from the changelog after a restart
+        store.put("wire-1", new StoryMember("wire-1", "wire-1", T0, article("wire-1", WIRE, T0).signature()));
+        StoryClusterProcessor processor = started();
+        //When a copy arrives
+        processor.process(new Record<>("copy-1", article("copy-1", WIRE, T0 + 60_000), T0 + 60_000));
+        //Then it joins the stored story, and is stored itself
+        assertThat(store.get("copy-1").storyId()).isEqualTo("wire-1");
+        assertThat(store.get("copy-1").eventTimeMs()).isEqualTo(T0 + 60_000);
+    }
+
+    @Test
+    void shouldDeleteMembersOlderThanTwiceTheWindowBehindTheLatestArticle() {
+        //Given
+        StoryClusterProcessor processor = started();
+        processor.process(new Record<>("wire-1", article("wire-1", WIRE, T0), T0));
+        long later = T0 + WINDOW.multipliedBy(2).toMillis() + 1;
+        //When an article arrives more than two windows later
+        processor.process(new Record<>("drill-1", article("drill-1", OTHER, later), later));
+        //Then the old member is gone from the store, the new one kept
+        assertThat(store.get("wire-1")).isNull();
+        assertThat(store.get("drill-1")).isNotNull();
+        assertThat(store.approximateNumEntries()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldDropExpiredMembersWhenRebuildingTheIndex() {
+        //Given a store holding an old member and a recent one
+        long recent = T0 + WINDOW.multipliedBy(3).toMillis();
+        store.put("wire-1", new StoryMember("wire-1", "wire-1", T0, article("wire-1", WIRE, T0).signature()));
+        store.put("drill-1", new StoryMember("drill-1", "drill-1", recent,
+                article("drill-1", OTHER, recent).signature()));
+        //When the task starts
+        started();
+        //Then
+        assertThat(store.get("wire-1")).isNull();
+        assertThat(store.get("drill-1")).isNotNull();
+    }
+}

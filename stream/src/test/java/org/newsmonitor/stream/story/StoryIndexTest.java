@@ -1,0 +1,118 @@
+package org.newsmonitor.stream.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class StoryIndexTest {
+    private static final long HOUR = 3_600_000L;
+    private static final long WINDOW = 48 * HOUR;
+    private static final String WIRE = "Gazprom and CNPC agree price terms for Power of Siberia 2. Russia's Gazprom and "
+            + "China National Petroleum Corporation agreed the price formula for gas shipped through Mongolia.";
+    private static final String OTHER = "Russian and Chinese navies hold joint drills in the Sea of Japan. Warships "
+            + "from both fleets practised anti-submarine warfare near Vladivostok, the defence ministry said.";
+
+    private static long[] sig(String text) {
+        return MinHash.signature(TextShingles.shingles(text));
+    }
+
+    @Test
+    void shouldReturnStoryOfSimilarMemberWhenWithinWindow() {
+        //Given
+        StoryIndex index = new StoryIndex();
+        index.add(new StoryMember("wire-1", "wire-1", 0, sig(WIRE)));
+        index.add(new StoryMember("drill-1", "drill-1", HOUR, sig(OTHER)));
+        //When
+        String story = index.findStory("copy-1", sig(WIRE.toUpperCase()), 5 * HOUR, WINDOW, 0.5);
+        //Then
+        assertThat(story).isEqualTo("wire-1");
+    }
+
+    @Test
+    void shouldReturnNullWhenSimilarMemberIsOutsideTheWindowOrTheSameArticle() {
+        //Given
+        StoryIndex index = new StoryIndex();
+        index.add(new StoryMember("wire-1", "wire-1", 0, sig(WIRE)));
+        //When
+        String late = index.findStory("late", sig(WIRE), WINDOW + 1, WINDOW, 0.5);
+        String self = index.findStory("wire-1", sig(WIRE), 0, WINDOW, 0.5);
+        String unrelated = index.findStory("drill-1", sig(OTHER), HOUR, WINDOW, 0.5);
+        //Then
+        assertThat(late).isNull();
+        assertThat(self).isNull();
+        assertThat(unrelated).isNull();
+    }
+
+    @Test
+    void shouldPreferTheEarlierMemberWhenTwoAreEquallySimilar() {
+        //Given two copies of one text in different stories, the later one added first
+        StoryIndex index = new StoryIndex();
+        index.add(new StoryMember("b", "story-b", 2 * HOUR, sig(WIRE)));
+        index.add(new StoryMember("a", "story-a", HOUR, sig(WIRE)));
+        //When
+        String story = index.findStory("c", sig(WIRE), 3 * HOUR, WINDOW, 0.5);
+        //Then
+        assertThat(story).isEqualTo("story-a");
+    }
+
+    @Test
+    void shouldForgetExpiredMembersAndReturnThemOldestFirst() {
+        //Given
+        StoryIndex index = new StoryIndex();
+        index.add(new StoryMember("new", "new", 10 * HOUR, sig(OTHER)));
+        index.add(new StoryMember("old", "old", 0, sig(WIRE)));
+        index.add(new StoryMember("older", "older", -HOUR, sig(WIRE + " Later edition.")));
+        //When
+        var expired = index.expireBefore(5 * HOUR);
+        //Then
+        assertThat(expired).extracting(StoryMember::articleId).containsExactly("older", "old");
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.findStory("copy", sig(WIRE), 6 * HOUR, WINDOW, 0.5)).isNull();
+    }
+
+    @Test
+    void shouldReplaceTheEntryWhenTheSameArticleIsAddedAgain() {
+        //Given
+        StoryIndex index = new StoryIndex();
+        index.add(new StoryMember("wire-1", "first", 0, sig(WIRE)));
+        //When the article is indexed again with another text and story
+        index.add(new StoryMember("wire-1", "second", 0, sig(OTHER)));
+        //Then only the new entry is found
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.findStory("copy", sig(WIRE), HOUR, WINDOW, 0.5)).isNull();
+        assertThat(index.findStory("copy", sig(OTHER), HOUR, WINDOW, 0.5)).isEqualTo("second");
+        assertThat(index.expireBefore(Long.MAX_VALUE)).hasSize(1);
+    }
+
+    @Test
+    void shouldIgnoreMembersWithoutSignature() {
+        //Given an article with no words
+        StoryIndex index = new StoryIndex();
+        index.add(new StoryMember("empty", "empty", 0, new long[0]));
+        //When
+        String story = index.findStory("empty-2", new long[0], 0, WINDOW, 0.5);
+        //Then
+        assertThat(story).isNull();
+        assertThat(index.size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRoundTripMembersThroughTheBinarySerdeAndRejectCorruptBytes() {
+        //Given
+        StoryMemberSerde serde = new StoryMemberSerde();
+        StoryMember member = new StoryMember("артикль-1", "story-7", 1_700_000_000_000L, sig(WIRE));
+        //When
+        byte[] bytes = serde.serialize("story-members", member);
+        StoryMember back = serde.deserialize("story-members", bytes);
+        //Then
+        assertThat(back.articleId()).isEqualTo("артикль-1");
+        assertThat(back.storyId()).isEqualTo("story-7");
+        assertThat(back.eventTimeMs()).isEqualTo(1_700_000_000_000L);
+        assertThat(back.signature()).containsExactly(member.signature());
+        assertThat(bytes.length).isLessThan(600);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> serde.deserialize("story-members", Arrays.copyOf(bytes, 30)))
+                .hasMessageContaining("story-members").hasMessageContaining("corrupt");
+    }
+}
