@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,6 +31,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Articles for the raw ceiling and the flat-out pipeline run (default: ${DEFAULT-VALUE}).")
     int articles;
 
+    @Option(names = "--warmup", defaultValue = "20000",
+            description = "Articles sent flat out before measuring, so that the JIT compiler has done its work "
+                    + "(default: ${DEFAULT-VALUE}; 0 for none).")
+    int warmupArticles;
+
     @Option(names = "--duration", defaultValue = "10",
             description = "Seconds of each fixed-load latency run (default: ${DEFAULT-VALUE}).")
     int durationSeconds;
@@ -44,8 +50,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (articles < 1 || durationSeconds < 1 || loads.stream().anyMatch(l -> l < 1)) {
-            throw new IllegalArgumentException("--articles, --duration and --loads must be positive");
+        if (articles < 1 || durationSeconds < 1 || warmupArticles < 0 || loads.stream().anyMatch(l -> l < 1)) {
+            throw new IllegalArgumentException("--articles, --duration and --loads must be positive, --warmup "
+                    + "not negative");
         }
         Path dir = Files.createTempDirectory("monitor-bench");
         SyntheticArticles generator = new SyntheticArticles(42);
@@ -61,15 +68,24 @@ public final class BenchCommand implements Callable<Integer> {
                 List<byte[]> values = flat.stream().map(ProducerRecord::value).toList();
                 out.printf("bench: %d articles, average %.0f bytes, %d partitions%n", articles, averageBytes,
                         load.articlePartitions());
-                raw = RawCeiling.measure(pipeline.kafka(), load.articlePartitions(), keys, values, CATCH_UP);
+                int warm = Math.min(warmupArticles, articles);
+                if (warm > 0) {
+                    RawCeiling.measure(pipeline.kafka(), "bench-raw-warmup", load.articlePartitions(),
+                            keys.subList(0, warm), values.subList(0, warm), CATCH_UP);
+                }
+                raw = RawCeiling.measure(pipeline.kafka(), "bench-raw", load.articlePartitions(), keys, values,
+                        CATCH_UP);
                 out.printf("bench: raw ceiling %.0f articles/s%n", raw.perSecond());
             }
             pipeline.startServices();
             out.println("bench: stream and alerts services running");
             try (PipelineLoad load = new PipelineLoad(pipeline.kafka(), generator);
                     AlertProbe probe = new AlertProbe(pipeline.kafka())) {
-                warmUp(load, probe);
+                warmUp(load, probe, Math.max(200, warmupArticles));
+                out.println("bench: warmed up with " + Math.max(200, warmupArticles) + " articles");
+                CpuByComponent.Snapshot cpuBefore = CpuByComponent.take();
                 Throughput through = load.flatOut(flat, probe, CATCH_UP);
+                Map<String, Long> cpu = CpuByComponent.between(cpuBefore, CpuByComponent.take());
                 awaitAlertsSettled(probe, "flat-", (articles + 1) / 2);
                 out.printf("bench: pipeline %.0f articles/s%n", through.perSecond());
                 List<String> latencyRows = new ArrayList<>();
@@ -87,6 +103,7 @@ public final class BenchCommand implements Callable<Integer> {
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 printTable(out, raw, through, averageBytes, latencyRows, heap, probe.alerted("flat-"));
+                printCpu(out, cpu, through);
             }
         } finally {
             deleteQuietly(dir);
@@ -94,9 +111,21 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void warmUp(PipelineLoad load, AlertProbe probe) throws Exception {
-        load.flatOut(load.prepare("warmup-", 200), probe, CATCH_UP);
-        awaitAlertsSettled(probe, "warmup-", 100);
+    private static void warmUp(PipelineLoad load, AlertProbe probe, int count) throws Exception {
+        load.flatOut(load.prepare("warmup-", count), probe, CATCH_UP);
+        awaitAlertsSettled(probe, "warmup-", (count + 1) / 2);
+    }
+
+    private static void printCpu(PrintWriter out, Map<String, Long> cpu, Throughput through) {
+        long total = cpu.values().stream().mapToLong(Long::longValue).sum();
+        out.printf("%nCPU during the flat-out run: %.1f s over %.1f s of wall time (%.2f cores busy)%n%n",
+                total / 1e9, through.seconds(), total / 1e9 / through.seconds());
+        out.println("| component | CPU s | share | CPU us per article |");
+        out.println("|---|--------:|------:|------:|");
+        cpu.forEach((component, nanos) -> out.printf("| %s | %.1f | %.0f %% | %.0f |%n", component, nanos / 1e9,
+                total == 0 ? 0 : 100.0 * nanos / total, nanos / 1e3 / through.articles()));
+        out.printf("| all | %.1f | 100 %% | %.0f |%n", total / 1e9, total / 1e3 / through.articles());
+        out.flush();
     }
 
     /** Waits until the expected alerts arrived, or no new alert has come for two seconds (at most a minute). */

@@ -14,30 +14,28 @@ import org.newsmonitor.contracts.ClientSettings;
 
 /** The broker's ceiling: the same records produced to a plain topic and consumed back, with no processing. */
 final class RawCeiling {
-    private static final String TOPIC = "bench-raw";
-
     private RawCeiling() {
     }
 
     /** Produces the values and consumes them back; the result counts from the first send to the last receipt. */
-    static Throughput measure(ClientSettings kafka, int partitions, List<byte[]> keys, List<byte[]> values,
-            Duration timeout) throws Exception {
+    static Throughput measure(ClientSettings kafka, String topic, int partitions, List<byte[]> keys,
+            List<byte[]> values, Duration timeout) throws Exception {
         try (Admin admin = Admin.create(kafka.admin())) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
         }
-        Properties consumerProps = kafka.consumer("bench-raw");
+        Properties consumerProps = kafka.consumer(topic);
         try (var consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-                var producer = new KafkaProducer<>(kafka.producer("bench-raw"), new ByteArraySerializer(),
+                var producer = new KafkaProducer<>(kafka.producer(topic), new ByteArraySerializer(),
                         new ByteArraySerializer())) {
-            consumer.subscribe(List.of(TOPIC));
+            consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (consumer.assignment().size() < partitions && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(50));
             }
             long start = System.nanoTime();
             for (int i = 0; i < values.size(); i++) {
-                producer.send(new ProducerRecord<>(TOPIC, keys.get(i), values.get(i)));
+                producer.send(new ProducerRecord<>(topic, keys.get(i), values.get(i)));
             }
             producer.flush();
             int received = 0;
