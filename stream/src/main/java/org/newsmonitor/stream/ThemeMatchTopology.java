@@ -27,6 +27,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.event.Granularity;
+import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.SurgeEvent;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.contracts.event.ThemeStatsEvent;
@@ -40,6 +41,7 @@ import org.newsmonitor.stream.catalog.ThemeCatalogProcessor;
 import org.newsmonitor.stream.catalog.ThemeCatalogStoreBuilder;
 import org.newsmonitor.stream.match.MatchThemesProcessor;
 import org.newsmonitor.stream.match.MatchedArticle;
+import org.newsmonitor.stream.stats.PolaritySerde;
 import org.newsmonitor.stream.stats.SurgeProcessor;
 import org.newsmonitor.stream.stats.ThemeCount;
 import org.newsmonitor.stream.story.StoryClusterProcessor;
@@ -120,8 +122,10 @@ public final class ThemeMatchTopology {
                         s.storySimilarity()), Named.as("assign-stories"), StoreNames.STORY_MEMBERS);
         matches.to(Topics.THEME_MATCHES.name(), Produced.with(keys, matchSerde).withName("write-theme-matches"));
 
-        KGroupedStream<String, ThemeMatchEvent> byTheme = matches.groupBy((storyId, m) -> m.themeId(),
-                Grouped.with(StoreNames.MATCHES_BY_THEME_TOPIC, keys, matchSerde));
+        Serde<Polarity> polarities = PolaritySerde.create();
+        KGroupedStream<String, Polarity> byTheme = matches
+                .map((storyId, m) -> KeyValue.pair(m.themeId(), m.polarity()), Named.as("to-theme-polarity"))
+                .groupByKey(Grouped.with(StoreNames.MATCHES_BY_THEME_TOPIC, keys, polarities));
         KStream<Windowed<String>, ThemeCount> hourly = countPerTheme(byTheme, HOUR, s.hourlyGrace(),
                 s.hourlyRetention(), StoreNames.THEME_HOURLY_COUNTS, "hourly");
         KStream<Windowed<String>, ThemeCount> daily = countPerTheme(byTheme, DAY, s.dailyGrace(), s.dailyRetention(),
@@ -134,8 +138,8 @@ public final class ThemeMatchTopology {
                 .to(Topics.THEME_SURGES.name(), Produced.<String, SurgeEvent>with(keys, Topics.THEME_SURGES.valueSerde())
                         .withName("write-surges"));
 
-        matches.groupBy((storyId, m) -> m.polarity().name(),
-                        Grouped.with(StoreNames.MATCHES_BY_POLARITY_TOPIC, keys, matchSerde))
+        matches.map((storyId, m) -> KeyValue.pair(m.polarity().name(), m.polarity()), Named.as("to-polarity"))
+                .groupByKey(Grouped.with(StoreNames.MATCHES_BY_POLARITY_TOPIC, keys, polarities))
                 .windowedBy(TimeWindows.ofSizeAndGrace(DAY, s.dailyGrace()))
                 .count(Named.as("count-polarity-daily"),
                         Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(StoreNames.POLARITY_DAILY_COUNTS)
@@ -153,10 +157,10 @@ public final class ThemeMatchTopology {
                 surgeRetention, HOUR, false), Serdes.String(), Serdes.Long()));
     }
 
-    private static KStream<Windowed<String>, ThemeCount> countPerTheme(KGroupedStream<String, ThemeMatchEvent> byTheme,
+    private static KStream<Windowed<String>, ThemeCount> countPerTheme(KGroupedStream<String, Polarity> byTheme,
             Duration size, Duration grace, Duration retention, String store, String label) {
         return byTheme.windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
-                .aggregate(() -> ThemeCount.NONE, (themeId, match, count) -> count.plus(match),
+                .aggregate(() -> ThemeCount.NONE, (themeId, polarity, count) -> count.plus(polarity),
                         Named.as("count-" + label),
                         Materialized.<String, ThemeCount, WindowStore<Bytes, byte[]>>as(store)
                                 .withKeySerde(Serdes.String())

@@ -1,7 +1,6 @@
 package org.newsmonitor.stream.stats;
 
 import org.newsmonitor.contracts.event.Polarity;
-import org.newsmonitor.contracts.event.ThemeMatchEvent;
 
 /**
  * Matches of one theme in one window, with the theme's polarity as last seen (stored as JSON in the count stores).
@@ -13,8 +12,8 @@ public record ThemeCount(Polarity polarity, long count) {
     /** The count before the first match of a window. */
     public static final ThemeCount NONE = new ThemeCount(Polarity.MIXED, 0);
 
-    /** This count plus one match. */
-    public ThemeCount plus(ThemeMatchEvent match) {
-        return new ThemeCount(match.polarity(), count + 1);
+    /** This count plus one match of a theme that has, at that match, the given polarity. */
+    public ThemeCount plus(Polarity matchPolarity) {
+        return new ThemeCount(matchPolarity, count + 1);
     }
 }
