@@ -38,6 +38,12 @@ final class DocState {
     // candidate themes as a bit set, read back in theme order and cleared while reading
     private final long[] candidateBits;
     int candidateCount;
+    // snippets made for the current article, by field and match offsets: themes often share their first match
+    private long[] snippetKeys = new long[16];
+    private String[] snippetTexts = new String[16];
+    private int snippetCount;
+    // themes fully evaluated for the current article (for measurement)
+    int evaluatedCount;
 
     DocState(int atoms, int themes, int terms) {
         termStamp = new int[terms];
@@ -58,6 +64,11 @@ final class DocState {
         }
         tokenCount = 0;
         touchedCount = 0;
+        evaluatedCount = 0;
+        if (snippetCount > 0) {
+            Arrays.fill(snippetTexts, 0, snippetCount, null);
+            snippetCount = 0;
+        }
         if (candidateCount != 0) {
             Arrays.fill(candidateBits, 0);
             candidateCount = 0;
@@ -113,6 +124,24 @@ final class DocState {
             termHolds[term] = list.size > 0;
         }
         return list;
+    }
+
+    /** The snippet around {@code [start, end)} of {@code field}, made once per article. */
+    String snippet(byte field, int start, int end) {
+        long key = ((long) field << 62) | ((long) start << 31) | end;
+        for (int i = 0; i < snippetCount; i++) {
+            if (snippetKeys[i] == key) {
+                return snippetTexts[i];
+            }
+        }
+        String snippet = Snippets.around(texts[field], start, end);
+        if (snippetCount == snippetKeys.length) {
+            snippetKeys = Arrays.copyOf(snippetKeys, snippetCount * 2);
+            snippetTexts = Arrays.copyOf(snippetTexts, snippetCount * 2);
+        }
+        snippetKeys[snippetCount] = key;
+        snippetTexts[snippetCount++] = snippet;
+        return snippet;
     }
 
     void hit(int atom, int token) {

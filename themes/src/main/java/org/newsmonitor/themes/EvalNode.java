@@ -22,20 +22,18 @@ abstract class EvalNode {
     /** Adds the term occurrences that make this node hold; with {@code within}, only those inside its spans. */
     abstract void collect(DocState d, List<Evidence> out, LongList within);
 
-    /** Atoms of which at least one must occur for this node to hold; null when it can hold without any. */
-    abstract int[] required(AtomCost cost);
+    /**
+     * Adds to {@code out} clauses (see {@link Clauses}) that all hold whenever this node holds. Adds nothing when
+     * the node can hold without any term occurring (a NOT).
+     */
+    abstract void necessary(AtomCost cost, List<int[]> out);
 
-    /** Relative cost of relying on a set of atoms for pre-selection (lower is more selective). */
+    /**
+     * Relative cost of relying on a clause element for pre-selection (lower is more selective): an atom id, or the
+     * complement {@code ~id} of a term node id.
+     */
     interface AtomCost {
-        double of(int atom);
-    }
-
-    static double cost(int[] atoms, AtomCost cost) {
-        double c = 0;
-        for (int a : atoms) {
-            c += cost.of(a);
-        }
-        return c;
+        double of(int element);
     }
 
     static boolean inside(LongList within, int first, int last) {
@@ -152,14 +150,13 @@ abstract class EvalNode {
         }
 
         @Override
-        int[] required(AtomCost cost) {
-            int best = atoms[0];
-            for (int a : atoms) {
-                if (cost.of(a) < cost.of(best)) {
-                    best = a;
-                }
-            }
-            return new int[] {best};
+        void necessary(AtomCost cost, List<int[]> out) {
+            out.add(new int[] {element()});
+        }
+
+        /** This term as a clause element: its atom when it is one word or prefix in any field, else {@code ~id}. */
+        int element() {
+            return atoms.length == 1 && scope == Scope.ALL ? atoms[0] : ~id;
         }
     }
 
@@ -198,18 +195,14 @@ abstract class EvalNode {
         }
 
         @Override
-        int[] required(AtomCost cost) {
-            java.util.LinkedHashSet<Integer> all = new java.util.LinkedHashSet<>();
+        void necessary(AtomCost cost, List<int[]> out) {
+            List<List<int[]>> alternatives = new java.util.ArrayList<>(kids.length);
             for (EvalNode k : kids) {
-                int[] r = k.required(cost);
-                if (r == null) {
-                    return null;
-                }
-                for (int a : r) {
-                    all.add(a);
-                }
+                List<int[]> kidClauses = new java.util.ArrayList<>();
+                k.necessary(cost, kidClauses);
+                alternatives.add(kidClauses);
             }
-            return all.stream().mapToInt(Integer::intValue).toArray();
+            out.addAll(Clauses.either(alternatives, cost));
         }
     }
 
@@ -239,20 +232,10 @@ abstract class EvalNode {
         }
 
         @Override
-        int[] required(AtomCost cost) {
-            int[] best = null;
-            double bestCost = Double.MAX_VALUE;
+        void necessary(AtomCost cost, List<int[]> out) {
             for (EvalNode k : kids) {
-                int[] r = k.required(cost);
-                if (r != null) {
-                    double c = cost(r, cost);
-                    if (c < bestCost) {
-                        best = r;
-                        bestCost = c;
-                    }
-                }
+                k.necessary(cost, out);
             }
-            return best;
         }
     }
 
@@ -275,8 +258,8 @@ abstract class EvalNode {
         }
 
         @Override
-        int[] required(AtomCost cost) {
-            return null;
+        void necessary(AtomCost cost, List<int[]> out) {
+            // holds by absence: requires nothing
         }
     }
 
@@ -382,16 +365,9 @@ abstract class EvalNode {
         }
 
         @Override
-        int[] required(AtomCost cost) {
-            int[] a = left.required(cost);
-            int[] b = right.required(cost);
-            if (a == null) {
-                return b;
-            }
-            if (b == null) {
-                return a;
-            }
-            return cost(a, cost) <= cost(b, cost) ? a : b;
+        void necessary(AtomCost cost, List<int[]> out) {
+            left.necessary(cost, out);
+            right.necessary(cost, out);
         }
     }
 }

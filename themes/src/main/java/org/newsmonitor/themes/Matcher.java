@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Matches articles against a set of compiled themes. Immutable and thread-safe; build one per theme set
@@ -15,8 +13,8 @@ import java.util.Set;
  *
  * <p>How it stays fast: an article is tokenized once; each token is looked up in one dictionary built from all
  * themes' terms (exact words in a hash map, with the plural/possessive fold, and prefixes in a trie); only themes
- * that have one of their pre-selection terms in the article are evaluated, and their boolean, phrase and NEAR
- * trees run over per-term token lists. Very long fields are cut (see {@link #MAX_CONTENT_CHARS}); the outcome says so.
+ * whose necessary words and phrases occur in the article are evaluated (see {@link Preselection}), and their
+ * boolean, phrase and NEAR trees run over per-term token lists. Very long fields are cut (see {@link #MAX_CONTENT_CHARS}); the outcome says so.
  */
 public final class Matcher {
     /** Characters of the title that are matched. */
@@ -34,24 +32,18 @@ public final class Matcher {
     private final ThemeProgram[] programs;
     private final WordTable words;
     private final PrefixTrie prefixes;
-    private final int[][] atomThemes;
-    private final int[] alwaysEvaluated;
+    private final Preselection preselection;
     private final int atomCount;
     private final int termCount;
     private final ThreadLocal<DocState> scratch;
 
-    /** One theme, bound to this matcher's atoms. */
-    private record ThemeProgram(CompiledTheme theme, EvalNode[] rules, double[] weights, EvalNode require) {
-    }
-
     private Matcher(List<CompiledTheme> themes, ThemeProgram[] programs, Map<String, Integer> words,
-            Map<String, Integer> prefixAtoms, int[][] atomThemes, int[] alwaysEvaluated, int atomCount, int termCount) {
+            Map<String, Integer> prefixAtoms, Preselection preselection, int atomCount, int termCount) {
         this.themes = themes;
         this.programs = programs;
         this.words = new WordTable(words);
         this.prefixes = new PrefixTrie(prefixAtoms);
-        this.atomThemes = atomThemes;
-        this.alwaysEvaluated = alwaysEvaluated;
+        this.preselection = preselection;
         this.atomCount = atomCount;
         this.termCount = termCount;
         this.scratch = ThreadLocal.withInitial(() -> new DocState(this.atomCount, this.programs.length,
@@ -87,43 +79,11 @@ public final class Matcher {
             programs[i] = new ThemeProgram(t, nodes, weights, require);
         }
         int atoms = binder.atomText.size();
-        EvalNode.AtomCost cost = binder::cost;
-        List<Set<Integer>> byAtom = new ArrayList<>(atoms);
-        for (int a = 0; a < atoms; a++) {
-            byAtom.add(new LinkedHashSet<>());
-        }
-        List<Integer> always = new ArrayList<>();
-        for (int i = 0; i < programs.length; i++) {
-            ThemeProgram p = programs[i];
-            boolean unconstrained = false;
-            Set<Integer> needed = new LinkedHashSet<>();
-            for (int r = 0; r < p.rules.length; r++) {
-                if (p.weights[r] <= 0) {
-                    continue;
-                }
-                int[] req = p.rules[r].required(cost);
-                if (req == null) {
-                    unconstrained = true;
-                    break;
-                }
-                for (int a : req) {
-                    needed.add(a);
-                }
-            }
-            if (unconstrained || !presearch) {
-                always.add(i);
-            } else {
-                for (int a : needed) {
-                    byAtom.get(a).add(i);
-                }
-            }
-        }
-        int[][] atomThemes = new int[atoms][];
-        for (int a = 0; a < atoms; a++) {
-            atomThemes[a] = byAtom.get(a).stream().mapToInt(Integer::intValue).toArray();
-        }
-        return new Matcher(list, programs, new HashMap<>(binder.words), binder.prefixes, atomThemes,
-                always.stream().mapToInt(Integer::intValue).toArray(), atoms, binder.termNodes.size());
+        EvalNode.TermNode[] terms = binder.termList.toArray(new EvalNode.TermNode[0]);
+        Preselection preselection = presearch ? Preselection.of(programs, atoms, terms, binder::cost)
+                : Preselection.none(programs.length, atoms);
+        return new Matcher(list, programs, new HashMap<>(binder.words), binder.prefixes, preselection, atoms,
+                binder.termNodes.size());
     }
 
     /** Number of themes. */
@@ -166,22 +126,24 @@ public final class Matcher {
         if (d.tokenCount == 0) {
             return new MatchOutcome(List.of(), join(note, "no words: the text has no letters or digits"));
         }
-        for (int i = 0; i < d.touchedCount; i++) {
-            for (int t : atomThemes[d.touched[i]]) {
-                d.addCandidate(t);
-            }
-        }
-        for (int t : alwaysEvaluated) {
-            d.addCandidate(t);
-        }
+        preselection.collect(d);
         List<ThemeHit> hits = new ArrayList<>();
         d.drainCandidates(theme -> {
+            if (!preselection.passes(theme, d)) {
+                return;
+            }
+            d.evaluatedCount++;
             ThemeHit hit = evaluate(programs[theme], d);
             if (hit != null) {
                 hits.add(hit);
             }
         });
         return new MatchOutcome(hits, note);
+    }
+
+    /** How many themes pre-selection passed on to full evaluation for the last article this thread matched. */
+    int lastEvaluatedCount() {
+        return scratch.get().evaluatedCount;
     }
 
     private void index(DocState d, byte field, String text) {
@@ -196,35 +158,35 @@ public final class Matcher {
 
     private ThemeHit evaluate(ThemeProgram p, DocState d) {
         double score = 0;
-        double min = p.theme.minScore() - EPSILON;
+        double min = p.theme().minScore() - EPSILON;
         int r = 0;
-        for (; r < p.rules.length && p.weights[r] > 0; r++) {
-            if (p.rules[r].holds(d)) {
-                score += p.weights[r];
+        for (; r < p.rules().length && p.weights()[r] > 0; r++) {
+            if (p.rules()[r].holds(d)) {
+                score += p.weights()[r];
             }
         }
         if (score < min) {
             return null;
         }
-        for (; r < p.rules.length; r++) {
-            if (p.rules[r].holds(d)) {
-                score += p.weights[r];
+        for (; r < p.rules().length; r++) {
+            if (p.rules()[r].holds(d)) {
+                score += p.weights()[r];
                 if (score < min) {
                     return null;
                 }
             }
         }
-        if (p.require != null && !p.require.holds(d)) {
+        if (p.require() != null && !p.require().holds(d)) {
             return null;
         }
         List<EvalNode.Evidence> evidence = new ArrayList<>();
-        for (int i = 0; i < p.rules.length && p.weights[i] > 0; i++) {
-            if (p.rules[i].holds(d)) {
-                p.rules[i].collect(d, evidence, null);
+        for (int i = 0; i < p.rules().length && p.weights()[i] > 0; i++) {
+            if (p.rules()[i].holds(d)) {
+                p.rules()[i].collect(d, evidence, null);
             }
         }
         List<TermHit> terms = termHits(d, evidence);
-        return new ThemeHit(p.theme.id(), p.theme.title(), p.theme.polarity(), score, terms, snippet(d, terms));
+        return new ThemeHit(p.theme().id(), p.theme().title(), p.theme().polarity(), score, terms, snippet(d, terms));
     }
 
     private static List<TermHit> termHits(DocState d, List<EvalNode.Evidence> evidence) {
@@ -251,11 +213,11 @@ public final class Matcher {
     private static String snippet(DocState d, List<TermHit> terms) {
         for (TermHit t : terms) {
             if (!t.field().equals("title")) {
-                String text = "summary".equals(t.field()) ? d.texts[DocState.SUMMARY] : d.texts[DocState.CONTENT];
-                return Snippets.around(text, t.start(), t.end());
+                byte field = "summary".equals(t.field()) ? DocState.SUMMARY : DocState.CONTENT;
+                return d.snippet(field, t.start(), t.end());
             }
         }
-        return Snippets.around(d.texts[DocState.TITLE], 0, 0);
+        return d.snippet(DocState.TITLE, 0, 0);
     }
 
     private static String cut(String text, int max) {
@@ -293,6 +255,7 @@ public final class Matcher {
         final List<String> atomText = new ArrayList<>();
         final List<Boolean> atomPrefix = new ArrayList<>();
         final Map<Expr.Term, EvalNode.TermNode> termNodes = new HashMap<>();
+        final List<EvalNode.TermNode> termList = new ArrayList<>();
         // how often rules refer to each atom: words many rules use tend to be common in articles too
         final List<Integer> references = new ArrayList<>();
 
@@ -334,11 +297,26 @@ public final class Matcher {
                 atoms[i] = id;
                 prefix[i] = part.prefix();
             }
-            return new EvalNode.TermNode(termNodes.size(), t.written(), atoms, prefix, t.scope());
+            EvalNode.TermNode node = new EvalNode.TermNode(termNodes.size(), t.written(), atoms, prefix, t.scope());
+            termList.add(node);
+            return node;
+        }
+
+        // a phrase or a title-only term occurs less often than its rarest word
+        double cost(int element) {
+            if (element >= 0) {
+                return atomCost(element);
+            }
+            EvalNode.TermNode t = termList.get(~element);
+            double best = Double.MAX_VALUE;
+            for (int a : t.atoms) {
+                best = Math.min(best, atomCost(a));
+            }
+            return best / t.atoms.length / (t.scope == Scope.TITLE ? 2 : 1);
         }
 
         // shorter words, prefixes and words that many rules use occur in more articles, so they select worse
-        double cost(int atom) {
+        private double atomCost(int atom) {
             int len = atomText.get(atom).codePointCount(0, atomText.get(atom).length());
             boolean cjk = len > 0 && TextTokenizer.isCjk(atomText.get(atom).codePointAt(0));
             double c = 1 + 4.0 / Math.max(cjk ? 2 : len, 1);

@@ -38,20 +38,51 @@ final class Snippets {
     }
 
     private static String collapseWhitespace(String text, int from, int to) {
-        StringBuilder sb = new StringBuilder(to - from);
+        if (singleSpaced(text, from, to)) {
+            return text.substring(from, to);
+        }
+        char[] out = new char[to - from];
+        int n = 0;
         boolean space = false;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = sb.length() > 0;
+            if (isWhitespace(c)) {
+                space = n > 0;
             } else {
                 if (space) {
-                    sb.append(' ');
+                    out[n++] = ' ';
                     space = false;
                 }
-                sb.append(c);
+                out[n++] = c;
             }
         }
-        return sb.toString();
+        return new String(out, 0, n);
+    }
+
+    // whether collapsing would change nothing: no whitespace at either end, and only single plain spaces inside
+    private static boolean singleSpaced(String text, int from, int to) {
+        boolean previousSpace = true;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (previousSpace) {
+                    return false;
+                }
+                previousSpace = true;
+            } else if (isWhitespace(c)) {
+                return false;
+            } else {
+                previousSpace = false;
+            }
+        }
+        return !previousSpace || from == to;
+    }
+
+    /** {@link Character#isWhitespace(char)}, with a quick answer for the characters that cannot be whitespace. */
+    static boolean isWhitespace(char c) {
+        if (c <= ' ') {
+            return Character.isWhitespace(c);
+        }
+        return c >= '\u1680' && Character.isWhitespace(c);
     }
 }

@@ -159,6 +159,26 @@ class MatcherTest {
         assertThat(summary.substring(hit.terms().get(0).start(), hit.terms().get(0).end())).isEqualTo("pipeline");
     }
 
+    @Test
+    void shouldGiveEachThemeTheSnippetOfItsOwnFirstMatchWhenSeveralThemesMatchOneArticle() {
+        //Given
+        Matcher m = Matcher.of(List.of(TestThemes.theme("gas", 1, null, "1: gazprom"),
+                TestThemes.theme("gas-too", 1, null, "1: gazprom AND cnpc"),
+                TestThemes.theme("oil", 1, null, "1: rosneft")));
+        String filler = "and more unrelated text ".repeat(12);
+        Document first = Document.of("1", "Title", "Gazprom opens talks. " + filler + "Rosneft ships oil. " + filler
+                + "CNPC agrees.");
+        Document second = Document.of("2", "Title", filler + "Gazprom and CNPC again. " + filler);
+        //When
+        List<ThemeHit> hits = m.match(first);
+        List<ThemeHit> later = m.match(second);
+        //Then
+        assertThat(hits).extracting(ThemeHit::themeId).containsExactly("gas", "gas-too", "oil");
+        assertThat(hits.get(0).snippet()).isEqualTo(hits.get(1).snippet()).startsWith("Gazprom opens talks.");
+        assertThat(hits.get(2).snippet()).contains("Rosneft ships oil.").doesNotContain("Gazprom");
+        assertThat(later).extracting(ThemeHit::snippet).allSatisfy(s -> assertThat(s).contains("Gazprom and CNPC"));
+    }
+
     static List<Document> evaluationDocuments() throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<Document> docs = new ArrayList<>();

@@ -1,0 +1,272 @@
+package org.newsmonitor.themes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Decides which themes are worth evaluating for an article, without running the themes' rule trees.
+ *
+ * <p>For each theme it derives clauses (see {@link Clauses}) that hold whenever the theme matches. They come from
+ * the require expression, from every positive rule without which minScore cannot be reached, and from "one of the
+ * heaviest rules holds" (the others cannot reach minScore together); an AND or a NEAR needs both sides, an OR one
+ * of its children. The theme is listed under
+ * the atoms of its most selective clause (a phrase under its rarest word). When one of them occurs, its clauses are
+ * checked from flat arrays: words by a table look-up, phrases and field-scoped terms by their per-article cached
+ * result, which all themes share. Only themes that pass are evaluated.
+ */
+final class Preselection {
+    // a rule is necessary when the other positive weights stay below minScore by more than this
+    private static final double MARGIN = 1e-6;
+    private static final int[] NONE = new int[0];
+
+    private final EvalNode.TermNode[] terms;
+    // themes listed under an atom; terms (ids) found through an atom, and the themes listed under each term
+    private final int[][] atomThemes;
+    private final int[][] atomTerms;
+    private final int[][] termThemes;
+    private final int[] always;
+    // clauses checked before evaluating theme t: checks[checkStart[t] .. checkStart[t + 1]), each as its length
+    // and its elements: atoms first, then each term as ~id followed by the atom it is found through
+    private final int[] checkStart;
+    private final int[] checks;
+
+    private Preselection(EvalNode.TermNode[] terms, int[][] atomThemes, int[][] atomTerms, int[][] termThemes,
+            int[] always, int[] checkStart, int[] checks) {
+        this.terms = terms;
+        this.atomThemes = atomThemes;
+        this.atomTerms = atomTerms;
+        this.termThemes = termThemes;
+        this.always = always;
+        this.checkStart = checkStart;
+        this.checks = checks;
+    }
+
+    /**
+     * Pre-selection for {@code programs} over {@code atoms} atoms and the term nodes {@code terms} (indexed by id),
+     * keyed by the clauses {@code cost} rates best.
+     */
+    static Preselection of(ThemeProgram[] programs, int atoms, EvalNode.TermNode[] terms, EvalNode.AtomCost cost) {
+        Postings byAtom = new Postings(atoms);
+        Postings termsByAtom = new Postings(atoms);
+        Postings byTerm = new Postings(terms.length);
+        List<Integer> always = new ArrayList<>();
+        int[] checkStart = new int[programs.length + 1];
+        IntBuffer checks = new IntBuffer();
+        for (int t = 0; t < programs.length; t++) {
+            checkStart[t] = checks.size;
+            List<int[]> clauses = clauses(programs[t], cost);
+            if (clauses.isEmpty()) {
+                always.add(t);
+                continue;
+            }
+            // the most selective clause (they come sorted); a term in it is checked once per article for all themes
+            int[] key = clauses.get(0);
+            for (int e : key) {
+                if (e >= 0) {
+                    byAtom.add(e, t);
+                } else {
+                    byTerm.add(~e, t);
+                    termsByAtom.addOnce(keyAtom(e, terms, cost), ~e);
+                }
+            }
+            // the key clause holds for every theme listed; word look-ups first, then terms, the most selective first
+            List<int[]> rest = new ArrayList<>(clauses);
+            rest.remove(key);
+            rest.sort(java.util.Comparator.<int[]>comparingInt(c -> Arrays.stream(c).anyMatch(e -> e < 0) ? 1 : 0)
+                    .thenComparingDouble(c -> Clauses.cost(c, cost)));
+            for (int[] c : rest) {
+                // words first; a term as its id and its most selective atom, which must occur for it to hold
+                int lengthAt = checks.size;
+                checks.add(0);
+                for (int e : c) {
+                    if (e >= 0) {
+                        checks.add(e);
+                    }
+                }
+                for (int e : c) {
+                    if (e < 0) {
+                        checks.add(e);
+                        checks.add(keyAtom(e, terms, cost));
+                    }
+                }
+                checks.values[lengthAt] = checks.size - lengthAt - 1;
+            }
+        }
+        checkStart[programs.length] = checks.size;
+        return new Preselection(terms, byAtom.toArrays(), termsByAtom.toArrays(), byTerm.toArrays(),
+                always.stream().mapToInt(Integer::intValue).toArray(), checkStart, checks.toArray());
+    }
+
+    // the atom through which an element is found: itself, or a term's most selective part
+    private static int keyAtom(int element, EvalNode.TermNode[] terms, EvalNode.AtomCost cost) {
+        if (element >= 0) {
+            return element;
+        }
+        int best = -1;
+        for (int a : terms[~element].atoms) {
+            if (best < 0 || cost.of(a) < cost.of(best)) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** No pre-selection: every theme is evaluated on every article. */
+    static Preselection none(int themes, int atoms) {
+        int[][] atomThemes = new int[atoms][];
+        Arrays.fill(atomThemes, NONE);
+        int[] all = new int[themes];
+        Arrays.setAll(all, i -> i);
+        return new Preselection(new EvalNode.TermNode[0], atomThemes, atomThemes, new int[0][], all,
+                new int[themes + 1], NONE);
+    }
+
+    /**
+     * The clauses that hold whenever {@code p} matches, most selective first (lower cost); empty when the theme can
+     * match without any particular atom. Clauses implied by another one are left out.
+     */
+    static List<int[]> clauses(ThemeProgram p, EvalNode.AtomCost cost) {
+        double positive = 0;
+        for (double w : p.weights()) {
+            positive += Math.max(w, 0);
+        }
+        double min = p.theme().minScore();
+        List<int[]> out = new ArrayList<>();
+        List<Integer> heaviestFirst = new ArrayList<>();
+        List<List<int[]>> ruleClauses = new ArrayList<>();
+        for (int r = 0; r < p.rules().length; r++) {
+            List<int[]> mine = new ArrayList<>();
+            ruleClauses.add(mine);
+            double w = p.weights()[r];
+            if (w <= 0) {
+                continue;
+            }
+            p.rules()[r].necessary(cost, mine);
+            heaviestFirst.add(r);
+            // without this rule the others cannot reach minScore: its clauses are needed
+            if (positive - w < min - MARGIN) {
+                out.addAll(mine);
+            }
+        }
+        // the rules outside the heaviest few cannot reach minScore together: one of the heaviest must hold
+        heaviestFirst.sort((a, b) -> Double.compare(p.weights()[b], p.weights()[a]));
+        List<List<int[]>> oneOf = new ArrayList<>();
+        double rest = positive;
+        for (int r : heaviestFirst) {
+            if (rest < min - MARGIN) {
+                break;
+            }
+            oneOf.add(ruleClauses.get(r));
+            rest -= p.weights()[r];
+        }
+        // a theme without positive rules never matches: it gets the clause that nothing satisfies
+        out.addAll(oneOf.isEmpty() ? List.of(new int[0]) : Clauses.either(oneOf, cost));
+        if (p.require() != null) {
+            p.require().necessary(cost, out);
+        }
+        return Clauses.simplify(out, cost);
+    }
+
+    /**
+     * Adds to {@code d}'s candidates every theme listed under an atom of the article or under a term that holds in
+     * it, and those always evaluated.
+     */
+    void collect(DocState d) {
+        for (int i = 0; i < d.touchedCount; i++) {
+            int atom = d.touched[i];
+            for (int t : atomThemes[atom]) {
+                d.addCandidate(t);
+            }
+            for (int term : atomTerms[atom]) {
+                if (terms[term].holds(d)) {
+                    for (int t : termThemes[term]) {
+                        d.addCandidate(t);
+                    }
+                }
+            }
+        }
+        for (int t : always) {
+            d.addCandidate(t);
+        }
+    }
+
+    /** Whether the other clauses of candidate {@code theme} (all but the one it is listed under) hold. */
+    boolean passes(int theme, DocState d) {
+        int k = checkStart[theme];
+        int end = checkStart[theme + 1];
+        while (k < end) {
+            int len = checks[k++];
+            int stop = k + len;
+            boolean found = false;
+            while (k < stop) {
+                int e = checks[k++];
+                if (e >= 0 ? d.has(e) : d.has(checks[k++]) && terms[~e].holds(d)) {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+            k = stop;
+        }
+        return true;
+    }
+
+    /** Lists of ints by key, built up one by one. */
+    private static final class Postings {
+        private final List<List<Integer>> lists;
+
+        Postings(int keys) {
+            lists = new ArrayList<>(keys);
+            for (int k = 0; k < keys; k++) {
+                lists.add(null);
+            }
+        }
+
+        void add(int key, int value) {
+            List<Integer> l = lists.get(key);
+            if (l == null) {
+                l = new ArrayList<>(2);
+                lists.set(key, l);
+            }
+            if (l.isEmpty() || l.get(l.size() - 1).intValue() != value) {
+                l.add(value);
+            }
+        }
+
+        void addOnce(int key, int value) {
+            List<Integer> l = lists.get(key);
+            if (l == null || !l.contains(value)) {
+                add(key, value);
+            }
+        }
+
+        int[][] toArrays() {
+            int[][] out = new int[lists.size()][];
+            for (int k = 0; k < out.length; k++) {
+                List<Integer> l = lists.get(k);
+                out[k] = l == null ? NONE : l.stream().mapToInt(Integer::intValue).toArray();
+            }
+            return out;
+        }
+    }
+
+    /** A growable int array. */
+    private static final class IntBuffer {
+        int[] values = new int[1024];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
