@@ -1,6 +1,7 @@
 package org.newsmonitor.stream.story;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -11,23 +12,50 @@ import java.util.PriorityQueue;
  * The in-memory LSH index of recent story members: band hash to the members having that band, plus the members
  * in event-time order so that old ones can be dropped. Pure and single-threaded; the stream task that owns it
  * rebuilds it from its state store when it starts, so it holds nothing the store does not.
+ *
+ * <p>Every member has {@link MinHash#BANDS} band entries, so the index holds tens of entries per article of the
+ * last days. They live in primitive arrays (entry {@code slot * BANDS + band} belongs to the member in that slot)
+ * chained per hash bucket, about 400 bytes per member besides the member itself; a map of boxed band keys to lists
+ * took several times that.
  */
 public final class StoryIndex {
-    private final Map<Long, List<StoryMember>> byBand = new HashMap<>();
-    private final Map<String, StoryMember> byArticle = new HashMap<>();
+    private static final int BANDS = MinHash.BANDS;
+    private static final int NONE = -1;
+
+    private StoryMember[] members = new StoryMember[16];
+    private long[] entryHash = new long[16 * BANDS];
+    private int[] entryNext = new int[16 * BANDS];
+    private int[] buckets = newBuckets(64);
+    private int[] freeSlots = new int[16];
+    private int freeCount;
+    private int usedSlots;
+    private int liveEntries;
+    private final Map<String, Integer> slotByArticle = new HashMap<>();
     private final PriorityQueue<StoryMember> byTime =
             new PriorityQueue<>(Comparator.comparingLong(StoryMember::eventTimeMs));
 
     /** Adds a member, replacing an earlier entry for the same article. */
     public void add(StoryMember member) {
-        StoryMember previous = byArticle.put(member.articleId(), member);
+        Integer previous = slotByArticle.remove(member.articleId());
         if (previous != null) {
-            unindex(previous);
-            byTime.remove(previous);
+            byTime.remove(members[previous]);
+            release(previous);
         }
-        for (long band : MinHash.bandHashes(member.signature())) {
-            byBand.computeIfAbsent(band, b -> new ArrayList<>(2)).add(member);
+        int slot = allocate();
+        members[slot] = member;
+        slotByArticle.put(member.articleId(), slot);
+        long[] hashes = MinHash.bandHashes(member.signature());
+        if (liveEntries + hashes.length > buckets.length * 3 / 4) {
+            rehash(buckets.length * 2);
         }
+        for (int b = 0; b < hashes.length; b++) {
+            int entry = slot * BANDS + b;
+            entryHash[entry] = hashes[b];
+            int bucket = bucket(hashes[b], buckets.length);
+            entryNext[entry] = buckets[bucket];
+            buckets[bucket] = entry;
+        }
+        liveEntries += hashes.length;
         byTime.add(member);
     }
 
@@ -40,8 +68,12 @@ public final class StoryIndex {
     public String findStory(String articleId, long[] signature, long eventTimeMs, long windowMs, double threshold) {
         StoryMember best = null;
         double bestSimilarity = 0;
-        for (long band : MinHash.bandHashes(signature)) {
-            for (StoryMember candidate : byBand.getOrDefault(band, List.of())) {
+        for (long hash : MinHash.bandHashes(signature)) {
+            for (int e = buckets[bucket(hash, buckets.length)]; e != NONE; e = entryNext[e]) {
+                if (entryHash[e] != hash) {
+                    continue;
+                }
+                StoryMember candidate = members[e / BANDS];
                 if (candidate.articleId().equals(articleId)
                         || Math.abs(candidate.eventTimeMs() - eventTimeMs) > windowMs) {
                     continue;
@@ -63,8 +95,7 @@ public final class StoryIndex {
         List<StoryMember> expired = new ArrayList<>();
         while (!byTime.isEmpty() && byTime.peek().eventTimeMs() < cutoffMs) {
             StoryMember member = byTime.poll();
-            byArticle.remove(member.articleId());
-            unindex(member);
+            release(slotByArticle.remove(member.articleId()));
             expired.add(member);
         }
         return expired;
@@ -72,18 +103,73 @@ public final class StoryIndex {
 
     /** How many members the index holds. */
     public int size() {
-        return byArticle.size();
+        return slotByArticle.size();
     }
 
-    private void unindex(StoryMember member) {
-        for (long band : MinHash.bandHashes(member.signature())) {
-            List<StoryMember> members = byBand.get(band);
-            if (members != null) {
-                members.remove(member);
-                if (members.isEmpty()) {
-                    byBand.remove(band);
-                }
+    private int allocate() {
+        if (freeCount > 0) {
+            return freeSlots[--freeCount];
+        }
+        if (usedSlots == members.length) {
+            int capacity = members.length * 2;
+            members = Arrays.copyOf(members, capacity);
+            entryHash = Arrays.copyOf(entryHash, capacity * BANDS);
+            entryNext = Arrays.copyOf(entryNext, capacity * BANDS);
+        }
+        return usedSlots++;
+    }
+
+    private void release(int slot) {
+        int entries = entriesOf(members[slot]);
+        for (int b = 0; b < entries; b++) {
+            unlink(slot * BANDS + b);
+        }
+        liveEntries -= entries;
+        members[slot] = null;
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, freeSlots.length * 2);
+        }
+        freeSlots[freeCount++] = slot;
+    }
+
+    private void unlink(int entry) {
+        int bucket = bucket(entryHash[entry], buckets.length);
+        if (buckets[bucket] == entry) {
+            buckets[bucket] = entryNext[entry];
+            return;
+        }
+        for (int e = buckets[bucket]; e != NONE; e = entryNext[e]) {
+            if (entryNext[e] == entry) {
+                entryNext[e] = entryNext[entry];
+                return;
             }
         }
+    }
+
+    private void rehash(int size) {
+        buckets = newBuckets(size);
+        for (int slot = 0; slot < usedSlots; slot++) {
+            int entries = members[slot] == null ? 0 : entriesOf(members[slot]);
+            for (int b = 0; b < entries; b++) {
+                int entry = slot * BANDS + b;
+                int bucket = bucket(entryHash[entry], size);
+                entryNext[entry] = buckets[bucket];
+                buckets[bucket] = entry;
+            }
+        }
+    }
+
+    private static int entriesOf(StoryMember member) {
+        return member.signature().length == MinHash.SIZE ? BANDS : 0;
+    }
+
+    private static int bucket(long hash, int size) {
+        return (int) (hash ^ (hash >>> 32)) & (size - 1);
+    }
+
+    private static int[] newBuckets(int size) {
+        int[] fresh = new int[size];
+        Arrays.fill(fresh, NONE);
+        return fresh;
     }
 }

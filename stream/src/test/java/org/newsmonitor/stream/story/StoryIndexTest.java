@@ -115,4 +115,62 @@ class StoryIndexTest {
                 () -> serde.deserialize("story-members", Arrays.copyOf(bytes, 30)))
                 .hasMessageContaining("story-members").hasMessageContaining("corrupt");
     }
+
+    @Test
+    void shouldAgreeWithABruteForceSearchWhileMembersComeAndGo() {
+        //Given 3,000 articles in 300 stories (copies differ by a few words), added in time order and expired
+        java.util.Random random = new java.util.Random(7);
+        String[] words = ("gas pipeline price talks moscow beijing mongolia route contract volume summit drills navy "
+                + "border trade yuan rouble sanctions bank chips engines arctic port rail grain oil tanker").split(" ");
+        String[] stories = new String[300];
+        for (int s = 0; s < stories.length; s++) {
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 30; w++) {
+                text.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            stories[s] = text.toString();
+        }
+        StoryIndex index = new StoryIndex();
+        java.util.List<StoryMember> live = new java.util.ArrayList<>();
+        //When / Then every lookup finds what a scan of the live members finds
+        for (int i = 0; i < 3_000; i++) {
+            String text = stories[random.nextInt(stories.length)] + words[random.nextInt(words.length)] + " "
+                    + (random.nextBoolean() ? "" : words[random.nextInt(words.length)]);
+            long time = i * 60_000L;
+            long[] signature = sig(text);
+            String expected = scan(live, "a" + i, signature, time);
+            assertThat(index.findStory("a" + i, signature, time, WINDOW, 0.5)).as("article %d", i).isEqualTo(expected);
+            StoryMember member = new StoryMember("a" + i, expected == null ? "a" + i : expected, time, signature);
+            index.add(member);
+            live.add(member);
+            long cutoff = time - 20 * HOUR;
+            live.removeIf(m -> m.eventTimeMs() < cutoff);
+            index.expireBefore(cutoff);
+            assertThat(index.size()).isEqualTo(live.size());
+        }
+    }
+
+    private static String scan(java.util.List<StoryMember> live, String id, long[] signature, long time) {
+        StoryMember best = null;
+        double bestSimilarity = 0;
+        for (StoryMember m : live) {
+            double similarity = MinHash.similarity(signature, m.signature());
+            boolean shareBand = false;
+            long[] mine = MinHash.bandHashes(signature);
+            long[] theirs = MinHash.bandHashes(m.signature());
+            for (int b = 0; b < mine.length && b < theirs.length; b++) {
+                shareBand |= mine[b] == theirs[b];
+            }
+            if (!shareBand || m.articleId().equals(id) || Math.abs(m.eventTimeMs() - time) > WINDOW
+                    || similarity < 0.5) {
+                continue;
+            }
+            if (best == null || similarity > bestSimilarity
+                    || similarity == bestSimilarity && m.eventTimeMs() < best.eventTimeMs()) {
+                best = m;
+                bestSimilarity = similarity;
+            }
+        }
+        return best == null ? null : best.storyId();
+    }
 }
