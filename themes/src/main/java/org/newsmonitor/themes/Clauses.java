@@ -53,7 +53,7 @@ final class Clauses {
     static List<int[]> simplify(List<int[]> clauses, EvalNode.AtomCost cost) {
         List<int[]> sorted = new ArrayList<>(clauses.size());
         for (int[] c : clauses) {
-            sorted.add(Arrays.stream(c).distinct().sorted().toArray());
+            sorted.add(sortedSet(c));
         }
         sorted.sort((a, b) -> Integer.compare(a.length, b.length));
         List<int[]> kept = new ArrayList<>();
@@ -69,8 +69,33 @@ final class Clauses {
                 kept.add(c);
             }
         }
-        kept.sort((a, b) -> Double.compare(cost(a, cost), cost(b, cost)));
+        if (kept.size() > 1) {
+            double[] costs = new double[kept.size()];
+            Integer[] order = new Integer[kept.size()];
+            for (int i = 0; i < costs.length; i++) {
+                costs[i] = cost(kept.get(i), cost);
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(costs[a], costs[b]));
+            List<int[]> byCost = new ArrayList<>(kept.size());
+            for (int i : order) {
+                byCost.add(kept.get(i));
+            }
+            kept = byCost;
+        }
         return kept;
+    }
+
+    private static int[] sortedSet(int[] c) {
+        int[] s = c.clone();
+        Arrays.sort(s);
+        int n = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (n == 0 || s[n - 1] != s[i]) {
+                s[n++] = s[i];
+            }
+        }
+        return n == s.length ? s : Arrays.copyOf(s, n);
     }
 
     /**

@@ -23,6 +23,10 @@ final class DocState {
     int[] tokWordS = new int[256];
     int[] tokWordEs = new int[256];
 
+    // per-article cache of pre-selection clause results, by clause id: 0 unknown, 1 holds, 2 does not
+    private final int[] clauseStamp;
+    private final boolean[] clauseHolds;
+
     // per-article cache of term results, by term node id
     private final int[] termStamp;
     private final boolean[] termHolds;
@@ -45,7 +49,9 @@ final class DocState {
     // themes fully evaluated for the current article (for measurement)
     int evaluatedCount;
 
-    DocState(int atoms, int themes, int terms) {
+    DocState(int atoms, int themes, int terms, int clauses) {
+        clauseStamp = new int[clauses];
+        clauseHolds = new boolean[clauses];
         termStamp = new int[terms];
         termHolds = new boolean[terms];
         termSpans = new LongList[terms];
@@ -60,6 +66,7 @@ final class DocState {
         if (generation == Integer.MAX_VALUE) {
             Arrays.fill(atomStamp, 0);
             Arrays.fill(termStamp, 0);
+            Arrays.fill(clauseStamp, 0);
             generation = 1;
         }
         tokenCount = 0;
@@ -108,6 +115,16 @@ final class DocState {
     /** The cached result of a term node for this article: 0 unknown, 1 holds, 2 does not. */
     int cachedHolds(int term) {
         return termStamp[term] != generation ? 0 : termHolds[term] ? 1 : 2;
+    }
+
+    /** The cached result of a pre-selection clause for this article: 0 unknown, 1 holds, 2 does not. */
+    int cachedClause(int clause) {
+        return clauseStamp[clause] != generation ? 0 : clauseHolds[clause] ? 1 : 2;
+    }
+
+    void cacheClause(int clause, boolean holds) {
+        clauseStamp[clause] = generation;
+        clauseHolds[clause] = holds;
     }
 
     /** The cached spans of a term node for this article, computing them with {@code fill} on first use. */

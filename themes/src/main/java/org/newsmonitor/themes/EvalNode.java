@@ -194,15 +194,21 @@ abstract class EvalNode {
             }
         }
 
+        // worked out once while the matcher is built: lexicon lists are ORs that many themes share
+        private List<int[]> necessary;
+
         @Override
         void necessary(AtomCost cost, List<int[]> out) {
-            List<List<int[]>> alternatives = new java.util.ArrayList<>(kids.length);
-            for (EvalNode k : kids) {
-                List<int[]> kidClauses = new java.util.ArrayList<>();
-                k.necessary(cost, kidClauses);
-                alternatives.add(kidClauses);
+            if (necessary == null) {
+                List<List<int[]>> alternatives = new java.util.ArrayList<>(kids.length);
+                for (EvalNode k : kids) {
+                    List<int[]> kidClauses = new java.util.ArrayList<>();
+                    k.necessary(cost, kidClauses);
+                    alternatives.add(kidClauses);
+                }
+                necessary = Clauses.either(alternatives, cost);
             }
-            out.addAll(Clauses.either(alternatives, cost));
+            out.addAll(necessary);
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  * <p>How it stays fast: an article is tokenized once; each token is looked up in one dictionary built from all
  * themes' terms (exact words in a hash map, with the plural/possessive fold, and prefixes in a trie); only themes
  * whose necessary words and phrases occur in the article are evaluated (see {@link Preselection}), and their
- * boolean, phrase and NEAR trees run over per-term token lists. Very long fields are cut (see {@link #MAX_CONTENT_CHARS}); the outcome says so.
+ * boolean, phrase and NEAR trees run over per-term token lists. Very long fields are cut (see
+ * {@link #MAX_CONTENT_CHARS}); the outcome says so.
  */
 public final class Matcher {
     /** Characters of the title that are matched. */
@@ -47,7 +48,7 @@ public final class Matcher {
         this.atomCount = atomCount;
         this.termCount = termCount;
         this.scratch = ThreadLocal.withInitial(() -> new DocState(this.atomCount, this.programs.length,
-                this.termCount));
+                this.termCount, preselection.clauseCount()));
     }
 
     /** A matcher for {@code themes}; results come in this order (the catalog order). */
@@ -256,28 +257,56 @@ public final class Matcher {
         final List<Boolean> atomPrefix = new ArrayList<>();
         final Map<Expr.Term, EvalNode.TermNode> termNodes = new HashMap<>();
         final List<EvalNode.TermNode> termList = new ArrayList<>();
+        final Map<Expr, EvalNode> shared = new HashMap<>();
         // how often rules refer to each atom: words many rules use tend to be common in articles too
         final List<Integer> references = new ArrayList<>();
 
+        /** The evaluation tree of {@code e}; equal subexpressions of all themes share one node. */
         EvalNode bind(Expr e) {
+            EvalNode node = build(e);
+            countReferences(e);
+            return node;
+        }
+
+        private EvalNode build(Expr e) {
             if (e instanceof Expr.Term t) {
-                EvalNode.TermNode node = termNodes.computeIfAbsent(t, this::termNode);
-                for (int a : node.atoms) {
+                return termNodes.computeIfAbsent(t, this::termNode);
+            }
+            EvalNode known = shared.get(e);
+            if (known != null) {
+                return known;
+            }
+            EvalNode node;
+            if (e instanceof Expr.Or or) {
+                node = new EvalNode.OrNode(or.children().stream().map(this::build).toArray(EvalNode[]::new));
+            } else if (e instanceof Expr.And and) {
+                node = new EvalNode.AndNode(and.children().stream().map(this::build).toArray(EvalNode[]::new));
+            } else if (e instanceof Expr.Not not) {
+                node = new EvalNode.NotNode(build(not.child()));
+            } else {
+                Expr.Near near = (Expr.Near) e;
+                node = new EvalNode.NearNode(build(near.left()), build(near.right()), near.distance());
+            }
+            shared.put(e, node);
+            return node;
+        }
+
+        private void countReferences(Expr e) {
+            if (e instanceof Expr.Term t) {
+                for (int a : termNodes.get(t).atoms) {
                     references.set(a, references.get(a) + 1);
                 }
-                return node;
+            } else if (e instanceof Expr.Or or) {
+                or.children().forEach(this::countReferences);
+            } else if (e instanceof Expr.And and) {
+                and.children().forEach(this::countReferences);
+            } else if (e instanceof Expr.Not not) {
+                countReferences(not.child());
+            } else {
+                Expr.Near near = (Expr.Near) e;
+                countReferences(near.left());
+                countReferences(near.right());
             }
-            if (e instanceof Expr.Or or) {
-                return new EvalNode.OrNode(or.children().stream().map(this::bind).toArray(EvalNode[]::new));
-            }
-            if (e instanceof Expr.And and) {
-                return new EvalNode.AndNode(and.children().stream().map(this::bind).toArray(EvalNode[]::new));
-            }
-            if (e instanceof Expr.Not not) {
-                return new EvalNode.NotNode(bind(not.child()));
-            }
-            Expr.Near near = (Expr.Near) e;
-            return new EvalNode.NearNode(bind(near.left()), bind(near.right()), near.distance());
         }
 
         private EvalNode.TermNode termNode(Expr.Term t) {
@@ -315,8 +344,21 @@ public final class Matcher {
             return best / t.atoms.length / (t.scope == Scope.TITLE ? 2 : 1);
         }
 
-        // shorter words, prefixes and words that many rules use occur in more articles, so they select worse
+        private double[] atomCosts;
+
         private double atomCost(int atom) {
+            if (atomCosts == null) {
+                // asked only once all themes are bound, so the reference counts are final
+                atomCosts = new double[atomText.size()];
+                for (int a = 0; a < atomCosts.length; a++) {
+                    atomCosts[a] = computeAtomCost(a);
+                }
+            }
+            return atomCosts[atom];
+        }
+
+        // shorter words, prefixes and words that many rules use occur in more articles, so they select worse
+        private double computeAtomCost(int atom) {
             int len = atomText.get(atom).codePointCount(0, atomText.get(atom).length());
             boolean cjk = len > 0 && TextTokenizer.isCjk(atomText.get(atom).codePointAt(0));
             double c = 1 + 4.0 / Math.max(cjk ? 2 : len, 1);

@@ -2,7 +2,10 @@ package org.newsmonitor.themes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decides which themes are worth evaluating for an article, without running the themes' rule trees.
@@ -10,10 +13,10 @@ import java.util.List;
  * <p>For each theme it derives clauses (see {@link Clauses}) that hold whenever the theme matches. They come from
  * the require expression, from every positive rule without which minScore cannot be reached, and from "one of the
  * heaviest rules holds" (the others cannot reach minScore together); an AND or a NEAR needs both sides, an OR one
- * of its children. The theme is listed under
- * the atoms of its most selective clause (a phrase under its rarest word). When one of them occurs, its clauses are
- * checked from flat arrays: words by a table look-up, phrases and field-scoped terms by their per-article cached
- * result, which all themes share. Only themes that pass are evaluated.
+ * of its children. The theme is listed under its most selective clause: under a word, or under a phrase or
+ * field-scoped term, which is looked at only when its rarest word occurs. The theme's other clauses are then
+ * checked: a single word by a table look-up, any other clause once per article for all themes that share it (such
+ * as a lexicon list in a require expression). Only themes that pass are evaluated.
  */
 final class Preselection {
     // a rule is necessary when the other positive weights stay below minScore by more than this
@@ -26,13 +29,17 @@ final class Preselection {
     private final int[][] atomTerms;
     private final int[][] termThemes;
     private final int[] always;
-    // clauses checked before evaluating theme t: checks[checkStart[t] .. checkStart[t + 1]), each as its length
-    // and its elements: atoms first, then each term as ~id followed by the atom it is found through
+    // checks before evaluating theme t: checks[checkStart[t] .. checkStart[t + 1]), an atom that must occur
+    // (>= 0) or ~id of a shared clause that must hold
     private final int[] checkStart;
     private final int[] checks;
+    // shared clause c: clauseElements[clauseStart[c] .. clauseStart[c + 1]), atoms first, then each term as ~id
+    // followed by the atom it is found through
+    private final int[] clauseStart;
+    private final int[] clauseElements;
 
     private Preselection(EvalNode.TermNode[] terms, int[][] atomThemes, int[][] atomTerms, int[][] termThemes,
-            int[] always, int[] checkStart, int[] checks) {
+            int[] always, int[] checkStart, int[] checks, int[] clauseStart, int[] clauseElements) {
         this.terms = terms;
         this.atomThemes = atomThemes;
         this.atomTerms = atomTerms;
@@ -40,6 +47,8 @@ final class Preselection {
         this.always = always;
         this.checkStart = checkStart;
         this.checks = checks;
+        this.clauseStart = clauseStart;
+        this.clauseElements = clauseElements;
     }
 
     /**
@@ -53,6 +62,9 @@ final class Preselection {
         List<Integer> always = new ArrayList<>();
         int[] checkStart = new int[programs.length + 1];
         IntBuffer checks = new IntBuffer();
+        Map<List<Integer>, Integer> clauseIds = new HashMap<>();
+        IntBuffer clauseStart = new IntBuffer();
+        IntBuffer clauseElements = new IntBuffer();
         for (int t = 0; t < programs.length; t++) {
             checkStart[t] = checks.size;
             List<int[]> clauses = clauses(programs[t], cost);
@@ -60,7 +72,7 @@ final class Preselection {
                 always.add(t);
                 continue;
             }
-            // the most selective clause (they come sorted); a term in it is checked once per article for all themes
+            // the most selective clause (they come sorted)
             int[] key = clauses.get(0);
             for (int e : key) {
                 if (e >= 0) {
@@ -70,32 +82,46 @@ final class Preselection {
                     termsByAtom.addOnce(keyAtom(e, terms, cost), ~e);
                 }
             }
-            // the key clause holds for every theme listed; word look-ups first, then terms, the most selective first
-            List<int[]> rest = new ArrayList<>(clauses);
-            rest.remove(key);
-            rest.sort(java.util.Comparator.<int[]>comparingInt(c -> Arrays.stream(c).anyMatch(e -> e < 0) ? 1 : 0)
+            // the key clause holds for every theme listed; single words first, the most selective first
+            List<int[]> rest = new ArrayList<>(clauses.subList(1, clauses.size()));
+            rest.sort(Comparator.<int[]>comparingInt(c -> c.length == 1 && c[0] >= 0 ? 0 : 1)
                     .thenComparingDouble(c -> Clauses.cost(c, cost)));
             for (int[] c : rest) {
-                // words first; a term as its id and its most selective atom, which must occur for it to hold
-                int lengthAt = checks.size;
-                checks.add(0);
-                for (int e : c) {
-                    if (e >= 0) {
-                        checks.add(e);
+                if (c.length == 1 && c[0] >= 0) {
+                    checks.add(c[0]);
+                    continue;
+                }
+                List<Integer> elements = Arrays.stream(c).boxed().toList();
+                Integer id = clauseIds.get(elements);
+                if (id == null) {
+                    id = clauseIds.size();
+                    clauseIds.put(elements, id);
+                    clauseStart.add(clauseElements.size);
+                    for (int e : c) {
+                        if (e >= 0) {
+                            clauseElements.add(e);
+                        }
+                    }
+                    for (int e : c) {
+                        if (e < 0) {
+                            clauseElements.add(e);
+                            clauseElements.add(keyAtom(e, terms, cost));
+                        }
                     }
                 }
-                for (int e : c) {
-                    if (e < 0) {
-                        checks.add(e);
-                        checks.add(keyAtom(e, terms, cost));
-                    }
-                }
-                checks.values[lengthAt] = checks.size - lengthAt - 1;
+                checks.add(~id);
             }
         }
         checkStart[programs.length] = checks.size;
+        clauseStart.add(clauseElements.size);
         return new Preselection(terms, byAtom.toArrays(), termsByAtom.toArrays(), byTerm.toArrays(),
-                always.stream().mapToInt(Integer::intValue).toArray(), checkStart, checks.toArray());
+                always.stream().mapToInt(Integer::intValue).toArray(), checkStart, checks.toArray(),
+                clauseStart.toArray(), clauseElements.toArray());
+    }
+
+    /** Number of shared clauses (for sizing the per-article cache of their results). */
+    int clauseCount() {
+        return clauseStart.length - 1;
     }
 
     // the atom through which an element is found: itself, or a term's most selective part
@@ -119,7 +145,7 @@ final class Preselection {
         int[] all = new int[themes];
         Arrays.setAll(all, i -> i);
         return new Preselection(new EvalNode.TermNode[0], atomThemes, atomThemes, new int[0][], all,
-                new int[themes + 1], NONE);
+                new int[themes + 1], NONE, new int[] {0}, NONE);
     }
 
     /**
@@ -193,25 +219,27 @@ final class Preselection {
 
     /** Whether the other clauses of candidate {@code theme} (all but the one it is listed under) hold. */
     boolean passes(int theme, DocState d) {
-        int k = checkStart[theme];
-        int end = checkStart[theme + 1];
-        while (k < end) {
-            int len = checks[k++];
-            int stop = k + len;
-            boolean found = false;
-            while (k < stop) {
-                int e = checks[k++];
-                if (e >= 0 ? d.has(e) : d.has(checks[k++]) && terms[~e].holds(d)) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
+        for (int k = checkStart[theme], end = checkStart[theme + 1]; k < end; k++) {
+            int c = checks[k];
+            if (c >= 0 ? !d.has(c) : !clauseHolds(~c, d)) {
                 return false;
             }
-            k = stop;
         }
         return true;
+    }
+
+    private boolean clauseHolds(int clause, DocState d) {
+        int cached = d.cachedClause(clause);
+        if (cached != 0) {
+            return cached == 1;
+        }
+        boolean found = false;
+        for (int k = clauseStart[clause], stop = clauseStart[clause + 1]; k < stop && !found; ) {
+            int e = clauseElements[k++];
+            found = e >= 0 ? d.has(e) : d.has(clauseElements[k++]) && terms[~e].holds(d);
+        }
+        d.cacheClause(clause, found);
+        return found;
     }
 
     /** Lists of ints by key, built up one by one. */
