@@ -99,7 +99,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
         if (text.isBlank() && article.content() != null) {
             text = article.content().substring(0, Math.min(article.content().length(), SIGNATURE_FALLBACK_CHARS));
         }
-        return MinHash.signature(TextShingles.shingles(text));
+        return MinHash.signature(TextShingles.shingleHashes(text));
     }
 
     private static ThemeMatchEvent toEvent(ArticleEvent article, ThemeHit hit, Instant now) {

@@ -1,12 +1,14 @@
 package org.newsmonitor.stream.match;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
 import java.util.List;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 
 /**
  * An article after matching, on its way to story clustering (internal repartition topic
- * {@code story-clustering}, JSON). Every article that was matched travels, even with no theme hit, so that the
+ * {@code story-clustering}, JSON, the signature as Base64). Every article that was matched travels, even with no theme hit, so that the
  * story index knows the first copy of each story.
  *
  * @param articleId   the article id
@@ -14,7 +16,10 @@ import org.newsmonitor.contracts.event.ThemeMatchEvent;
  * @param signature   MinHash signature of its normalised title and summary; empty when it has no words
  * @param matches     one match per theme hit, with the article id as provisional story id; never null
  */
-public record MatchedArticle(String articleId, Instant publishedAt, long[] signature, List<ThemeMatchEvent> matches) {
+public record MatchedArticle(String articleId, Instant publishedAt,
+        @JsonSerialize(using = SignatureJson.Writer.class) @JsonDeserialize(using = SignatureJson.Reader.class)
+        long[] signature,
+        List<ThemeMatchEvent> matches) {
     public MatchedArticle {
         signature = signature == null ? new long[0] : signature;
         matches = matches == null ? List.of() : List.copyOf(matches);

@@ -25,7 +25,12 @@ public final class MinHash {
 
     /** The signature of a shingle set; an empty array for an empty set; never null. */
     public static long[] signature(Set<Long> shingles) {
-        if (shingles.isEmpty()) {
+        return signature(shingles.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** The signature of the set of these shingle hashes (repeats change nothing); empty for none; never null. */
+    public static long[] signature(long[] shingles) {
+        if (shingles.length == 0) {
             return new long[0];
         }
         long[] signature = new long[SIZE];

@@ -14,14 +14,21 @@ import java.util.Set;
  * (a single token when the text has only one), stable across JVMs.
  */
 public final class TextShingles {
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     private TextShingles() {
     }
 
     /** The tokens of {@code text}, normalised; never null. */
     public static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        if (isAscii(text)) {
+            asciiTokens(text, tokens);
+            return tokens;
+        }
         String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace('ё', 'е');
         String folded = Normalizer.normalize(normal, Normalizer.Form.NFD);
-        List<String> tokens = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < folded.length(); ) {
             int cp = folded.codePointAt(i);
@@ -42,25 +49,73 @@ public final class TextShingles {
         return tokens;
     }
 
+    /** ASCII text needs no Unicode normalisation: lower-case the letters and split on everything else. */
+    private static void asciiTokens(String text, List<String> tokens) {
+        char[] word = new char[text.length()];
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                word[length++] = (char) (c + ('a' - 'A'));
+            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                word[length++] = c;
+            } else if (length > 0) {
+                tokens.add(new String(word, 0, length));
+                length = 0;
+            }
+        }
+        if (length > 0) {
+            tokens.add(new String(word, 0, length));
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The shingle hashes of {@code text}; empty when it has no tokens; never null. */
     public static Set<Long> shingles(String text) {
-        List<String> tokens = tokens(text);
         Set<Long> shingles = new LinkedHashSet<>();
-        if (tokens.size() == 1) {
-            shingles.add(hash(tokens.get(0)));
-        }
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            shingles.add(hash(tokens.get(i) + ' ' + tokens.get(i + 1)));
+        for (long h : shingleHashes(text)) {
+            shingles.add(h);
         }
         return shingles;
     }
 
+    /**
+     * The shingle hashes of {@code text} in text order, repeats included (a MinHash signature does not mind them);
+     * empty when it has no tokens; never null. Hashes a pair as {@link #hash} would hash "first second" without
+     * building that string.
+     */
+    public static long[] shingleHashes(String text) {
+        List<String> tokens = tokens(text);
+        if (tokens.size() == 1) {
+            return new long[] {hash(tokens.get(0))};
+        }
+        long[] hashes = new long[Math.max(0, tokens.size() - 1)];
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            long h = fnv(FNV_OFFSET, tokens.get(i));
+            h = (h ^ ' ') * FNV_PRIME;
+            hashes[i] = fnv(h, tokens.get(i + 1));
+        }
+        return hashes;
+    }
+
     /** 64-bit FNV-1a over the UTF-16 code units of {@code s}. */
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
+        return fnv(FNV_OFFSET, s);
+    }
+
+    private static long fnv(long start, String s) {
+        long h = start;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
         return h;
     }

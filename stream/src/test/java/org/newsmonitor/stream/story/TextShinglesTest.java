@@ -23,4 +23,22 @@ class TextShinglesTest {
         assertThat(shingles).hasSize(1);
         assertThat(TextShingles.shingles("")).isEmpty();
     }
+
+    @Test
+    void shouldGiveTheSameTokensAndShinglesOnTheAsciiFastPathAsOnTheUnicodePath() {
+        //Given ASCII text, and the same text with one non-ASCII character appended (which takes the Unicode path)
+        String ascii = "Gazprom's CEO: Power-of-Siberia 2 talks (round 14) END in Beijing; 38 bcm/yr, 2030!";
+        //When
+        var fast = TextShingles.tokens(ascii);
+        var slow = TextShingles.tokens(ascii + " ё");
+        //Then
+        assertThat(slow.subList(0, slow.size() - 1)).containsExactlyElementsOf(fast);
+        assertThat(fast).startsWith("gazprom", "s", "ceo", "power", "of", "siberia", "2");
+        long[] hashes = TextShingles.shingleHashes(ascii);
+        assertThat(hashes).hasSize(fast.size() - 1);
+        assertThat(hashes[0]).isEqualTo(TextShingles.hash("gazprom s"));
+        assertThat(TextShingles.shingles(ascii)).containsExactlyInAnyOrder(
+                java.util.Arrays.stream(hashes).boxed().distinct().toArray(Long[]::new));
+        assertThat(MinHash.signature(hashes)).containsExactly(MinHash.signature(TextShingles.shingles(ascii)));
+    }
 }
