@@ -111,9 +111,15 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Sends {@code count} articles flat out in chunks (so they need not all sit in memory) and awaits them. */
     private static void warmUp(PipelineLoad load, AlertProbe probe, int count) throws Exception {
-        load.flatOut(load.prepare("warmup-", count), probe, CATCH_UP);
-        awaitAlertsSettled(probe, "warmup-", (count + 1) / 2);
+        int chunk = 10_000;
+        for (int sent = 0; sent < count; sent += chunk) {
+            String prefix = "warmup" + sent / chunk + "-";
+            int n = Math.min(chunk, count - sent);
+            load.flatOut(load.prepare(prefix, n), probe, CATCH_UP);
+            awaitAlertsSettled(probe, prefix, (n + 1) / 2);
+        }
     }
 
     private static void printCpu(PrintWriter out, Map<String, Long> cpu, Throughput through) {
