@@ -46,6 +46,11 @@ final class DocState {
     private long[] snippetKeys = new long[16];
     private String[] snippetTexts = new String[16];
     private int snippetCount;
+    // span lists lent to NEAR evaluation, used as a stack
+    private LongList[] lists = new LongList[8];
+    private int listTop;
+    // which rules of the theme being evaluated held
+    boolean[] ruleHeld = new boolean[16];
     // themes fully evaluated for the current article (for measurement)
     int evaluatedCount;
 
@@ -72,6 +77,7 @@ final class DocState {
         tokenCount = 0;
         touchedCount = 0;
         evaluatedCount = 0;
+        listTop = 0;
         if (snippetCount > 0) {
             Arrays.fill(snippetTexts, 0, snippetCount, null);
             snippetCount = 0;
@@ -141,6 +147,31 @@ final class DocState {
             termHolds[term] = list.size > 0;
         }
         return list;
+    }
+
+    /** An empty span list to fill; give it back with {@link #releaseLists}. */
+    LongList borrowList() {
+        if (listTop == lists.length) {
+            lists = Arrays.copyOf(lists, listTop * 2);
+        }
+        LongList l = lists[listTop];
+        if (l == null) {
+            l = new LongList();
+            lists[listTop] = l;
+        }
+        listTop++;
+        l.size = 0;
+        return l;
+    }
+
+    /** The current depth of lent lists, for {@link #releaseLists}. */
+    int listMark() {
+        return listTop;
+    }
+
+    /** Takes back every list lent since {@code mark}. */
+    void releaseLists(int mark) {
+        listTop = mark;
     }
 
     /** The snippet around {@code [start, end)} of {@code field}, made once per article. */

@@ -19,6 +19,23 @@ abstract class EvalNode {
         throw new IllegalStateException("not a span expression");
     }
 
+    /**
+     * The occurrences of this span node, in no particular order: {@code scratch}, emptied and filled, or a list the
+     * caller must not change.
+     */
+    LongList spanList(DocState d, LongList scratch) {
+        scratch.size = 0;
+        spans(d, scratch);
+        return scratch;
+    }
+
+    /** Like {@link #spanList} but sorted by first token. */
+    LongList sortedSpanList(DocState d, LongList scratch) {
+        LongList spans = spanList(d, scratch);
+        spans.sort();
+        return spans;
+    }
+
     /** Adds the term occurrences that make this node hold; with {@code within}, only those inside its spans. */
     abstract void collect(DocState d, List<Evidence> out, LongList within);
 
@@ -104,6 +121,23 @@ abstract class EvalNode {
             for (int i = 0; i < mine.size; i++) {
                 out.add(mine.values[i]);
             }
+        }
+
+        @Override
+        LongList spanList(DocState d, LongList scratch) {
+            for (int a : atoms) {
+                if (!d.has(a)) {
+                    scratch.size = 0;
+                    return scratch;
+                }
+            }
+            return cached(d);
+        }
+
+        @Override
+        LongList sortedSpanList(DocState d, LongList scratch) {
+            // found in token order
+            return spanList(d, scratch);
         }
 
         private LongList cached(DocState d) {
@@ -293,17 +327,23 @@ abstract class EvalNode {
 
         // finds pairs within distance; adds their merged spans to out (or stops at the first when out is null)
         private boolean pairs(DocState d, LongList out) {
-            LongList l = new LongList();
-            left.spans(d, l);
-            if (l.size == 0) {
-                return false;
+            int mark = d.listMark();
+            try {
+                LongList l = left.spanList(d, d.borrowList());
+                if (l.size == 0) {
+                    return false;
+                }
+                LongList r = right.sortedSpanList(d, d.borrowList());
+                if (r.size == 0) {
+                    return false;
+                }
+                return pairs(d, l, r, out);
+            } finally {
+                d.releaseLists(mark);
             }
-            LongList r = new LongList();
-            right.spans(d, r);
-            if (r.size == 0) {
-                return false;
-            }
-            r.sort();
+        }
+
+        private boolean pairs(DocState d, LongList l, LongList r, LongList out) {
             int maxLen = 0;
             for (int i = 0; i < r.size; i++) {
                 maxLen = Math.max(maxLen, LongList.last(r.values[i]) - LongList.first(r.values[i]));

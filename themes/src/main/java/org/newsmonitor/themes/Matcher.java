@@ -77,7 +77,7 @@ public final class Matcher {
                 weights[r] = rules.get(r).weight();
             }
             EvalNode require = t.require() == null ? null : binder.bind(t.require());
-            programs[i] = new ThemeProgram(t, nodes, weights, require);
+            programs[i] = ThemeProgram.of(t, nodes, weights, require);
         }
         int atoms = binder.atomText.size();
         EvalNode.TermNode[] terms = binder.termList.toArray(new EvalNode.TermNode[0]);
@@ -158,20 +158,32 @@ public final class Matcher {
     }
 
     private ThemeHit evaluate(ThemeProgram p, DocState d) {
+        EvalNode[] rules = p.rules();
+        double[] weights = p.weights();
+        double[] reachable = p.reachable();
+        if (d.ruleHeld.length < rules.length) {
+            d.ruleHeld = new boolean[rules.length];
+        }
+        boolean[] held = d.ruleHeld;
         double score = 0;
         double min = p.theme().minScore() - EPSILON;
         int r = 0;
-        for (; r < p.rules().length && p.weights()[r] > 0; r++) {
-            if (p.rules()[r].holds(d)) {
-                score += p.weights()[r];
+        for (; r < rules.length && weights[r] > 0; r++) {
+            if (score + reachable[r] < min) {
+                return null;
+            }
+            held[r] = rules[r].holds(d);
+            if (held[r]) {
+                score += weights[r];
             }
         }
+        int positives = r;
         if (score < min) {
             return null;
         }
-        for (; r < p.rules().length; r++) {
-            if (p.rules()[r].holds(d)) {
-                score += p.weights()[r];
+        for (; r < rules.length; r++) {
+            if (rules[r].holds(d)) {
+                score += weights[r];
                 if (score < min) {
                     return null;
                 }
@@ -181,9 +193,9 @@ public final class Matcher {
             return null;
         }
         List<EvalNode.Evidence> evidence = new ArrayList<>();
-        for (int i = 0; i < p.rules().length && p.weights()[i] > 0; i++) {
-            if (p.rules()[i].holds(d)) {
-                p.rules()[i].collect(d, evidence, null);
+        for (int i = 0; i < positives; i++) {
+            if (held[i]) {
+                rules[i].collect(d, evidence, null);
             }
         }
         List<TermHit> terms = termHits(d, evidence);

@@ -24,7 +24,8 @@ final class Preselection {
     private static final int[] NONE = new int[0];
 
     private final EvalNode.TermNode[] terms;
-    // themes listed under an atom; terms (ids) found through an atom, and the themes listed under each term
+    // themes listed under an atom; terms found through an atom, each as its id, the number of its other atoms and
+    // those atoms (which must occur too); and the themes listed under each term
     private final int[][] atomThemes;
     private final int[][] atomTerms;
     private final int[][] termThemes;
@@ -33,8 +34,8 @@ final class Preselection {
     // (>= 0) or ~id of a shared clause that must hold
     private final int[] checkStart;
     private final int[] checks;
-    // shared clause c: clauseElements[clauseStart[c] .. clauseStart[c + 1]), atoms first, then each term as ~id
-    // followed by the atom it is found through
+    // shared clause c: clauseElements[clauseStart[c] .. clauseStart[c + 1]), atoms first, then each term as ~id,
+    // the number of its atoms and those atoms (which must all occur for it to hold)
     private final int[] clauseStart;
     private final int[] clauseElements;
 
@@ -105,7 +106,11 @@ final class Preselection {
                     for (int e : c) {
                         if (e < 0) {
                             clauseElements.add(e);
-                            clauseElements.add(keyAtom(e, terms, cost));
+                            int[] parts = termAtoms(terms[~e], -1, cost);
+                            clauseElements.add(parts.length);
+                            for (int a : parts) {
+                                clauseElements.add(a);
+                            }
                         }
                     }
                 }
@@ -114,7 +119,22 @@ final class Preselection {
         }
         checkStart[programs.length] = checks.size;
         clauseStart.add(clauseElements.size);
-        return new Preselection(terms, byAtom.toArrays(), termsByAtom.toArrays(), byTerm.toArrays(),
+        int[][] atomTerms = termsByAtom.toArrays();
+        for (int a = 0; a < atomTerms.length; a++) {
+            if (atomTerms[a].length > 0) {
+                IntBuffer flat = new IntBuffer();
+                for (int term : atomTerms[a]) {
+                    flat.add(term);
+                    int[] others = termAtoms(terms[term], a, cost);
+                    flat.add(others.length);
+                    for (int o : others) {
+                        flat.add(o);
+                    }
+                }
+                atomTerms[a] = flat.toArray();
+            }
+        }
+        return new Preselection(terms, byAtom.toArrays(), atomTerms, byTerm.toArrays(),
                 always.stream().mapToInt(Integer::intValue).toArray(), checkStart, checks.toArray(),
                 clauseStart.toArray(), clauseElements.toArray());
     }
@@ -122,6 +142,12 @@ final class Preselection {
     /** Number of shared clauses (for sizing the per-article cache of their results). */
     int clauseCount() {
         return clauseStart.length - 1;
+    }
+
+    // the distinct atoms of a term but one, the most selective first
+    private static int[] termAtoms(EvalNode.TermNode term, int except, EvalNode.AtomCost cost) {
+        return Arrays.stream(term.atoms).filter(a -> a != except).distinct().boxed()
+                .sorted(Comparator.comparingDouble(cost::of)).mapToInt(Integer::intValue).toArray();
     }
 
     // the atom through which an element is found: itself, or a term's most selective part
@@ -204,12 +230,16 @@ final class Preselection {
             for (int t : atomThemes[atom]) {
                 d.addCandidate(t);
             }
-            for (int term : atomTerms[atom]) {
-                if (terms[term].holds(d)) {
+            int[] found = atomTerms[atom];
+            for (int k = 0; k < found.length; ) {
+                int term = found[k];
+                int stop = k + 2 + found[k + 1];
+                if (allOccur(found, k + 2, stop, d) && terms[term].holds(d)) {
                     for (int t : termThemes[term]) {
                         d.addCandidate(t);
                     }
                 }
+                k = stop;
             }
         }
         for (int t : always) {
@@ -236,10 +266,26 @@ final class Preselection {
         boolean found = false;
         for (int k = clauseStart[clause], stop = clauseStart[clause + 1]; k < stop && !found; ) {
             int e = clauseElements[k++];
-            found = e >= 0 ? d.has(e) : d.has(clauseElements[k++]) && terms[~e].holds(d);
+            if (e >= 0) {
+                found = d.has(e);
+            } else {
+                int parts = clauseElements[k++];
+                found = allOccur(clauseElements, k, k + parts, d) && terms[~e].holds(d);
+                k += parts;
+            }
         }
         d.cacheClause(clause, found);
         return found;
+    }
+
+    // whether every atom in atoms[from .. to) occurs in the article
+    private static boolean allOccur(int[] atoms, int from, int to, DocState d) {
+        for (int i = from; i < to; i++) {
+            if (!d.has(atoms[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lists of ints by key, built up one by one. */

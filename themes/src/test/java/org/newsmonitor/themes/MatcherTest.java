@@ -179,6 +179,21 @@ class MatcherTest {
         assertThat(later).extracting(ThemeHit::snippet).allSatisfy(s -> assertThat(s).contains("Gazprom and CNPC"));
     }
 
+    @Test
+    void shouldReportOnlyTheOccurrencesThatAreCloseWhenNearIsChainedWithOrSides() {
+        //Given
+        Matcher m = TestThemes.rule("(gas OR oil) NEAR/2 (russia OR moscow) NEAR/2 china");
+        String text = "gas far away from here. oil russia x china. gas once more now. russia is not close to china";
+        //When
+        List<ThemeHit> hits = m.match(Document.of("1", "", text));
+        //Then
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).terms()).extracting(TermHit::term, TermHit::start)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("oil", text.indexOf("oil")),
+                        org.assertj.core.api.Assertions.tuple("russia", text.indexOf("russia")),
+                        org.assertj.core.api.Assertions.tuple("china", text.indexOf("china")));
+    }
+
     static List<Document> evaluationDocuments() throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<Document> docs = new ArrayList<>();

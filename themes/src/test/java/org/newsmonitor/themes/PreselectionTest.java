@@ -173,7 +173,7 @@ class PreselectionTest {
             if (depth == 0) {
                 return term();
             }
-            return switch (random.nextInt(9)) {
+            return switch (random.nextInt(10)) {
                 case 0 -> expression(depth - 1) + " AND " + expression(depth - 1);
                 case 1 -> "(" + expression(depth - 1) + " OR " + expression(depth - 1) + ")";
                 case 2 -> expression(depth - 1) + " AND NOT " + term();
@@ -181,6 +181,8 @@ class PreselectionTest {
                 case 4 -> "title:" + term() + " OR (" + term() + " AND " + term() + ")";
                 case 5 -> (random.nextBoolean() ? "body:" : "title:") + "(" + term() + " OR " + term() + ")";
                 case 6 -> "(" + term() + " OR " + term() + ") AND @" + (random.nextBoolean() ? "china" : "russia");
+                case 7 -> spanSide() + " NEAR/" + (1 + random.nextInt(6)) + " " + spanSide() + " NEAR/"
+                        + (1 + random.nextInt(6)) + " " + spanSide();
                 default -> term();
             };
         }
