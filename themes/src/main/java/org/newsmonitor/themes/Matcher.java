@@ -27,8 +27,6 @@ public final class Matcher {
     /** Most matched terms reported per theme. */
     public static final int MAX_TERMS_PER_HIT = 40;
 
-    private static final double EPSILON = 1e-9;
-
     private final List<CompiledTheme> themes;
     private final ThemeProgram[] programs;
     private final WordTable words;
@@ -160,18 +158,20 @@ public final class Matcher {
     private ThemeHit evaluate(ThemeProgram p, DocState d) {
         EvalNode[] rules = p.rules();
         double[] weights = p.weights();
-        double[] reachable = p.reachable();
         if (d.ruleHeld.length < rules.length) {
             d.ruleHeld = new boolean[rules.length];
         }
         boolean[] held = d.ruleHeld;
         double score = 0;
-        double min = p.theme().minScore() - EPSILON;
+        double min = p.needed();
+        double unseen = p.positiveTotal();
         int r = 0;
         for (; r < rules.length && weights[r] > 0; r++) {
-            if (score + reachable[r] < min) {
+            // the rules left cannot make up the difference (with an allowance for rounding in the sums)
+            if (score + unseen < min - ThemeProgram.EPSILON) {
                 return null;
             }
+            unseen -= weights[r];
             held[r] = rules[r].holds(d);
             if (held[r]) {
                 score += weights[r];

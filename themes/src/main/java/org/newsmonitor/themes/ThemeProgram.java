@@ -1,17 +1,21 @@
 package org.newsmonitor.themes;
 
 /**
- * One theme bound to a matcher's atoms: its rules (positive ones first) with their weights, and its require
- * expression (null when it has none). {@code reachable[r]} is the sum of the positive weights from rule r on.
+ * One theme bound to a matcher's atoms: its rules (positive ones first) with their weights, the sum of the positive
+ * weights, the score it needs (minScore less a rounding allowance) and its require expression (null when it has
+ * none). Kept in one object so that evaluating a theme touches little memory.
  */
-record ThemeProgram(CompiledTheme theme, EvalNode[] rules, double[] weights, double[] reachable, EvalNode require) {
+record ThemeProgram(CompiledTheme theme, EvalNode[] rules, double[] weights, double positiveTotal, double needed,
+        EvalNode require) {
+    /** Allowance for rounding when weights are summed. */
+    static final double EPSILON = 1e-9;
 
     /** A program for rules that come positive ones first. */
     static ThemeProgram of(CompiledTheme theme, EvalNode[] rules, double[] weights, EvalNode require) {
-        double[] reachable = new double[rules.length + 1];
-        for (int r = rules.length - 1; r >= 0; r--) {
-            reachable[r] = reachable[r + 1] + Math.max(weights[r], 0);
+        double total = 0;
+        for (double w : weights) {
+            total += Math.max(w, 0);
         }
-        return new ThemeProgram(theme, rules, weights, reachable, require);
+        return new ThemeProgram(theme, rules, weights, total, theme.minScore() - EPSILON, require);
     }
 }

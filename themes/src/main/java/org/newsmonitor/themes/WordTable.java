@@ -4,33 +4,54 @@ import java.util.Map;
 
 /**
  * The exact-word atoms of a theme set in an open-addressing hash table that can look up a token and the token
- * without its last one or two characters (the plural fold) without creating new strings.
+ * without its last one or two characters (the plural fold) without creating new strings. Slots hold the hash and
+ * the atom side by side, and the words' characters sit in one array, so that a look-up reads little memory.
  */
 final class WordTable {
-    private final String[] keys;
-    private final int[] hashes;
-    private final int[] atoms;
+    private static final int EMPTY = -1;
+
+    // slot i: slots[2 * i] = hash, slots[2 * i + 1] = atom (EMPTY for a free slot)
+    private final int[] slots;
     private final int mask;
+    // the characters of atom a: chars[charStart[a] .. charStart[a] + charLength[a])
+    private final char[] chars;
+    private final int[] charStart;
+    private final int[] charLength;
     private final int longest;
 
     WordTable(Map<String, Integer> words) {
         int capacity = Integer.highestOneBit(Math.max(words.size(), 1) * 2) * 2;
-        keys = new String[capacity];
-        hashes = new int[capacity];
-        atoms = new int[capacity];
+        slots = new int[capacity * 2];
+        for (int i = 1; i < slots.length; i += 2) {
+            slots[i] = EMPTY;
+        }
         mask = capacity - 1;
+        int atoms = 0;
+        int total = 0;
+        for (Map.Entry<String, Integer> e : words.entrySet()) {
+            atoms = Math.max(atoms, e.getValue() + 1);
+            total += e.getKey().length();
+        }
+        chars = new char[total];
+        charStart = new int[atoms];
+        charLength = new int[atoms];
+        int at = 0;
         int max = 0;
         for (Map.Entry<String, Integer> e : words.entrySet()) {
             String k = e.getKey();
+            int atom = e.getValue();
             max = Math.max(max, k.length());
+            k.getChars(0, k.length(), chars, at);
+            charStart[atom] = at;
+            charLength[atom] = k.length();
+            at += k.length();
             int h = hash(k, k.length());
             int i = spread(h) & mask;
-            while (keys[i] != null) {
+            while (slots[2 * i + 1] != EMPTY) {
                 i = (i + 1) & mask;
             }
-            keys[i] = k;
-            hashes[i] = h;
-            atoms[i] = e.getValue();
+            slots[2 * i] = h;
+            slots[2 * i + 1] = atom;
         }
         longest = max;
     }
@@ -69,19 +90,33 @@ final class WordTable {
         }
     }
 
+    /** The atom of the first {@code len} characters of {@code token}, or -1. */
     private int find(String token, int len, int hash) {
         if (len > longest) {
             return -1;
         }
         int i = spread(hash) & mask;
-        String k;
-        while ((k = keys[i]) != null) {
-            if (hashes[i] == hash && k.length() == len && token.regionMatches(0, k, 0, len)) {
-                return atoms[i];
+        int atom;
+        while ((atom = slots[2 * i + 1]) != EMPTY) {
+            if (slots[2 * i] == hash && sameChars(token, len, atom)) {
+                return atom;
             }
             i = (i + 1) & mask;
         }
         return -1;
+    }
+
+    private boolean sameChars(String token, int len, int atom) {
+        if (charLength[atom] != len) {
+            return false;
+        }
+        int start = charStart[atom];
+        for (int k = 0; k < len; k++) {
+            if (chars[start + k] != token.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int hash(String s, int len) {
