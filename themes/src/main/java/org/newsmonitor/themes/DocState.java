@@ -27,6 +27,12 @@ final class DocState {
     private final int[] clauseStamp;
     private final boolean[] clauseHolds;
 
+    // per-article cache of shared OR nodes (lexicon lists), by cache slot
+    private final int[] orHoldsStamp;
+    private final boolean[] orHolds;
+    private final int[] orSpansStamp;
+    private final LongList[] orSpans;
+
     // per-article cache of term results, by term node id
     private final int[] termStamp;
     private final boolean[] termHolds;
@@ -54,7 +60,11 @@ final class DocState {
     // themes fully evaluated for the current article (for measurement)
     int evaluatedCount;
 
-    DocState(int atoms, int themes, int terms, int clauses) {
+    DocState(int atoms, int themes, int terms, int clauses, int sharedOrs) {
+        orHoldsStamp = new int[sharedOrs];
+        orHolds = new boolean[sharedOrs];
+        orSpansStamp = new int[sharedOrs];
+        orSpans = new LongList[sharedOrs];
         clauseStamp = new int[clauses];
         clauseHolds = new boolean[clauses];
         termStamp = new int[terms];
@@ -72,6 +82,8 @@ final class DocState {
             Arrays.fill(atomStamp, 0);
             Arrays.fill(termStamp, 0);
             Arrays.fill(clauseStamp, 0);
+            Arrays.fill(orHoldsStamp, 0);
+            Arrays.fill(orSpansStamp, 0);
             generation = 1;
         }
         tokenCount = 0;
@@ -131,6 +143,33 @@ final class DocState {
     void cacheClause(int clause, boolean holds) {
         clauseStamp[clause] = generation;
         clauseHolds[clause] = holds;
+    }
+
+    /** The cached result of a shared OR node for this article: 0 unknown, 1 holds, 2 does not. */
+    int cachedOrHolds(int slot) {
+        return orHoldsStamp[slot] != generation ? 0 : orHolds[slot] ? 1 : 2;
+    }
+
+    void cacheOrHolds(int slot, boolean holds) {
+        orHoldsStamp[slot] = generation;
+        orHolds[slot] = holds;
+    }
+
+    /**
+     * The span list of a shared OR node for this article; its size is -1 the first time it is asked for in an
+     * article, and the caller fills it.
+     */
+    LongList cachedOrSpans(int slot) {
+        LongList list = orSpans[slot];
+        if (list == null) {
+            list = new LongList();
+            orSpans[slot] = list;
+        }
+        if (orSpansStamp[slot] != generation) {
+            orSpansStamp[slot] = generation;
+            list.size = -1;
+        }
+        return list;
     }
 
     /** The cached spans of a term node for this article, computing them with {@code fill} on first use. */

@@ -197,13 +197,37 @@ abstract class EvalNode {
     /** At least one child holds. */
     static final class OrNode extends EvalNode {
         final EvalNode[] kids;
+        // per-article cache slot when several rules share this node (a lexicon list), else -1; set while building
+        private int cacheId = -1;
 
         OrNode(EvalNode[] kids) {
             this.kids = kids;
         }
 
+        /** Caches this node's results per article in slot {@code id}; for nodes that several rules share. */
+        void shareAs(int id) {
+            cacheId = id;
+        }
+
+        boolean shared() {
+            return cacheId >= 0;
+        }
+
         @Override
         boolean holds(DocState d) {
+            if (cacheId >= 0) {
+                int cached = d.cachedOrHolds(cacheId);
+                if (cached != 0) {
+                    return cached == 1;
+                }
+                boolean holds = anyHolds(d);
+                d.cacheOrHolds(cacheId, holds);
+                return holds;
+            }
+            return anyHolds(d);
+        }
+
+        private boolean anyHolds(DocState d) {
             for (EvalNode k : kids) {
                 if (k.holds(d)) {
                     return true;
@@ -214,9 +238,39 @@ abstract class EvalNode {
 
         @Override
         void spans(DocState d, LongList out) {
+            if (cacheId >= 0) {
+                LongList mine = sharedSpans(d);
+                for (int i = 0; i < mine.size; i++) {
+                    out.add(mine.values[i]);
+                }
+                return;
+            }
             for (EvalNode k : kids) {
                 k.spans(d, out);
             }
+        }
+
+        @Override
+        LongList spanList(DocState d, LongList scratch) {
+            return cacheId >= 0 ? sharedSpans(d) : super.spanList(d, scratch);
+        }
+
+        @Override
+        LongList sortedSpanList(DocState d, LongList scratch) {
+            return cacheId >= 0 ? sharedSpans(d) : super.sortedSpanList(d, scratch);
+        }
+
+        // the spans of all children, sorted, computed once per article
+        private LongList sharedSpans(DocState d) {
+            LongList cached = d.cachedOrSpans(cacheId);
+            if (cached.size < 0) {
+                cached.size = 0;
+                for (EvalNode k : kids) {
+                    k.spans(d, cached);
+                }
+                cached.sort();
+            }
+            return cached;
         }
 
         @Override

@@ -37,7 +37,8 @@ public final class Matcher {
     private final ThreadLocal<DocState> scratch;
 
     private Matcher(List<CompiledTheme> themes, ThemeProgram[] programs, Map<String, Integer> words,
-            Map<String, Integer> prefixAtoms, Preselection preselection, int atomCount, int termCount) {
+            Map<String, Integer> prefixAtoms, Preselection preselection, int atomCount, int termCount,
+            int sharedOrCount) {
         this.themes = themes;
         this.programs = programs;
         this.words = new WordTable(words);
@@ -46,7 +47,7 @@ public final class Matcher {
         this.atomCount = atomCount;
         this.termCount = termCount;
         this.scratch = ThreadLocal.withInitial(() -> new DocState(this.atomCount, this.programs.length,
-                this.termCount, preselection.clauseCount()));
+                this.termCount, preselection.clauseCount(), sharedOrCount));
     }
 
     /** A matcher for {@code themes}; results come in this order (the catalog order). */
@@ -82,7 +83,7 @@ public final class Matcher {
         Preselection preselection = presearch ? Preselection.of(programs, atoms, terms, binder::cost)
                 : Preselection.none(programs.length, atoms);
         return new Matcher(list, programs, new HashMap<>(binder.words), binder.prefixes, preselection, atoms,
-                binder.termNodes.size());
+                binder.termNodes.size(), binder.sharedOrs);
     }
 
     /** Number of themes. */
@@ -270,6 +271,7 @@ public final class Matcher {
         final Map<Expr.Term, EvalNode.TermNode> termNodes = new HashMap<>();
         final List<EvalNode.TermNode> termList = new ArrayList<>();
         final Map<Expr, EvalNode> shared = new HashMap<>();
+        int sharedOrs;
         // how often rules refer to each atom: words many rules use tend to be common in articles too
         final List<Integer> references = new ArrayList<>();
 
@@ -286,6 +288,9 @@ public final class Matcher {
             }
             EvalNode known = shared.get(e);
             if (known != null) {
+                if (known instanceof EvalNode.OrNode or && !or.shared()) {
+                    or.shareAs(sharedOrs++);
+                }
                 return known;
             }
             EvalNode node;

@@ -188,7 +188,13 @@ class PreselectionTest {
         }
 
         private String spanSide() {
-            return random.nextInt(3) == 0 ? "(" + term() + " OR " + term() + ")" : term();
+            return switch (random.nextInt(6)) {
+                case 0 -> "(" + term() + " OR " + term() + ")";
+                // lexicon lists that many rules share, alone and in an OR
+                case 1 -> random.nextBoolean() ? "@china" : "@russia";
+                case 2 -> "(" + term() + " OR " + (random.nextBoolean() ? "@china" : "@russia") + ")";
+                default -> term();
+            };
         }
 
         private String term() {

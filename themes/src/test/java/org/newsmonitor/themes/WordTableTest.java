@@ -13,7 +13,7 @@ class WordTableTest {
         //Given
         Map<String, Integer> words = Map.of("gas", 0, "pipeline", 1, "газ", 2, "pipelines", 3);
         WordTable table = new WordTable(words);
-        DocState d = new DocState(4, 1, 1, 1);
+        DocState d = new DocState(4, 1, 1, 1, 0);
         d.reset();
         //When
         look(table, d, "gases");
@@ -40,7 +40,7 @@ class WordTableTest {
             words.put("w" + Integer.toString(i), i);
         }
         WordTable table = new WordTable(words);
-        DocState d = new DocState(words.size(), 1, 1, 1);
+        DocState d = new DocState(words.size(), 1, 1, 1, 0);
         d.reset();
         //When
         for (int i = 0; i < 5_000; i++) {
