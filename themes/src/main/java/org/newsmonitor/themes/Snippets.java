@@ -4,6 +4,7 @@ package org.newsmonitor.themes;
 final class Snippets {
     /** Characters of context on each side of the match. */
     static final int CONTEXT = 80;
+    private static final char ELLIPSIS = '…';
 
     private Snippets() {
     }
@@ -15,16 +16,21 @@ final class Snippets {
         }
         int from = Math.max(0, start - CONTEXT);
         int to = Math.min(text.length(), Math.max(end, start) + CONTEXT);
+        // start after the first space before the match, end at the last space after it (if there are such spaces)
         if (from > 0) {
-            int space = text.indexOf(' ', from);
-            if (space >= 0 && space < start) {
-                from = space + 1;
+            for (int i = from; i < start; i++) {
+                if (text.charAt(i) == ' ') {
+                    from = i + 1;
+                    break;
+                }
             }
         }
         if (to < text.length()) {
-            int space = text.lastIndexOf(' ', to);
-            if (space > end) {
-                to = space;
+            for (int i = to; i > end; i--) {
+                if (text.charAt(i) == ' ') {
+                    to = i;
+                    break;
+                }
             }
         }
         if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
@@ -33,21 +39,19 @@ final class Snippets {
         if (to < text.length() && to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) {
             to--;
         }
-        String core = collapseWhitespace(text, from, to);
-        return (from > 0 ? "…" : "") + core + (to < text.length() ? "…" : "");
-    }
-
-    private static String collapseWhitespace(String text, int from, int to) {
-        if (singleSpaced(text, from, to)) {
-            return text.substring(from, to);
-        }
-        char[] out = new char[to - from];
+        // the excerpt with whitespace runs collapsed to one space, none at either end, and "…" where text was cut
+        char[] out = new char[Math.max(to - from, 0) + 2];
         int n = 0;
+        if (from > 0) {
+            out[n++] = ELLIPSIS;
+        }
+        int firstChar = n;
+        text.getChars(from, Math.max(from, to), out, firstChar);
         boolean space = false;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+        for (int i = firstChar, stop = firstChar + Math.max(to - from, 0); i < stop; i++) {
+            char c = out[i];
             if (isWhitespace(c)) {
-                space = n > 0;
+                space = n > firstChar;
             } else {
                 if (space) {
                     out[n++] = ' ';
@@ -56,26 +60,10 @@ final class Snippets {
                 out[n++] = c;
             }
         }
-        return new String(out, 0, n);
-    }
-
-    // whether collapsing would change nothing: no whitespace at either end, and only single plain spaces inside
-    private static boolean singleSpaced(String text, int from, int to) {
-        boolean previousSpace = true;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == ' ') {
-                if (previousSpace) {
-                    return false;
-                }
-                previousSpace = true;
-            } else if (isWhitespace(c)) {
-                return false;
-            } else {
-                previousSpace = false;
-            }
+        if (to < text.length()) {
+            out[n++] = ELLIPSIS;
         }
-        return !previousSpace || from == to;
+        return new String(out, 0, n);
     }
 
     /** {@link Character#isWhitespace(char)}, with a quick answer for the characters that cannot be whitespace. */
@@ -83,6 +71,7 @@ final class Snippets {
         if (c <= ' ') {
             return Character.isWhitespace(c);
         }
-        return c >= '\u1680' && Character.isWhitespace(c);
+        // above the space, Java's whitespace is U+1680, U+2000 to U+205F (some of them) and U+3000
+        return (c >= '\u2000' && c <= '\u205F' || c == '\u1680' || c == '\u3000') && Character.isWhitespace(c);
     }
 }

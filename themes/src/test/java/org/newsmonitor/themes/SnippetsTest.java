@@ -2,6 +2,7 @@ package org.newsmonitor.themes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SnippetsTest {
@@ -42,5 +43,63 @@ class SnippetsTest {
         //Then
         assertThat(snippet).startsWith("…word").endsWith("more…").contains(" pipeline ");
         assertThat(snippet.length()).isLessThanOrEqualTo(2 * Snippets.CONTEXT + 10);
+    }
+
+    @Test
+    void shouldMatchTheReferenceDefinitionWhenGivenRandomTextAndMatches() {
+        //Given
+        Random random = new Random(7);
+        String[] pieces = {"gas", "pipeline", " ", " ", "  ", "\t", "\n\n", "Газпром", "管道", "西伯利亚", "\u3000", "\u2003",
+            "\u00A0", "😀", "—", "x"};
+        for (int run = 0; run < 5_000; run++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = random.nextInt(120);
+            for (int i = 0; i < parts; i++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            int start = text.isEmpty() ? 0 : random.nextInt(text.length());
+            int end = Math.min(text.length(), start + random.nextInt(12));
+            //When
+            String snippet = Snippets.around(text, start, end);
+            //Then
+            assertThat(snippet).as("text %s, [%d, %d)", text, start, end).isEqualTo(reference(text, start, end));
+        }
+    }
+
+    // the definition, written plainly: context of CONTEXT characters, widened or narrowed to spaces, surrogate
+    // pairs kept whole, whitespace runs collapsed, ellipses where the text was cut
+    private static String reference(String text, int start, int end) {
+        if (text.isEmpty()) {
+            return "";
+        }
+        int from = Math.max(0, start - Snippets.CONTEXT);
+        int to = Math.min(text.length(), Math.max(end, start) + Snippets.CONTEXT);
+        if (from > 0) {
+            int space = text.indexOf(' ', from);
+            if (space >= 0 && space < start) {
+                from = space + 1;
+            }
+        }
+        if (to < text.length()) {
+            int space = text.lastIndexOf(' ', to);
+            if (space > end) {
+                to = space;
+            }
+        }
+        if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+            from++;
+        }
+        if (to < text.length() && to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) {
+            to--;
+        }
+        StringBuilder core = new StringBuilder();
+        for (String word : text.substring(from, Math.max(from, to)).split("[\\s\\x1C-\\x1F\\u1680\\u2000-\\u2006"
+                + "\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]+")) {
+            if (!word.isEmpty()) {
+                core.append(core.length() > 0 ? " " : "").append(word);
+            }
+        }
+        return (from > 0 ? "…" : "") + core + (to < text.length() ? "…" : "");
     }
 }
