@@ -200,7 +200,7 @@ public final class Matcher {
             }
         }
         List<TermHit> terms = termHits(d, evidence);
-        return new ThemeHit(p.theme().id(), p.theme().title(), p.theme().polarity(), score, terms, snippet(d, terms));
+        return new ThemeHit(p.id(), p.title(), p.polarity(), score, terms, snippet(d, terms));
     }
 
     private static List<TermHit> termHits(DocState d, List<EvalNode.Evidence> evidence) {

@@ -26,9 +26,9 @@ final class Preselection {
     private final EvalNode.TermNode[] terms;
     // themes listed under an atom; terms found through an atom, each as its id, the number of its other atoms and
     // those atoms (which must occur too); and the themes listed under each term
-    private final int[][] atomThemes;
-    private final int[][] atomTerms;
-    private final int[][] termThemes;
+    private final FlatLists atomThemes;
+    private final FlatLists atomTerms;
+    private final FlatLists termThemes;
     private final int[] always;
     // checks before evaluating theme t: checks[checkStart[t] .. checkStart[t + 1]), an atom that must occur
     // (>= 0) or ~id of a shared clause that must hold
@@ -42,9 +42,9 @@ final class Preselection {
     private Preselection(EvalNode.TermNode[] terms, int[][] atomThemes, int[][] atomTerms, int[][] termThemes,
             int[] always, int[] checkStart, int[] checks, int[] clauseStart, int[] clauseElements) {
         this.terms = terms;
-        this.atomThemes = atomThemes;
-        this.atomTerms = atomTerms;
-        this.termThemes = termThemes;
+        this.atomThemes = FlatLists.of(atomThemes);
+        this.atomTerms = FlatLists.of(atomTerms);
+        this.termThemes = FlatLists.of(termThemes);
         this.always = always;
         this.checkStart = checkStart;
         this.checks = checks;
@@ -225,18 +225,19 @@ final class Preselection {
      * it, and those always evaluated.
      */
     void collect(DocState d) {
+        int[] themes = atomThemes.values;
+        int[] found = atomTerms.values;
         for (int i = 0; i < d.touchedCount; i++) {
             int atom = d.touched[i];
-            for (int t : atomThemes[atom]) {
-                d.addCandidate(t);
+            for (int k = atomThemes.start[atom], stop = atomThemes.start[atom + 1]; k < stop; k++) {
+                d.addCandidate(themes[k]);
             }
-            int[] found = atomTerms[atom];
-            for (int k = 0; k < found.length; ) {
+            for (int k = atomTerms.start[atom], end = atomTerms.start[atom + 1]; k < end; ) {
                 int term = found[k];
                 int stop = k + 2 + found[k + 1];
                 if (allOccur(found, k + 2, stop, d) && terms[term].holds(d)) {
-                    for (int t : termThemes[term]) {
-                        d.addCandidate(t);
+                    for (int j = termThemes.start[term], last = termThemes.start[term + 1]; j < last; j++) {
+                        d.addCandidate(termThemes.values[j]);
                     }
                 }
                 k = stop;
@@ -286,6 +287,29 @@ final class Preselection {
             }
         }
         return true;
+    }
+
+    /** Lists of ints by key in two arrays: list k is values[start[k] .. start[k + 1]). */
+    private static final class FlatLists {
+        final int[] start;
+        final int[] values;
+
+        private FlatLists(int[] start, int[] values) {
+            this.start = start;
+            this.values = values;
+        }
+
+        static FlatLists of(int[][] lists) {
+            int[] start = new int[lists.length + 1];
+            for (int k = 0; k < lists.length; k++) {
+                start[k + 1] = start[k] + lists[k].length;
+            }
+            int[] values = new int[start[lists.length]];
+            for (int k = 0; k < lists.length; k++) {
+                System.arraycopy(lists[k], 0, values, start[k], lists[k].length);
+            }
+            return new FlatLists(start, values);
+        }
     }
 
     /** Lists of ints by key, built up one by one. */

@@ -1,12 +1,12 @@
 package org.newsmonitor.themes;
 
 /**
- * One theme bound to a matcher's atoms: its rules (positive ones first) with their weights, the sum of the positive
- * weights, the score it needs (minScore less a rounding allowance) and its require expression (null when it has
- * none). Kept in one object so that evaluating a theme touches little memory.
+ * One theme bound to a matcher's atoms: what a hit reports about it, its rules (positive ones first) with their
+ * weights, the sum of the positive weights, the score it needs (minScore less a rounding allowance) and its require
+ * expression (null when it has none). Kept in one object so that evaluating a theme touches little memory.
  */
-record ThemeProgram(CompiledTheme theme, EvalNode[] rules, double[] weights, double positiveTotal, double needed,
-        EvalNode require) {
+record ThemeProgram(CompiledTheme theme, String id, String title, Polarity polarity, EvalNode[] rules,
+        double[] weights, double positiveTotal, double needed, EvalNode require) {
     /** Allowance for rounding when weights are summed. */
     static final double EPSILON = 1e-9;
 
@@ -16,6 +16,7 @@ record ThemeProgram(CompiledTheme theme, EvalNode[] rules, double[] weights, dou
         for (double w : weights) {
             total += Math.max(w, 0);
         }
-        return new ThemeProgram(theme, rules, weights, total, theme.minScore() - EPSILON, require);
+        return new ThemeProgram(theme, theme.id(), theme.title(), theme.polarity(), rules, weights, total,
+                theme.minScore() - EPSILON, require);
     }
 }
