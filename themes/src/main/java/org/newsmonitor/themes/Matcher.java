@@ -203,14 +203,22 @@ public final class Matcher {
         return new ThemeHit(p.id(), p.title(), p.polarity(), score, terms, snippet(d, terms));
     }
 
+    // text order: by first token, then last token, then term
+    private static final Comparator<EvalNode.Evidence> TEXT_ORDER = (a, b) -> {
+        int c = Integer.compare(a.firstToken(), b.firstToken());
+        if (c == 0) {
+            c = Integer.compare(a.lastToken(), b.lastToken());
+        }
+        return c != 0 ? c : a.term().compareTo(b.term());
+    };
+
     private static List<TermHit> termHits(DocState d, List<EvalNode.Evidence> evidence) {
-        evidence.sort(Comparator.comparingInt(EvalNode.Evidence::firstToken)
-                .thenComparingInt(EvalNode.Evidence::lastToken).thenComparing(EvalNode.Evidence::term));
-        List<TermHit> out = new ArrayList<>();
+        evidence.sort(TEXT_ORDER);
+        List<TermHit> out = new ArrayList<>(Math.min(evidence.size(), MAX_TERMS_PER_HIT));
         EvalNode.Evidence previous = null;
         for (EvalNode.Evidence e : evidence) {
             // sorted, so repeats of one term at one place are neighbours
-            if (e.equals(previous)) {
+            if (previous != null && TEXT_ORDER.compare(e, previous) == 0) {
                 continue;
             }
             previous = e;

@@ -69,7 +69,7 @@ final class Snippets {
     /** {@link Character#isWhitespace(char)}, with a quick answer for the characters that cannot be whitespace. */
     static boolean isWhitespace(char c) {
         if (c <= ' ') {
-            return Character.isWhitespace(c);
+            return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C';
         }
         // above the space, Java's whitespace is U+1680, U+2000 to U+205F (some of them) and U+3000
         return (c >= '\u2000' && c <= '\u205F' || c == '\u1680' || c == '\u3000') && Character.isWhitespace(c);
