@@ -48,9 +48,14 @@ public final class QuickBenchmark {
                 long matching = fixture.articles.stream().filter(d -> !matcher.match(d).isEmpty()).count();
                 double perArticle = fixture.articles.stream().mapToInt(d -> matcher.match(d).size()).average()
                         .orElse(0);
+                double evaluated = fixture.articles.stream().mapToInt(d -> {
+                    matcher.match(d);
+                    return matcher.lastEvaluatedCount();
+                }).average().orElse(0);
                 System.out.printf(Locale.ROOT, "%n[%s] %d themes (matcher built in %.0f ms, monitor in %.0f ms);"
-                        + " %d of %d generated articles match a theme, %.1f themes per article%n", sets[i],
-                        themes.size(), matcherBuildMs, luceneBuildMs, matching, fixture.articles.size(), perArticle);
+                        + " %d of %d generated articles match a theme, %.1f themes per article; %.1f themes per"
+                        + " article pass pre-selection and are evaluated%n", sets[i], themes.size(), matcherBuildMs,
+                        luceneBuildMs, matching, fixture.articles.size(), perArticle, evaluated);
                 report("evaluation set", Equivalence.compare(matcher, monitors[i], eval), eval.size());
                 report("generated articles", Equivalence.compare(matcher, monitors[i], sample), sample.size());
             }

@@ -141,8 +141,11 @@ public final class Matcher {
         return new MatchOutcome(hits, note);
     }
 
-    /** How many themes pre-selection passed on to full evaluation for the last article this thread matched. */
-    int lastEvaluatedCount() {
+    /**
+     * How many themes pre-selection passed on to full evaluation for the last article this thread matched; for
+     * measuring pre-selection (the others were ruled out without evaluating their rules).
+     */
+    public int lastEvaluatedCount() {
         return scratch.get().evaluatedCount;
     }
 
