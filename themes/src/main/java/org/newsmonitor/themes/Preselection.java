@@ -22,10 +22,12 @@ final class Preselection {
     // a rule is necessary when the other positive weights stay below minScore by more than this
     private static final double MARGIN = 1e-6;
     private static final int[] NONE = new int[0];
+    private static final int NO_CHECK = Integer.MIN_VALUE;
 
     private final EvalNode.TermNode[] terms;
-    // themes listed under an atom; terms found through an atom, each as its id, the number of its other atoms and
-    // those atoms (which must occur too); and the themes listed under each term
+    // themes listed under an atom, each followed by its first check (or NO_CHECK); terms found through an atom,
+    // each as its id, the number of its other atoms and those atoms (which must occur too); and the themes listed
+    // under each term, each followed by its first check
     private final FlatLists atomThemes;
     private final FlatLists atomTerms;
     private final FlatLists termThemes;
@@ -42,9 +44,9 @@ final class Preselection {
     private Preselection(EvalNode.TermNode[] terms, int[][] atomThemes, int[][] atomTerms, int[][] termThemes,
             int[] always, int[] checkStart, int[] checks, int[] clauseStart, int[] clauseElements) {
         this.terms = terms;
-        this.atomThemes = FlatLists.of(atomThemes);
+        this.atomThemes = FlatLists.of(withFirstCheck(atomThemes, checkStart, checks));
         this.atomTerms = FlatLists.of(atomTerms);
-        this.termThemes = FlatLists.of(termThemes);
+        this.termThemes = FlatLists.of(withFirstCheck(termThemes, checkStart, checks));
         this.always = always;
         this.checkStart = checkStart;
         this.checks = checks;
@@ -139,6 +141,20 @@ final class Preselection {
                 clauseStart.toArray(), clauseElements.toArray());
     }
 
+    // each theme of each list followed by its first check, so that most themes that fail are never listed
+    private static int[][] withFirstCheck(int[][] lists, int[] checkStart, int[] checks) {
+        int[][] out = new int[lists.length][];
+        for (int k = 0; k < lists.length; k++) {
+            out[k] = new int[lists[k].length * 2];
+            for (int i = 0; i < lists[k].length; i++) {
+                int t = lists[k][i];
+                out[k][2 * i] = t;
+                out[k][2 * i + 1] = checkStart[t] < checkStart[t + 1] ? checks[checkStart[t]] : NO_CHECK;
+            }
+        }
+        return out;
+    }
+
     /** Number of shared clauses (for sizing the per-article cache of their results). */
     int clauseCount() {
         return clauseStart.length - 1;
@@ -229,15 +245,20 @@ final class Preselection {
         int[] found = atomTerms.values;
         for (int i = 0; i < d.touchedCount; i++) {
             int atom = d.touched[i];
-            for (int k = atomThemes.start[atom], stop = atomThemes.start[atom + 1]; k < stop; k++) {
-                d.addCandidate(themes[k]);
+            for (int k = atomThemes.start[atom], stop = atomThemes.start[atom + 1]; k < stop; k += 2) {
+                if (checkHolds(themes[k + 1], d)) {
+                    d.addCandidate(themes[k]);
+                }
             }
             for (int k = atomTerms.start[atom], end = atomTerms.start[atom + 1]; k < end; ) {
                 int term = found[k];
                 int stop = k + 2 + found[k + 1];
                 if (allOccur(found, k + 2, stop, d) && terms[term].holds(d)) {
-                    for (int j = termThemes.start[term], last = termThemes.start[term + 1]; j < last; j++) {
-                        d.addCandidate(termThemes.values[j]);
+                    int[] listed = termThemes.values;
+                    for (int j = termThemes.start[term], last = termThemes.start[term + 1]; j < last; j += 2) {
+                        if (checkHolds(listed[j + 1], d)) {
+                            d.addCandidate(listed[j]);
+                        }
                     }
                 }
                 k = stop;
@@ -250,13 +271,21 @@ final class Preselection {
 
     /** Whether the other clauses of candidate {@code theme} (all but the one it is listed under) hold. */
     boolean passes(int theme, DocState d) {
-        for (int k = checkStart[theme], end = checkStart[theme + 1]; k < end; k++) {
-            int c = checks[k];
-            if (c >= 0 ? !d.has(c) : !clauseHolds(~c, d)) {
+        // the first check held when the theme was listed
+        for (int k = checkStart[theme] + 1, end = checkStart[theme + 1]; k < end; k++) {
+            if (!checkHolds(checks[k], d)) {
                 return false;
             }
         }
         return true;
+    }
+
+    // an atom that must occur, a shared clause (~id) that must hold, or NO_CHECK
+    private boolean checkHolds(int check, DocState d) {
+        if (check >= 0) {
+            return d.has(check);
+        }
+        return check == NO_CHECK || clauseHolds(~check, d);
     }
 
     private boolean clauseHolds(int clause, DocState d) {
