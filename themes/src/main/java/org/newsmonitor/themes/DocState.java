@@ -40,6 +40,8 @@ final class DocState {
 
     private int generation;
     private final int[] atomStamp;
+    // the atoms seen in this article as a bit set (a small array, quick to test), cleared through the touched list
+    private final long[] present;
     private final int[][] atomHits;
     private final int[] atomHitCount;
     int[] touched = new int[64];
@@ -71,6 +73,7 @@ final class DocState {
         termHolds = new boolean[terms];
         termSpans = new LongList[terms];
         atomStamp = new int[atoms];
+        present = new long[(atoms + 63) >>> 6];
         atomHits = new int[atoms][];
         atomHitCount = new int[atoms];
         candidateBits = new long[(themes + 63) >>> 6];
@@ -85,6 +88,9 @@ final class DocState {
             Arrays.fill(orHoldsStamp, 0);
             Arrays.fill(orSpansStamp, 0);
             generation = 1;
+        }
+        for (int i = 0; i < touchedCount; i++) {
+            present[touched[i] >>> 6] = 0;
         }
         tokenCount = 0;
         touchedCount = 0;
@@ -234,6 +240,7 @@ final class DocState {
     void hit(int atom, int token) {
         if (atomStamp[atom] != generation) {
             atomStamp[atom] = generation;
+            present[atom >>> 6] |= 1L << atom;
             atomHitCount[atom] = 0;
             if (atomHits[atom] == null) {
                 atomHits[atom] = new int[4];
@@ -254,7 +261,7 @@ final class DocState {
     }
 
     boolean has(int atom) {
-        return atomStamp[atom] == generation;
+        return (present[atom >>> 6] & (1L << atom)) != 0;
     }
 
     /** Token indexes of an atom seen in this article (valid up to {@link #count(int)}). */

@@ -100,11 +100,10 @@ final class Preselection {
                     id = clauseIds.size();
                     clauseIds.put(elements, id);
                     clauseStart.add(clauseElements.size);
-                    for (int e : c) {
-                        if (e >= 0) {
-                            clauseElements.add(e);
-                        }
-                    }
+                    // words first, the most common first: a clause that holds is then settled after a look or two
+                    Arrays.stream(c).filter(e -> e >= 0).boxed()
+                            .sorted(Comparator.comparingDouble((Integer e) -> cost.of(e)).reversed())
+                            .forEach(clauseElements::add);
                     for (int e : c) {
                         if (e < 0) {
                             clauseElements.add(e);
