@@ -40,7 +40,7 @@ import org.newsmonitor.stream.article.DeduplicateProcessor;
 import org.newsmonitor.stream.catalog.ThemeCatalogProcessor;
 import org.newsmonitor.stream.catalog.ThemeCatalogStoreBuilder;
 import org.newsmonitor.stream.match.MatchThemesProcessor;
-import org.newsmonitor.stream.match.MatchedArticle;
+import org.newsmonitor.stream.match.MatchedArticleSerde;
 import org.newsmonitor.stream.stats.PolaritySerde;
 import org.newsmonitor.stream.stats.SurgeProcessor;
 import org.newsmonitor.stream.stats.ThemeCount;
@@ -116,7 +116,7 @@ public final class ThemeMatchTopology {
                         new DedupWindow(s.dedupRetention())), Named.as("deduplicate-articles"), StoreNames.ARTICLE_IDS)
                 .process(() -> new MatchThemesProcessor(StoreNames.THEME_CATALOG,
                         new ArticleText(s.maxContentChars())), Named.as("match-themes"))
-                .repartition(Repartitioned.with(keys, json(MatchedArticle.class, StoreNames.STORY_CLUSTERING_TOPIC))
+                .repartition(Repartitioned.with(keys, new MatchedArticleSerde(StoreNames.STORY_CLUSTERING_TOPIC))
                         .withName(StoreNames.STORY_CLUSTERING_TOPIC).withNumberOfPartitions(1))
                 .process(() -> new StoryClusterProcessor(StoreNames.STORY_MEMBERS, s.storyWindow(),
                         s.storySimilarity()), Named.as("assign-stories"), StoreNames.STORY_MEMBERS);
