@@ -14,6 +14,7 @@ final class DocState {
     static final String[] FIELD_NAMES = {"title", "summary", "content"};
 
     final String[] texts = new String[3];
+    final TokenScanner scanner = new TokenScanner();
     int tokenCount;
     int[] tokStart = new int[256];
     int[] tokEnd = new int[256];

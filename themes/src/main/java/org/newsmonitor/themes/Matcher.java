@@ -150,13 +150,13 @@ public final class Matcher {
     }
 
     private void index(DocState d, byte field, String text) {
-        TextTokenizer.tokenize(text, (token, start, end) -> lookup(d, token, d.addToken(field, start, end)));
+        d.scanner.scan(text, (chars, length, start, end) -> lookup(d, chars, length, d.addToken(field, start, end)));
     }
 
-    private void lookup(DocState d, String token, int index) {
+    private void lookup(DocState d, char[] token, int length, int index) {
         // exact words plus the plural and possessive fold: "pipelines", "gases" also count as "pipeline", "gas"
-        words.lookup(token, index, d);
-        prefixes.walk(token, index, d);
+        words.lookup(token, length, index, d);
+        prefixes.walk(token, length, index, d);
     }
 
     private ThemeHit evaluate(ThemeProgram p, DocState d) {

@@ -76,15 +76,14 @@ final class PrefixTrie {
         empty = prefixes.isEmpty();
     }
 
-    /** Records a hit at {@code token} for every prefix atom that {@code text} starts with. */
-    void walk(String text, int token, DocState d) {
+    /** Records a hit at {@code token} for every prefix atom that {@code text[0 .. len)} starts with. */
+    void walk(char[] text, int len, int token, DocState d) {
         if (empty) {
             return;
         }
-        char first = text.charAt(0);
+        char first = text[0];
         Node n = first < DIRECT ? rootDirect[first] : root.child(first);
         int i = 1;
-        int len = text.length();
         while (n != null) {
             for (int a : n.atoms) {
                 d.hit(a, token);
@@ -92,7 +91,7 @@ final class PrefixTrie {
             if (i == len) {
                 return;
             }
-            n = n.child(text.charAt(i++));
+            n = n.child(text[i++]);
         }
     }
 }

@@ -56,25 +56,24 @@ final class WordTable {
         longest = max;
     }
 
-    /** Records hits for the token itself and, when it ends in "s" or "es", for the word without that ending. */
-    void lookup(String token, int index, DocState d) {
-        int len = token.length();
+    /** Records hits for the token {@code token[0 .. len)} itself and, when it ends in "s" or "es", for the word without that ending. */
+    void lookup(char[] token, int len, int index, DocState d) {
         if (len > longest + 2) {
             return;
         }
         // hashes of the first len-2, len-1 and len characters, computed in one pass
         int h2 = 0;
         for (int i = 0; i < len - 2; i++) {
-            h2 = 31 * h2 + token.charAt(i);
+            h2 = 31 * h2 + token[i];
         }
-        int h1 = len >= 2 ? 31 * h2 + token.charAt(len - 2) : h2;
-        int h0 = len >= 1 ? 31 * h1 + token.charAt(len - 1) : h1;
+        int h1 = len >= 2 ? 31 * h2 + token[len - 2] : h2;
+        int h0 = len >= 1 ? 31 * h1 + token[len - 1] : h1;
         int exact = find(token, len, h0);
         int dropS = -1;
         int dropEs = -1;
-        if (len > 1 && token.charAt(len - 1) == 's') {
+        if (len > 1 && token[len - 1] == 's') {
             dropS = find(token, len - 1, h1);
-            if (len > 2 && token.charAt(len - 2) == 'e') {
+            if (len > 2 && token[len - 2] == 'e') {
                 dropEs = find(token, len - 2, h2);
             }
         }
@@ -91,7 +90,7 @@ final class WordTable {
     }
 
     /** The atom of the first {@code len} characters of {@code token}, or -1. */
-    private int find(String token, int len, int hash) {
+    private int find(char[] token, int len, int hash) {
         if (len > longest) {
             return -1;
         }
@@ -106,13 +105,13 @@ final class WordTable {
         return -1;
     }
 
-    private boolean sameChars(String token, int len, int atom) {
+    private boolean sameChars(char[] token, int len, int atom) {
         if (charLength[atom] != len) {
             return false;
         }
         int start = charStart[atom];
         for (int k = 0; k < len; k++) {
-            if (chars[start + k] != token.charAt(k)) {
+            if (chars[start + k] != token[k]) {
                 return false;
             }
         }

@@ -1,0 +1,116 @@
+package org.newsmonitor.themes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PrefixTrieTest {
+
+    @Test
+    void shouldHitEveryPrefixATokenStartsWithWhenPrefixesNest() {
+        //Given
+        Map<String, Integer> prefixes = Map.of("6", 0, "pipe", 1, "pipeline", 2, "газопровод", 3, "中", 4);
+        PrefixTrie trie = new PrefixTrie(prefixes);
+        DocState d = new DocState(5, 1, 1, 1, 0);
+        d.reset();
+        //When
+        walk(trie, d, "pipelines");
+        walk(trie, d, "pip");
+        walk(trie, d, "600");
+        walk(trie, d, "газопроводы");
+        walk(trie, d, "中");
+        walk(trie, d, "pipe");
+        //Then
+        assertThat(d.count(1)).isEqualTo(2);
+        assertThat(d.hits(1)[0]).isEqualTo(0);
+        assertThat(d.hits(1)[1]).isEqualTo(5);
+        assertThat(d.count(2)).isEqualTo(1);
+        assertThat(d.count(0)).isEqualTo(1);
+        assertThat(d.hits(0)[0]).isEqualTo(2);
+        assertThat(d.count(3)).isEqualTo(1);
+        assertThat(d.count(4)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldHitNothingWhenThereAreNoPrefixes() {
+        //Given
+        PrefixTrie trie = new PrefixTrie(Map.of());
+        DocState d = new DocState(1, 1, 1, 1, 0);
+        d.reset();
+        //When
+        walk(trie, d, "anything");
+        //Then
+        assertThat(d.touchedCount).isZero();
+    }
+
+    @Test
+    void shouldAgreeWithStartsWithWhenPrefixesAndTokensAreRandomInManyScripts() {
+        //Given
+        Random random = new Random(5);
+        for (int round = 0; round < 200; round++) {
+            Map<String, Integer> prefixes = new HashMap<>();
+            int size = 1 + random.nextInt(round < 100 ? 10 : 1_500);
+            while (prefixes.size() < size) {
+                prefixes.putIfAbsent(randomWord(random), prefixes.size());
+            }
+            List<String> known = new ArrayList<>(prefixes.keySet());
+            PrefixTrie trie = new PrefixTrie(prefixes);
+            DocState d = new DocState(prefixes.size(), 1, 1, 1, 0);
+            d.reset();
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String p = known.get(random.nextInt(known.size()));
+                tokens.add(switch (random.nextInt(4)) {
+                    case 0 -> p;
+                    case 1 -> p + randomWord(random);
+                    case 2 -> p.substring(0, random.nextInt(p.length()) + 1);
+                    default -> randomWord(random);
+                });
+            }
+            //When
+            for (String t : tokens) {
+                walk(trie, d, t);
+            }
+            //Then
+            for (String prefix : known) {
+                int atom = prefixes.get(prefix);
+                List<Integer> expected = new ArrayList<>();
+                for (int i = 0; i < tokens.size(); i++) {
+                    if (tokens.get(i).startsWith(prefix)) {
+                        expected.add(i);
+                    }
+                }
+                List<Integer> actual = new ArrayList<>();
+                for (int k = 0; k < d.count(atom); k++) {
+                    actual.add(d.hits(atom)[k]);
+                }
+                assertThat(actual).as("hits of %s", prefix).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static final String[] ALPHABETS = {"abcdefghijklmnopqrstuvwxyz", "ab", "0123456789",
+        "абвгдеежзийклмнопрстуфхцчшщъыьэюя", "中俄国部会学议", "ひらカタ한국", "éèçøåßłđı", "\u0301\u0308", "\uD83D\uDE00"};
+
+    private static String randomWord(Random random) {
+        StringBuilder b = new StringBuilder();
+        String alphabet = ALPHABETS[random.nextInt(ALPHABETS.length)];
+        int length = 1 + random.nextInt(random.nextInt(10) == 0 ? 30 : 6);
+        for (int i = 0; i < length; i++) {
+            if (random.nextInt(8) == 0) {
+                alphabet = ALPHABETS[random.nextInt(ALPHABETS.length)];
+            }
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    private static void walk(PrefixTrie trie, DocState d, String token) {
+        trie.walk(token.toCharArray(), token.length(), d.addToken(DocState.CONTENT, 0, token.length()), d);
+    }
+}
