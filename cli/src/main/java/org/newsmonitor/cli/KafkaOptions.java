@@ -6,7 +6,7 @@ import org.newsmonitor.contracts.ClientSettings;
 import picocli.CommandLine.Option;
 
 /** How a command reaches Kafka: bootstrap servers plus pass-through client properties (TLS, SASL, ...). */
-final class KafkaOptions {
+public final class KafkaOptions {
     /** Where a `./monitor run` on this machine listens by default. */
     static final String LOCAL_BROKER = "localhost:9092";
 
@@ -43,7 +43,7 @@ final class KafkaOptions {
     }
 
     /** Client properties from KAFKA_CLIENT_* variables: KAFKA_CLIENT_SASL_MECHANISM -> sasl.mechanism. */
-    static Map<String, String> fromEnvironment(Map<String, String> env) {
+    public static Map<String, String> fromEnvironment(Map<String, String> env) {
         Map<String, String> props = new LinkedHashMap<>();
         env.forEach((k, v) -> {
             if (k.startsWith("KAFKA_CLIENT_") && k.length() > "KAFKA_CLIENT_".length()) {

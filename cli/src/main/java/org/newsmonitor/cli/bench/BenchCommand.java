@@ -100,6 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
                             rate, achieved, records.size(), s.count(), s.p50(), s.p95(), s.p99(), s.max()));
                     out.println("bench: latency run at " + rate + "/s done");
                 }
+                flat = null; // the benchmark's own copy of the articles is not the monitor's memory
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 printTable(out, raw, through, averageBytes, latencyRows, heap, probe.alerted("flat-"));

@@ -10,6 +10,7 @@ import org.newsmonitor.alerts.AlertsConfig;
 import org.newsmonitor.alerts.AlertsService;
 import org.newsmonitor.broker.EmbeddedKafka;
 import org.newsmonitor.broker.EmbeddedKafkaConfig;
+import org.newsmonitor.cli.KafkaOptions;
 import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.contracts.TopicCreator;
 import org.newsmonitor.contracts.Topics;
@@ -29,7 +30,8 @@ final class BenchPipeline implements AutoCloseable {
     private BenchPipeline(Path dataDir, EmbeddedKafka broker) {
         this.dataDir = dataDir;
         this.started.push(broker);
-        this.kafka = ClientSettings.of(broker.bootstrapServers());
+        // KAFKA_CLIENT_* variables reach every client, as in the other commands: for trying client settings
+        this.kafka = new ClientSettings(broker.bootstrapServers(), KafkaOptions.fromEnvironment(System.getenv()));
     }
 
     /** Starts the broker in {@code dataDir} and creates the monitor's topics. */

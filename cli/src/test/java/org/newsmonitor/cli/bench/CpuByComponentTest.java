@@ -26,15 +26,16 @@ class CpuByComponentTest {
     void shouldGiveTheJvmTheProcessTimeNoJavaThreadAccountsFor() {
         //Given
         var before = new CpuByComponent.Snapshot(Map.of(CpuByComponent.STREAM, 1_000L, CpuByComponent.BROKER, 500L),
-                10_000L);
+                Map.of(JvmThreadCpu.JIT, 100L, JvmThreadCpu.GC, 200L), 10_000L);
         var after = new CpuByComponent.Snapshot(Map.of(CpuByComponent.STREAM, 4_000L, CpuByComponent.BROKER, 1_500L,
-                CpuByComponent.ALERTS, 700L), 20_000L);
+                CpuByComponent.ALERTS, 700L), Map.of(JvmThreadCpu.JIT, 2_100L, JvmThreadCpu.GC, 1_200L), 20_000L);
         //When
         Map<String, Long> used = CpuByComponent.between(before, after);
         //Then
         assertThat(used).containsEntry(CpuByComponent.STREAM, 3_000L).containsEntry(CpuByComponent.BROKER, 1_000L)
                 .containsEntry(CpuByComponent.ALERTS, 700L).containsEntry(CpuByComponent.DRIVER, 0L)
-                .containsEntry(CpuByComponent.JVM, 5_300L);
+                .containsEntry(CpuByComponent.JIT, 2_000L).containsEntry(CpuByComponent.GC, 1_000L)
+                .containsEntry(CpuByComponent.JVM, 2_300L);
         assertThat(used.keySet()).containsExactlyElementsOf(CpuByComponent.ORDER);
     }
 
@@ -52,5 +53,31 @@ class CpuByComponentTest {
         long total = CpuByComponent.between(before, after).values().stream().mapToLong(Long::longValue).sum();
         assertThat(total).isPositive();
         assertThat(x).isNotZero();
+    }
+
+    @Test
+    void shouldReadJitAndGcThreadTimesFromProcWhenOnLinux() {
+        //Given a stat line whose thread name holds spaces and a parenthesis
+        String stat = "4242 (C2 Compiler) x) S 1 1 1 0 -1 4194368 10 0 0 0 250 30 0 0 20 0 40 0 100 0 0";
+        //When / Then
+        assertThat(JvmThreadCpu.ticks(stat)).isEqualTo(280);
+        assertThat(JvmThreadCpu.kind("C2 CompilerThre")).isEqualTo(JvmThreadCpu.JIT);
+        assertThat(JvmThreadCpu.kind("C1 CompilerThre")).isEqualTo(JvmThreadCpu.JIT);
+        assertThat(JvmThreadCpu.kind("GC Thread#1")).isEqualTo(JvmThreadCpu.GC);
+        assertThat(JvmThreadCpu.kind("G1 Conc#0")).isEqualTo(JvmThreadCpu.GC);
+        assertThat(JvmThreadCpu.kind("VM Thread")).isNull();
+        assertThat(JvmThreadCpu.kind("kafka-producer-")).isNull();
+    }
+
+    @Test
+    void shouldFindCompilerThreadsOfThisJvmWhenProcIsThere() {
+        //Given a Linux machine (the only place /proc/self/task exists)
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(
+                java.nio.file.Path.of("/proc/self/task")));
+        //When
+        Map<String, Long> jvm = JvmThreadCpu.read();
+        //Then this JVM compiled something already, so its compiler threads exist and have used CPU
+        assertThat(jvm).containsKey(JvmThreadCpu.JIT);
+        assertThat(jvm.get(JvmThreadCpu.JIT)).isPositive();
     }
 }
