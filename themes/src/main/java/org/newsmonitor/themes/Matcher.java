@@ -12,7 +12,7 @@ import java.util.Map;
  * (building is cheap enough to redo on every theme change).
  *
  * <p>How it stays fast: an article is tokenized once; each token is looked up in one dictionary built from all
- * themes' terms (exact words in a hash map, with the plural/possessive fold, and prefixes in a trie); only themes
+ * themes' terms (exact words in a hash table, with the plural/possessive fold, and prefixes in another); only themes
  * whose necessary words and phrases occur in the article are evaluated (see {@link Preselection}), and their
  * boolean, phrase and NEAR trees run over per-term token lists. Very long fields are cut (see
  * {@link #MAX_CONTENT_CHARS}); the outcome says so.
@@ -30,7 +30,7 @@ public final class Matcher {
     private final List<CompiledTheme> themes;
     private final ThemeProgram[] programs;
     private final WordTable words;
-    private final PrefixTrie prefixes;
+    private final PrefixTable prefixes;
     private final Preselection preselection;
     private final int atomCount;
     private final int termCount;
@@ -42,7 +42,7 @@ public final class Matcher {
         this.themes = themes;
         this.programs = programs;
         this.words = new WordTable(words);
-        this.prefixes = new PrefixTrie(prefixAtoms);
+        this.prefixes = new PrefixTable(prefixAtoms);
         this.preselection = preselection;
         this.atomCount = atomCount;
         this.termCount = termCount;

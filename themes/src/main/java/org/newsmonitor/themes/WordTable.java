@@ -27,6 +27,9 @@ final class WordTable {
     // two bits per key, at places taken from its hash: a token with either bit clear is no key (most tokens)
     private final long[] filter;
     private final int filterShift;
+    // keys of one character (a Han character, a digit), found directly: page c >>> 8, entry c & 0xFF (EMPTY for
+    // none); a page with no such key is null
+    private final int[][] singles = new int[256][];
 
     WordTable(Map<String, Integer> words) {
         // a key can come more than once ("xes" from "xe" and from "x"; "gases" a word of its own): a set
@@ -74,6 +77,14 @@ final class WordTable {
             }
             slots[2 * i] = h;
             slots[2 * i + 1] = k;
+            if (len == 1) {
+                char c = key.charAt(0);
+                if (singles[c >>> 8] == null) {
+                    singles[c >>> 8] = new int[256];
+                    java.util.Arrays.fill(singles[c >>> 8], EMPTY);
+                }
+                singles[c >>> 8][c & 0xFF] = k;
+            }
         }
         longest = max;
     }
@@ -83,6 +94,13 @@ final class WordTable {
      * without that ending.
      */
     void lookup(char[] token, int len, int index, DocState d) {
+        if (len == 1) {
+            int[] page = singles[token[0] >>> 8];
+            if (page != null && page[token[0] & 0xFF] != EMPTY) {
+                found(page[token[0] & 0xFF], index, d);
+            }
+            return;
+        }
         if (len > longest) {
             return;
         }
@@ -99,23 +117,28 @@ final class WordTable {
         int key;
         while ((key = slots[2 * i + 1]) != EMPTY) {
             if (slots[2 * i] == h && sameChars(token, len, key)) {
-                int at = KEY_INTS * key;
-                int exact = keys[at + 2];
-                int dropS = keys[at + 3];
-                int dropEs = keys[at + 4];
-                d.setWordAtoms(index, exact, dropS, dropEs);
-                if (exact >= 0) {
-                    d.hit(exact, index);
-                }
-                if (dropS >= 0) {
-                    d.hit(dropS, index);
-                }
-                if (dropEs >= 0) {
-                    d.hit(dropEs, index);
-                }
+                found(key, index, d);
                 return;
             }
             i = (i + 1) & mask;
+        }
+    }
+
+    // token index is key: its atoms are recorded
+    private void found(int key, int index, DocState d) {
+        int at = KEY_INTS * key;
+        int exact = keys[at + 2];
+        int dropS = keys[at + 3];
+        int dropEs = keys[at + 4];
+        d.setWordAtoms(index, exact, dropS, dropEs);
+        if (exact >= 0) {
+            d.hit(exact, index);
+        }
+        if (dropS >= 0) {
+            d.hit(dropS, index);
+        }
+        if (dropEs >= 0) {
+            d.hit(dropEs, index);
         }
     }
 

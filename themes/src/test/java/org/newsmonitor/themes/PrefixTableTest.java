@@ -1,6 +1,7 @@
 package org.newsmonitor.themes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,22 +10,22 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class PrefixTrieTest {
+class PrefixTableTest {
 
     @Test
     void shouldHitEveryPrefixATokenStartsWithWhenPrefixesNest() {
         //Given
         Map<String, Integer> prefixes = Map.of("6", 0, "pipe", 1, "pipeline", 2, "газопровод", 3, "中", 4);
-        PrefixTrie trie = new PrefixTrie(prefixes);
+        PrefixTable table = new PrefixTable(prefixes);
         DocState d = new DocState(5, 1, 1, 1, 0);
         d.reset();
         //When
-        walk(trie, d, "pipelines");
-        walk(trie, d, "pip");
-        walk(trie, d, "600");
-        walk(trie, d, "газопроводы");
-        walk(trie, d, "中");
-        walk(trie, d, "pipe");
+        walk(table, d, "pipelines");
+        walk(table, d, "pip");
+        walk(table, d, "600");
+        walk(table, d, "газопроводы");
+        walk(table, d, "中");
+        walk(table, d, "pipe");
         //Then
         assertThat(d.count(1)).isEqualTo(2);
         assertThat(d.hits(1)[0]).isEqualTo(0);
@@ -37,13 +38,20 @@ class PrefixTrieTest {
     }
 
     @Test
+    void shouldRefuseAnEmptyPrefixWhenBuilt() {
+        //Given //When //Then
+        assertThatThrownBy(() -> new PrefixTable(Map.of("", 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty prefix");
+    }
+
+    @Test
     void shouldHitNothingWhenThereAreNoPrefixes() {
         //Given
-        PrefixTrie trie = new PrefixTrie(Map.of());
+        PrefixTable table = new PrefixTable(Map.of());
         DocState d = new DocState(1, 1, 1, 1, 0);
         d.reset();
         //When
-        walk(trie, d, "anything");
+        walk(table, d, "anything");
         //Then
         assertThat(d.touchedCount).isZero();
     }
@@ -59,7 +67,7 @@ class PrefixTrieTest {
                 prefixes.putIfAbsent(randomWord(random), prefixes.size());
             }
             List<String> known = new ArrayList<>(prefixes.keySet());
-            PrefixTrie trie = new PrefixTrie(prefixes);
+            PrefixTable table = new PrefixTable(prefixes);
             DocState d = new DocState(prefixes.size(), 1, 1, 1, 0);
             d.reset();
             List<String> tokens = new ArrayList<>();
@@ -74,7 +82,7 @@ class PrefixTrieTest {
             }
             //When
             for (String t : tokens) {
-                walk(trie, d, t);
+                walk(table, d, t);
             }
             //Then
             for (String prefix : known) {
@@ -110,7 +118,7 @@ class PrefixTrieTest {
         return b.toString();
     }
 
-    private static void walk(PrefixTrie trie, DocState d, String token) {
-        trie.walk(token.toCharArray(), token.length(), d.addToken(DocState.CONTENT, 0, token.length()), d);
+    private static void walk(PrefixTable table, DocState d, String token) {
+        table.walk(token.toCharArray(), token.length(), d.addToken(DocState.CONTENT, 0, token.length()), d);
     }
 }
