@@ -14,6 +14,7 @@ final class DocState {
     static final String[] FIELD_NAMES = {"title", "summary", "content"};
 
     final String[] texts = new String[3];
+    // this thread's tokenizer, with its reused buffers
     final TokenScanner scanner = new TokenScanner();
     int tokenCount;
     int[] tokStart = new int[256];

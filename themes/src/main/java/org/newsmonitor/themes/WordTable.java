@@ -1,5 +1,6 @@
 package org.newsmonitor.themes;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.Set;
  * The exact-word atoms of a theme set in an open-addressing hash table, looked up with one probe sequence per token
  * and without creating strings. Its keys are every word and the word with "s" or "es" added, each with the three
  * answers for a token equal to the key: the atom of the token itself, of the token without its final "s" and of
- * the token without its final "es" (the plural fold). Slots hold the hash and the key side by side, and the keys'
- * characters sit in one array, so that a look-up reads little memory.
+ * the token without its final "es" (the plural fold). A bit set in front turns away most tokens that are no key,
+ * and one-character keys are found in a page table without hashing. Slots hold the hash and the key side by side,
+ * and the keys' characters sit in one array, so that a look-up reads little memory.
  */
 final class WordTable {
     private static final int EMPTY = -1;
@@ -31,6 +33,7 @@ final class WordTable {
     // none); a page with no such key is null
     private final int[][] singles = new int[256][];
 
+    /** A table of {@code words} (word text → atom id). */
     WordTable(Map<String, Integer> words) {
         // a key can come more than once ("xes" from "xe" and from "x"; "gases" a word of its own): a set
         Set<String> keyText = new LinkedHashSet<>();
@@ -81,7 +84,7 @@ final class WordTable {
                 char c = key.charAt(0);
                 if (singles[c >>> 8] == null) {
                     singles[c >>> 8] = new int[256];
-                    java.util.Arrays.fill(singles[c >>> 8], EMPTY);
+                    Arrays.fill(singles[c >>> 8], EMPTY);
                 }
                 singles[c >>> 8][c & 0xFF] = k;
             }
@@ -124,9 +127,9 @@ final class WordTable {
         }
     }
 
-    // token index is key: its atoms are recorded
-    private void found(int key, int index, DocState d) {
-        int at = KEY_INTS * key;
+    // the token at index is key k: records its atoms
+    private void found(int k, int index, DocState d) {
+        int at = KEY_INTS * k;
         int exact = keys[at + 2];
         int dropS = keys[at + 3];
         int dropEs = keys[at + 4];
