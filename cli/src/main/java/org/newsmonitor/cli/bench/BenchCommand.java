@@ -84,7 +84,9 @@ public final class BenchCommand implements Callable<Integer> {
                 warmUp(load, probe, Math.max(200, warmupArticles));
                 out.println("bench: warmed up with " + Math.max(200, warmupArticles) + " articles");
                 CpuByComponent.Snapshot cpuBefore = CpuByComponent.take();
+                StreamThreadSampler sampler = StreamThreadSampler.start();
                 Throughput through = load.flatOut(flat, probe, CATCH_UP);
+                Map<String, Double> streamThread = sampler.stop();
                 Map<String, Long> cpu = CpuByComponent.between(cpuBefore, CpuByComponent.take());
                 awaitAlertsSettled(probe, "flat-", (articles + 1) / 2);
                 out.printf("bench: pipeline %.0f articles/s%n", through.perSecond());
@@ -105,6 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 printTable(out, raw, through, averageBytes, latencyRows, heap, probe.alerted("flat-"));
                 printCpu(out, cpu, through);
+                printStreamThread(out, streamThread);
             }
         } finally {
             deleteQuietly(dir);
@@ -132,6 +135,14 @@ public final class BenchCommand implements Callable<Integer> {
         cpu.forEach((component, nanos) -> out.printf("| %s | %.1f | %.0f %% | %.0f |%n", component, nanos / 1e9,
                 total == 0 ? 0 : 100.0 * nanos / total, nanos / 1e3 / through.articles()));
         out.printf("| all | %.1f | 100 %% | %.0f |%n", total / 1e9, total / 1e3 / through.articles());
+        out.flush();
+    }
+
+    private static void printStreamThread(PrintWriter out, Map<String, Double> shares) {
+        out.printf("%nStream thread's wall time during the flat-out run (stack samples every 10 ms):%n%n");
+        out.println("| activity | share |");
+        out.println("|---|------:|");
+        shares.forEach((activity, share) -> out.printf("| %s | %.0f %% |%n", activity, 100 * share));
         out.flush();
     }
 
