@@ -94,7 +94,8 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
         return matcher;
     }
 
-    private static long[] signature(ArticleEvent article) {
+    /** The story signature of {@code article}: MinHash of its title and summary (or the start of its body). */
+    public static long[] signature(ArticleEvent article) {
         String text = article.title() + "\n" + article.summary();
         if (text.isBlank() && article.content() != null) {
             text = article.content().substring(0, Math.min(article.content().length(), SIGNATURE_FALLBACK_CHARS));
@@ -102,7 +103,8 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
         return MinHash.signature(TextShingles.shingleHashes(text));
     }
 
-    private static ThemeMatchEvent toEvent(ArticleEvent article, ThemeHit hit, Instant now) {
+    /** The match event for one theme hit of {@code article}, made at {@code now}; the story id is the article's. */
+    public static ThemeMatchEvent toEvent(ArticleEvent article, ThemeHit hit, Instant now) {
         List<MatchedTerm> terms = new ArrayList<>(hit.terms().size());
         for (TermHit term : hit.terms()) {
             terms.add(new MatchedTerm(term.term(), term.field(), term.start(), term.end()));
