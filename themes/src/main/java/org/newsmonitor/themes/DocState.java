@@ -41,11 +41,12 @@ final class DocState {
     private final LongList[] termSpans;
 
     private int generation;
-    private final int[] atomStamp;
+    // atom a: atomState[2 * a] = generation it was last seen in, atomState[2 * a + 1] = its hit count then (side by
+    // side: recording a hit reads one place)
+    private final int[] atomState;
     // the atoms seen in this article as a bit set (a small array, quick to test), cleared through the touched list
     private final long[] present;
     private final int[][] atomHits;
-    private final int[] atomHitCount;
     int[] touched = new int[64];
     int touchedCount;
 
@@ -74,17 +75,16 @@ final class DocState {
         termStamp = new int[terms];
         termHolds = new boolean[terms];
         termSpans = new LongList[terms];
-        atomStamp = new int[atoms];
+        atomState = new int[2 * atoms];
         present = new long[(atoms + 63) >>> 6];
         atomHits = new int[atoms][];
-        atomHitCount = new int[atoms];
         candidateBits = new long[(themes + 63) >>> 6];
     }
 
     void reset() {
         generation++;
         if (generation == Integer.MAX_VALUE) {
-            Arrays.fill(atomStamp, 0);
+            Arrays.fill(atomState, 0);
             Arrays.fill(termStamp, 0);
             Arrays.fill(clauseStamp, 0);
             Arrays.fill(orHoldsStamp, 0);
@@ -240,10 +240,11 @@ final class DocState {
     }
 
     void hit(int atom, int token) {
-        if (atomStamp[atom] != generation) {
-            atomStamp[atom] = generation;
+        int at = 2 * atom;
+        if (atomState[at] != generation) {
+            atomState[at] = generation;
             present[atom >>> 6] |= 1L << atom;
-            atomHitCount[atom] = 0;
+            atomState[at + 1] = 0;
             if (atomHits[atom] == null) {
                 atomHits[atom] = new int[4];
             }
@@ -253,13 +254,13 @@ final class DocState {
             touched[touchedCount++] = atom;
         }
         int[] hits = atomHits[atom];
-        int c = atomHitCount[atom];
+        int c = atomState[at + 1];
         if (c == hits.length) {
             hits = Arrays.copyOf(hits, c * 2);
             atomHits[atom] = hits;
         }
         hits[c] = token;
-        atomHitCount[atom] = c + 1;
+        atomState[at + 1] = c + 1;
     }
 
     boolean has(int atom) {
@@ -272,15 +273,15 @@ final class DocState {
     }
 
     int count(int atom) {
-        return atomStamp[atom] == generation ? atomHitCount[atom] : 0;
+        return atomState[2 * atom] == generation ? atomState[2 * atom + 1] : 0;
     }
 
     /** Whether token {@code token} of atom's hits exists (binary search). */
     boolean atomAt(int atom, int token) {
-        if (atomStamp[atom] != generation) {
+        if (atomState[2 * atom] != generation) {
             return false;
         }
-        return Arrays.binarySearch(atomHits[atom], 0, atomHitCount[atom], token) >= 0;
+        return Arrays.binarySearch(atomHits[atom], 0, atomState[2 * atom + 1], token) >= 0;
     }
 
     void addCandidate(int theme) {

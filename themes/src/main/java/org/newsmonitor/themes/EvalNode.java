@@ -172,8 +172,13 @@ abstract class EvalNode {
 
         @Override
         void collect(DocState d, List<Evidence> out, LongList within) {
-            LongList mine = new LongList();
-            spans(d, mine);
+            for (int a : atoms) {
+                if (!d.has(a)) {
+                    return;
+                }
+            }
+            // the cached list itself: only read here
+            LongList mine = cached(d);
             for (int i = 0; i < mine.size; i++) {
                 int first = LongList.first(mine.values[i]);
                 int last = LongList.last(mine.values[i]);

@@ -11,26 +11,32 @@ import java.util.Set;
  * and without creating strings. Its keys are every word and the word with "s" or "es" added, each with the three
  * answers for a token equal to the key: the atom of the token itself, of the token without its final "s" and of
  * the token without its final "es" (the plural fold). A bit set in front turns away most tokens that are no key,
- * and one-character keys are found in a page table without hashing. Slots hold the hash and the key side by side,
- * and the keys' characters sit in one array, so that a look-up reads little memory.
+ * and one-character keys are found in a page table without hashing. A slot holds the hash, the length, where the
+ * key's characters start in one shared array and the three answers side by side, so that a look-up reads little
+ * memory.
  */
 final class WordTable {
     private static final int EMPTY = -1;
-    // per key: start and length of its characters, then its three atoms
-    private static final int KEY_INTS = 5;
+    // ints per slot: hash, length, start of its characters (EMPTY for a free slot), exact atom, atom without "s",
+    // atom without "es"; the rest is padding so that a slot never spans two cache lines
+    private static final int SLOT_INTS = 8;
+    private static final int HASH = 0;
+    private static final int LENGTH = 1;
+    private static final int START = 2;
+    private static final int EXACT = 3;
+    private static final int DROP_S = 4;
+    private static final int DROP_ES = 5;
 
-    // slot i: slots[2 * i] = hash, slots[2 * i + 1] = key (EMPTY for a free slot)
+    // slot i: slots[SLOT_INTS * i ..], everything a look-up reads but the characters, side by side
     private final int[] slots;
     private final int mask;
-    // key k: keys[KEY_INTS * k ..] = start in chars, length, exact atom, atom without "s", atom without "es"
-    private final int[] keys;
     private final char[] chars;
     private final int longest;
     // two bits per key, at places taken from its hash: a token with either bit clear is no key (most tokens)
     private final long[] filter;
     private final int filterShift;
-    // keys of one character (a Han character, a digit), found directly: page c >>> 8, entry c & 0xFF (EMPTY for
-    // none); a page with no such key is null
+    // keys of one character (a Han character, a digit), found directly: page c >>> 8, entry c & 0xFF is the key's
+    // slot (EMPTY for none); a page with no such key is null
     private final int[][] singles = new int[256][];
 
     /** A table of {@code words} (word text → atom id). */
@@ -44,12 +50,11 @@ final class WordTable {
         }
         List<String> distinct = List.copyOf(keyText);
         int capacity = Integer.highestOneBit(Math.max(distinct.size(), 1) * 2) * 2;
-        slots = new int[capacity * 2];
-        for (int i = 1; i < slots.length; i += 2) {
+        slots = new int[capacity * SLOT_INTS];
+        for (int i = START; i < slots.length; i += SLOT_INTS) {
             slots[i] = EMPTY;
         }
         mask = capacity - 1;
-        keys = new int[distinct.size() * KEY_INTS];
         chars = new char[distinct.stream().mapToInt(String::length).sum()];
         int filterBits = Math.max(12, 35 - Integer.numberOfLeadingZeros(Math.max(distinct.size(), 1)));
         filter = new long[1 << (filterBits - 6)];
@@ -61,32 +66,32 @@ final class WordTable {
             int len = key.length();
             max = Math.max(max, len);
             key.getChars(0, len, chars, at);
-            keys[KEY_INTS * k] = at;
-            keys[KEY_INTS * k + 1] = len;
-            keys[KEY_INTS * k + 2] = words.getOrDefault(key, -1);
-            keys[KEY_INTS * k + 3] = len > 1 && key.charAt(len - 1) == 's'
-                    ? words.getOrDefault(key.substring(0, len - 1), -1) : -1;
-            keys[KEY_INTS * k + 4] = len > 2 && key.endsWith("es") ? words.getOrDefault(key.substring(0, len - 2), -1)
-                    : -1;
-            at += len;
             int h = hash(key);
             int b1 = filterBit1(h);
             int b2 = filterBit2(h);
             filter[b1 >>> 6] |= 1L << b1;
             filter[b2 >>> 6] |= 1L << b2;
             int i = spread(h) & mask;
-            while (slots[2 * i + 1] != EMPTY) {
+            while (slots[SLOT_INTS * i + START] != EMPTY) {
                 i = (i + 1) & mask;
             }
-            slots[2 * i] = h;
-            slots[2 * i + 1] = k;
+            int slot = SLOT_INTS * i;
+            slots[slot + HASH] = h;
+            slots[slot + LENGTH] = len;
+            slots[slot + START] = at;
+            slots[slot + EXACT] = words.getOrDefault(key, -1);
+            slots[slot + DROP_S] = len > 1 && key.charAt(len - 1) == 's'
+                    ? words.getOrDefault(key.substring(0, len - 1), -1) : -1;
+            slots[slot + DROP_ES] = len > 2 && key.endsWith("es")
+                    ? words.getOrDefault(key.substring(0, len - 2), -1) : -1;
+            at += len;
             if (len == 1) {
                 char c = key.charAt(0);
                 if (singles[c >>> 8] == null) {
                     singles[c >>> 8] = new int[256];
                     Arrays.fill(singles[c >>> 8], EMPTY);
                 }
-                singles[c >>> 8][c & 0xFF] = k;
+                singles[c >>> 8][c & 0xFF] = slot;
             }
         }
         longest = max;
@@ -117,22 +122,22 @@ final class WordTable {
             return;
         }
         int i = spread(h) & mask;
-        int key;
-        while ((key = slots[2 * i + 1]) != EMPTY) {
-            if (slots[2 * i] == h && sameChars(token, len, key)) {
-                found(key, index, d);
+        int start;
+        while ((start = slots[SLOT_INTS * i + START]) != EMPTY) {
+            int slot = SLOT_INTS * i;
+            if (slots[slot + HASH] == h && slots[slot + LENGTH] == len && sameChars(token, len, start)) {
+                found(slot, index, d);
                 return;
             }
             i = (i + 1) & mask;
         }
     }
 
-    // the token at index is key k: records its atoms
-    private void found(int k, int index, DocState d) {
-        int at = KEY_INTS * k;
-        int exact = keys[at + 2];
-        int dropS = keys[at + 3];
-        int dropEs = keys[at + 4];
+    // the token at index is the key in slot: records its atoms
+    private void found(int slot, int index, DocState d) {
+        int exact = slots[slot + EXACT];
+        int dropS = slots[slot + DROP_S];
+        int dropEs = slots[slot + DROP_ES];
         d.setWordAtoms(index, exact, dropS, dropEs);
         if (exact >= 0) {
             d.hit(exact, index);
@@ -145,11 +150,7 @@ final class WordTable {
         }
     }
 
-    private boolean sameChars(char[] token, int len, int key) {
-        if (keys[KEY_INTS * key + 1] != len) {
-            return false;
-        }
-        int start = keys[KEY_INTS * key];
+    private boolean sameChars(char[] token, int len, int start) {
         for (int k = 0; k < len; k++) {
             if (chars[start + k] != token[k]) {
                 return false;
