@@ -25,19 +25,14 @@ final class DocState {
     int[] tokWordS = new int[256];
     int[] tokWordEs = new int[256];
 
-    // per-article cache of pre-selection clause results, by clause id: 0 unknown, 1 holds, 2 does not
-    private final int[] clauseStamp;
-    private final boolean[] clauseHolds;
-
-    // per-article cache of shared OR nodes (lexicon lists), by cache slot
-    private final int[] orHoldsStamp;
-    private final boolean[] orHolds;
+    // per-article caches of yes/no results in one int each (see result()): pre-selection clauses by clause id,
+    // shared OR nodes (lexicon lists) by cache slot, term nodes by id
+    private final int[] clauseResult;
+    private final int[] orResult;
     private final int[] orSpansStamp;
     private final LongList[] orSpans;
 
-    // per-article cache of term results, by term node id
-    private final int[] termStamp;
-    private final boolean[] termHolds;
+    private final int[] termResult;
     private final LongList[] termSpans;
 
     private int generation;
@@ -66,14 +61,11 @@ final class DocState {
     int evaluatedCount;
 
     DocState(int atoms, int themes, int terms, int clauses, int sharedOrs) {
-        orHoldsStamp = new int[sharedOrs];
-        orHolds = new boolean[sharedOrs];
+        orResult = new int[sharedOrs];
         orSpansStamp = new int[sharedOrs];
         orSpans = new LongList[sharedOrs];
-        clauseStamp = new int[clauses];
-        clauseHolds = new boolean[clauses];
-        termStamp = new int[terms];
-        termHolds = new boolean[terms];
+        clauseResult = new int[clauses];
+        termResult = new int[terms];
         termSpans = new LongList[terms];
         atomState = new int[2 * atoms];
         present = new long[(atoms + 63) >>> 6];
@@ -85,9 +77,9 @@ final class DocState {
         generation++;
         if (generation == Integer.MAX_VALUE) {
             Arrays.fill(atomState, 0);
-            Arrays.fill(termStamp, 0);
-            Arrays.fill(clauseStamp, 0);
-            Arrays.fill(orHoldsStamp, 0);
+            Arrays.fill(termResult, 0);
+            Arrays.fill(clauseResult, 0);
+            Arrays.fill(orResult, 0);
             Arrays.fill(orSpansStamp, 0);
             generation = 1;
         }
@@ -138,29 +130,38 @@ final class DocState {
         return tokWord[token] == atom || tokWordS[token] == atom || tokWordEs[token] == atom;
     }
 
+    // a cached yes/no of this article: the generation for yes, its negation for no (anything else is from an earlier
+    // article; generations start at 1, so a fresh 0 is unknown too)
+    private int result(boolean holds) {
+        return holds ? generation : -generation;
+    }
+
+    // 0 unknown, 1 holds, 2 does not
+    private int cached(int result) {
+        return result == generation ? 1 : result == -generation ? 2 : 0;
+    }
+
     /** The cached result of a term node for this article: 0 unknown, 1 holds, 2 does not. */
     int cachedHolds(int term) {
-        return termStamp[term] != generation ? 0 : termHolds[term] ? 1 : 2;
+        return cached(termResult[term]);
     }
 
     /** The cached result of a pre-selection clause for this article: 0 unknown, 1 holds, 2 does not. */
     int cachedClause(int clause) {
-        return clauseStamp[clause] != generation ? 0 : clauseHolds[clause] ? 1 : 2;
+        return cached(clauseResult[clause]);
     }
 
     void cacheClause(int clause, boolean holds) {
-        clauseStamp[clause] = generation;
-        clauseHolds[clause] = holds;
+        clauseResult[clause] = result(holds);
     }
 
     /** The cached result of a shared OR node for this article: 0 unknown, 1 holds, 2 does not. */
     int cachedOrHolds(int slot) {
-        return orHoldsStamp[slot] != generation ? 0 : orHolds[slot] ? 1 : 2;
+        return cached(orResult[slot]);
     }
 
     void cacheOrHolds(int slot, boolean holds) {
-        orHoldsStamp[slot] = generation;
-        orHolds[slot] = holds;
+        orResult[slot] = result(holds);
     }
 
     /**
@@ -187,11 +188,10 @@ final class DocState {
             list = new LongList();
             termSpans[term] = list;
         }
-        if (termStamp[term] != generation) {
+        if (cached(termResult[term]) == 0) {
             list.size = 0;
             fill.accept(list);
-            termStamp[term] = generation;
-            termHolds[term] = list.size > 0;
+            termResult[term] = result(list.size > 0);
         }
         return list;
     }
