@@ -39,6 +39,12 @@ final class Snippets {
         if (to < text.length() && to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) {
             to--;
         }
+        if (singleSpaced(text, from, to)) {
+            // nothing to collapse (the common case): the excerpt is the text itself
+            String core = text.substring(from, to);
+            return from > 0 ? (to < text.length() ? ELLIPSIS + core + ELLIPSIS : ELLIPSIS + core)
+                    : to < text.length() ? core + ELLIPSIS : core;
+        }
         // the excerpt with whitespace runs collapsed to one space, none at either end, and "…" where text was cut
         char[] out = new char[Math.max(to - from, 0) + 2];
         int n = 0;
@@ -64,6 +70,29 @@ final class Snippets {
             out[n++] = ELLIPSIS;
         }
         return new String(out, 0, n);
+    }
+
+    // whether text[from .. to) is not empty and its only whitespace is single spaces between other characters
+    private static boolean singleSpaced(String text, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        boolean afterSpace = true;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (afterSpace) {
+                    return false;
+                }
+                afterSpace = true;
+            } else {
+                if (c < ' ' || c >= '\u1680' && isWhitespace(c)) {
+                    return false;
+                }
+                afterSpace = false;
+            }
+        }
+        return !afterSpace;
     }
 
     /** {@link Character#isWhitespace(char)}, with a quick answer for the characters that cannot be whitespace. */

@@ -67,6 +67,27 @@ class SnippetsTest {
         }
     }
 
+    @Test
+    void shouldMatchTheReferenceDefinitionWhenTextIsMostlySingleSpaced() {
+        //Given
+        Random random = new Random(11);
+        String[] words = {"gas", "pipeline", "Газпром", "管道", "😀", "—", "x", "\u00A0", "\u1680", "\u001F", "\u0007"};
+        for (int run = 0; run < 5_000; run++) {
+            StringBuilder sb = new StringBuilder(random.nextInt(4) == 0 ? " " : "");
+            int parts = random.nextInt(80);
+            for (int i = 0; i < parts; i++) {
+                sb.append(words[random.nextInt(words.length)]).append(random.nextInt(30) == 0 ? "  " : " ");
+            }
+            String text = random.nextBoolean() ? sb.toString().stripTrailing() : sb.toString();
+            int start = text.isEmpty() ? 0 : random.nextInt(text.length());
+            int end = Math.min(text.length(), start + random.nextInt(12));
+            //When
+            String snippet = Snippets.around(text, start, end);
+            //Then
+            assertThat(snippet).as("text %s, [%d, %d)", text, start, end).isEqualTo(reference(text, start, end));
+        }
+    }
+
     // the definition, written plainly: context of CONTEXT characters, widened or narrowed to spaces, surrogate
     // pairs kept whole, whitespace runs collapsed, ellipses where the text was cut
     private static String reference(String text, int start, int end) {
