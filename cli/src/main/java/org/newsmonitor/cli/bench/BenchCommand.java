@@ -84,9 +84,12 @@ public final class BenchCommand implements Callable<Integer> {
                 warmUp(load, probe, Math.max(200, warmupArticles));
                 out.println("bench: warmed up with " + Math.max(200, warmupArticles) + " articles");
                 CpuByComponent.Snapshot cpuBefore = CpuByComponent.take();
-                StreamThreadSampler sampler = StreamThreadSampler.start();
-                Throughput through = load.flatOut(flat, probe, CATCH_UP);
-                Map<String, Double> streamThread = sampler.stop();
+                Throughput through;
+                Map<String, Double> streamThread;
+                try (StreamThreadSampler sampler = StreamThreadSampler.start()) {
+                    through = load.flatOut(flat, probe, CATCH_UP);
+                    streamThread = sampler.stop();
+                }
                 Map<String, Long> cpu = CpuByComponent.between(cpuBefore, CpuByComponent.take());
                 awaitAlertsSettled(probe, "flat-", (articles + 1) / 2);
                 out.printf("bench: pipeline %.0f articles/s%n", through.perSecond());

@@ -2,6 +2,7 @@ package org.newsmonitor.cli.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class StreamSteps {
         long[] nanos = new long[STEPS.size()];
         long check = 0;
         for (int round = 0; round < rounds; round++) {
-            java.util.Arrays.fill(nanos, 0);
+            Arrays.fill(nanos, 0);
             for (byte[] bytes : raw) {
                 long t0 = System.nanoTime();
                 ArticleEvent article = articleSerde.deserialize(Topics.ARTICLES.name(), bytes);

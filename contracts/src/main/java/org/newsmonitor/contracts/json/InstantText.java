@@ -98,10 +98,12 @@ public final class InstantText {
                 nano *= 10;
             }
         }
-        if (month < 1 || month > 12 || day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
-            return null;
+        long epochDay;
+        try {
+            epochDay = LocalDate.of(year, month, day).toEpochDay();
+        } catch (DateTimeException e) {
+            return null; // 2026-02-30 and the like: the general parser gives the error
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nano);
     }
 
