@@ -40,6 +40,7 @@ import org.newsmonitor.stream.article.DeduplicateProcessor;
 import org.newsmonitor.stream.catalog.ThemeCatalogProcessor;
 import org.newsmonitor.stream.catalog.ThemeCatalogStoreBuilder;
 import org.newsmonitor.stream.match.MatchThemesProcessor;
+import org.newsmonitor.stream.match.MatchedArticle;
 import org.newsmonitor.stream.match.MatchedArticleSerde;
 import org.newsmonitor.stream.stats.PolaritySerde;
 import org.newsmonitor.stream.stats.SurgeProcessor;
@@ -61,9 +62,9 @@ import org.newsmonitor.themes.ThemeFiles;
  * Topic: news-dead-letters   Key: source key   Value: DeadLetterEvent JSON, DlqHeaders
  * </pre>
  *
- * Flow: {@code decode-articles} (dead letters split off) → {@code deduplicate-articles} → {@code match-themes}
- * (against the global {@value StoreNames#THEME_CATALOG}) → repartition {@value StoreNames#STORY_CLUSTERING_TOPIC}
- * into one partition → {@code assign-stories} → matches; then per-theme hourly and daily counts (repartition
+ * Flow: {@code decode-articles} (dead letters split off) → {@code match-themes} (against the global
+ * {@value StoreNames#THEME_CATALOG}; articles without a theme hit end here) → {@code deduplicate-articles} →
+ * repartition {@value StoreNames#STORY_CLUSTERING_TOPIC} into one partition → {@code assign-stories} → matches; then per-theme hourly and daily counts (repartition
  * {@value StoreNames#MATCHES_BY_THEME_TOPIC}), {@code detect-surges} on the hourly counts, and the daily balance by
  * polarity (repartition {@value StoreNames#MATCHES_BY_POLARITY_TOPIC}). Every processor, store and internal topic is
  * named here.
@@ -112,10 +113,11 @@ public final class ThemeMatchTopology {
 
         KStream<String, ThemeMatchEvent> matches = branches.get("decoded-ok")
                 .mapValues(DecodedArticle::article, Named.as("to-article"))
-                .processValues(() -> new DeduplicateProcessor(StoreNames.ARTICLE_IDS,
-                        new DedupWindow(s.dedupRetention())), Named.as("deduplicate-articles"), StoreNames.ARTICLE_IDS)
                 .process(() -> new MatchThemesProcessor(StoreNames.THEME_CATALOG,
                         new ArticleText(s.maxContentChars())), Named.as("match-themes"))
+                .processValues(() -> new DeduplicateProcessor<>(StoreNames.ARTICLE_IDS,
+                        new DedupWindow(s.dedupRetention()), MatchedArticle::articleId),
+                        Named.as("deduplicate-articles"), StoreNames.ARTICLE_IDS)
                 .repartition(Repartitioned.with(keys, new MatchedArticleSerde(StoreNames.STORY_CLUSTERING_TOPIC))
                         .withName(StoreNames.STORY_CLUSTERING_TOPIC).withNumberOfPartitions(1))
                 .process(() -> new StoryClusterProcessor(StoreNames.STORY_MEMBERS, s.storyWindow(),

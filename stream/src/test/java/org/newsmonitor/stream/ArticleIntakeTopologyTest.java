@@ -119,6 +119,21 @@ class ArticleIntakeTopologyTest {
     }
 
     @Test
+    void shouldMatchARepublishedArticleWhenItMatchedNothingTheFirstTimeAndAThemeNowFits() {
+        //Given an article arrives while no theme would match it
+        fx.themes.pipeInput("power-of-siberia", null, TopologyFixture.WALL_CLOCK);
+        ArticleEvent article = pipelineArticle("late-theme-1", T0);
+        fx.pipe(article);
+        //When the theme is published and the ingester republishes the article
+        fx.publishThemes(pipelineTheme());
+        fx.pipe(article);
+        fx.pipe(article);
+        //Then only articles with a theme hit are remembered, and the republished one matches once
+        assertThat(fx.matches.readValuesToList()).extracting(ThemeMatchEvent::articleId)
+                .containsExactly("late-theme-1");
+    }
+
+    @Test
     void shouldSkipOrMatchWithoutCrashingWhenArticlesAreEmptyHugeOrInAnUnexpectedScript() {
         //Given
         ArticleEvent empty = article("empty-1", "", "", T0);

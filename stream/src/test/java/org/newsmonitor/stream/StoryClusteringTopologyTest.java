@@ -1,6 +1,7 @@
 package org.newsmonitor.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.newsmonitor.stream.TopologyFixture.article;
 import static org.newsmonitor.stream.TopologyFixture.pipelineTheme;
 
@@ -94,17 +95,21 @@ class StoryClusteringTopologyTest {
     }
 
     @Test
-    void shouldIndexUnmatchedArticlesSoALaterMatchingCopyJoinsTheirStory() {
-        //Given the theme is absent when the first copy arrives
+    void shouldStartTheStoryAtTheFirstMatchingCopyWhenEarlierCopiesMatchedNoTheme() {
+        //Given the theme is absent when the first copy arrives, so that copy matches nothing
         fx.themes.pipeInput("power-of-siberia", null, TopologyFixture.WALL_CLOCK);
         fx.pipe(article("wire-1", TITLE, SUMMARY, T0));
-        //When the theme returns and a copy arrives
+        //When the theme returns and two copies arrive
         fx.publishThemes(pipelineTheme());
         fx.pipe(article("copy-1", TITLE, SUMMARY, T0.plus(Duration.ofMinutes(5))));
-        //Then
-        assertThat(fx.matches.readValuesToList()).singleElement().satisfies(m -> {
-            assertThat(m.articleId()).isEqualTo("copy-1");
-            assertThat(m.storyId()).isEqualTo("wire-1");
-        });
+        fx.pipe(article("copy-2", TITLE, SUMMARY, T0.plus(Duration.ofMinutes(9))));
+        //Then the story is named after the first copy that matched, and the unmatched copy left no trace in stores
+        assertThat(fx.matches.readValuesToList()).extracting(ThemeMatchEvent::articleId, ThemeMatchEvent::storyId)
+                .containsExactly(tuple("copy-1", "copy-1"), tuple("copy-2", "copy-1"));
+        KeyValueStore<String, StoryMember> members = fx.driver.getKeyValueStore(StoreNames.STORY_MEMBERS);
+        KeyValueStore<String, Long> seen = fx.driver.getKeyValueStore(StoreNames.ARTICLE_IDS);
+        assertThat(members.get("wire-1")).isNull();
+        assertThat(seen.get("wire-1")).isNull();
+        assertThat(seen.get("copy-2")).isNotNull();
     }
 }

@@ -44,15 +44,21 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Offered loads in articles/s for the latency runs (default: ${DEFAULT-VALUE}).")
     List<Integer> loads;
 
+    @Option(names = "--profile", defaultValue = "0",
+            description = "Also list the N methods most often on the stream thread's stack during the flat-out run "
+                    + "(default: ${DEFAULT-VALUE}, none).")
+    int profileMethods;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (articles < 1 || durationSeconds < 1 || warmupArticles < 0 || loads.stream().anyMatch(l -> l < 1)) {
+        if (articles < 1 || durationSeconds < 1 || warmupArticles < 0 || profileMethods < 0
+                || loads.stream().anyMatch(l -> l < 1)) {
             throw new IllegalArgumentException("--articles, --duration and --loads must be positive, --warmup "
-                    + "not negative");
+                    + "and --profile not negative");
         }
         Path dir = Files.createTempDirectory("monitor-bench");
         SyntheticArticles generator = new SyntheticArticles(42);
@@ -86,9 +92,11 @@ public final class BenchCommand implements Callable<Integer> {
                 CpuByComponent.Snapshot cpuBefore = CpuByComponent.take();
                 Throughput through;
                 Map<String, Double> streamThread;
+                Map<String, Double> hottest;
                 try (StreamThreadSampler sampler = StreamThreadSampler.start()) {
                     through = load.flatOut(flat, probe, CATCH_UP);
                     streamThread = sampler.stop();
+                    hottest = sampler.hottestMethods(profileMethods);
                 }
                 Map<String, Long> cpu = CpuByComponent.between(cpuBefore, CpuByComponent.take());
                 awaitAlertsSettled(probe, "flat-", (articles + 1) / 2);
@@ -110,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 printTable(out, raw, through, averageBytes, latencyRows, heap, probe.alerted("flat-"));
                 printCpu(out, cpu, through);
-                printStreamThread(out, streamThread);
+                printStreamThread(out, streamThread, hottest);
             }
         } finally {
             deleteQuietly(dir);
@@ -141,11 +149,17 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void printStreamThread(PrintWriter out, Map<String, Double> shares) {
+    private static void printStreamThread(PrintWriter out, Map<String, Double> shares, Map<String, Double> hottest) {
         out.printf("%nStream thread's wall time during the flat-out run (stack samples every 10 ms):%n%n");
         out.println("| activity | share |");
         out.println("|---|------:|");
         shares.forEach((activity, share) -> out.printf("| %s | %.0f %% |%n", activity, 100 * share));
+        if (!hottest.isEmpty()) {
+            out.printf("%nMethods most often on the stream thread's stack (share of samples, callees included):%n%n");
+            out.println("| method | share |");
+            out.println("|---|------:|");
+            hottest.forEach((method, share) -> out.printf("| %s | %.1f %% |%n", method, 100 * share));
+        }
         out.flush();
     }
 

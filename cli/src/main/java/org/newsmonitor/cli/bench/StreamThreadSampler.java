@@ -4,15 +4,20 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Where the stream service's processing threads spend their wall time: every 10 ms it takes their stacks and counts
  * what each was doing (processing records, committing the transaction, polling for records). A one-thread
- * pipeline is only as fast as the share its thread spends processing.
+ * pipeline is only as fast as the share its thread spends processing. It also counts, per method, the samples in
+ * which that method was on the stack (inclusive time), to show which steps of the processing cost most.
  */
 final class StreamThreadSampler implements AutoCloseable {
     static final String PROCESS = "processing records";
@@ -23,6 +28,8 @@ final class StreamThreadSampler implements AutoCloseable {
     private static final long PERIOD_NANOS = 10_000_000L;
 
     private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private final Map<String, Integer> onStack = new HashMap<>();
+    private int samples;
     private final Thread sampler;
     private volatile boolean running = true;
 
@@ -50,6 +57,22 @@ final class StreamThreadSampler implements AutoCloseable {
         return shares;
     }
 
+    /**
+     * The {@code limit} methods most often on the processing threads' stacks, with the share of samples in which
+     * each was (a method calling itself counts once per sample); most frequent first.
+     */
+    Map<String, Double> hottestMethods(int limit) {
+        Map<String, Double> hottest = new LinkedHashMap<>();
+        synchronized (counts) {
+            onStack.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(limit)
+                    .forEach(e -> hottest.put(e.getKey(), samples == 0 ? 0 : (double) e.getValue() / samples));
+        }
+        return hottest;
+    }
+
     @Override
     public void close() {
         running = false;
@@ -71,14 +94,28 @@ final class StreamThreadSampler implements AutoCloseable {
                     .mapToLong(ThreadInfo::getThreadId).toArray();
             for (ThreadInfo info : threads.getThreadInfo(streamThreads, Integer.MAX_VALUE)) {
                 if (info != null) {
-                    String activity = activity(info.getStackTrace());
+                    StackTraceElement[] stack = info.getStackTrace();
+                    String activity = activity(stack);
+                    Set<String> methods = methodsOf(stack);
                     synchronized (counts) {
                         counts.merge(activity, 1, Integer::sum);
+                        methods.forEach(method -> onStack.merge(method, 1, Integer::sum));
+                        samples++;
                     }
                 }
             }
             LockSupport.parkNanos(PERIOD_NANOS);
         }
+    }
+
+    /** The distinct methods on {@code stack}, as simple class name, dot, method name. */
+    static Set<String> methodsOf(StackTraceElement[] stack) {
+        Set<String> methods = new HashSet<>();
+        for (StackTraceElement frame : stack) {
+            String type = frame.getClassName();
+            methods.add(type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName());
+        }
+        return methods;
     }
 
     /** What a stream thread with this stack (innermost frame first) is doing; a commit wins over the rest. */

@@ -35,6 +35,17 @@ class StreamThreadSamplerTest {
     }
 
     @Test
+    void shouldNameEachMethodOnceWhenItCallsItselfOnTheStack() {
+        //Given a recursive method under the stream task
+        StackTraceElement[] stack = stack("org.newsmonitor.themes.EvalNode", "holds",
+                "org.newsmonitor.themes.EvalNode", "holds", INTERNALS + "StreamTask", "process");
+        //When
+        var methods = StreamThreadSampler.methodsOf(stack);
+        //Then
+        assertThat(methods).containsExactlyInAnyOrder("EvalNode.holds", "StreamTask.process");
+    }
+
+    @Test
     void shouldReturnSharesThatAddUpWhenStopped() {
         //Given no stream thread in this JVM: the sampler runs and finds nothing
         StreamThreadSampler sampler = StreamThreadSampler.start();
@@ -43,6 +54,7 @@ class StreamThreadSamplerTest {
         //Then
         assertThat(shares.keySet()).containsExactlyElementsOf(StreamThreadSampler.ORDER);
         assertThat(shares.values()).allMatch(share -> share == 0.0);
+        assertThat(sampler.hottestMethods(10)).isEmpty();
     }
 
     private static StackTraceElement[] stack(String... typeAndMethod) {

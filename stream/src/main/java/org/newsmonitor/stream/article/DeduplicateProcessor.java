@@ -2,6 +2,7 @@ package org.newsmonitor.stream.article;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -9,7 +10,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.newsmonitor.contracts.event.ArticleEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,34 +17,40 @@ import org.slf4j.LoggerFactory;
  * Lets the first copy of each article id through and drops repeats (an ingester restart, a replay of the same
  * archive). Ids live in a key-value store (id to the wall-clock time first seen) for the {@link DedupWindow}'s
  * retention; a wall-clock punctuation purges forgotten ids so the store stays bounded.
+ *
+ * @param <V> what arrives for each article; the topology passes only articles that matched a theme, so that the
+ *            many that match nothing cost no store write
  */
-public final class DeduplicateProcessor implements FixedKeyProcessor<String, ArticleEvent, ArticleEvent> {
+public final class DeduplicateProcessor<V> implements FixedKeyProcessor<String, V, V> {
     private static final Logger LOG = LoggerFactory.getLogger(DeduplicateProcessor.class);
 
     private final String storeName;
     private final DedupWindow window;
-    private FixedKeyProcessorContext<String, ArticleEvent> context;
+    private final Function<V, String> idOf;
+    private FixedKeyProcessorContext<String, V> context;
     private KeyValueStore<String, Long> seen;
 
     /**
      * @param storeName the key-value store of seen ids (id to first-seen epoch millis)
      * @param window    how long ids are remembered
+     * @param idOf      the article id of a value
      */
-    public DeduplicateProcessor(String storeName, DedupWindow window) {
+    public DeduplicateProcessor(String storeName, DedupWindow window, Function<V, String> idOf) {
         this.storeName = storeName;
         this.window = window;
+        this.idOf = idOf;
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, ArticleEvent> context) {
+    public void init(FixedKeyProcessorContext<String, V> context) {
         this.context = context;
         this.seen = context.getStateStore(storeName);
         context.schedule(window.purgeInterval(), PunctuationType.WALL_CLOCK_TIME, this::purge);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, ArticleEvent> record) {
-        String id = record.value().id();
+    public void process(FixedKeyRecord<String, V> record) {
+        String id = idOf.apply(record.value());
         long now = context.currentSystemTimeMs();
         Long firstSeen = seen.get(id);
         if (firstSeen != null && window.remembers(firstSeen, now)) {

@@ -24,10 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Matches each article against the themes in force in the {@link ThemeCatalogStore} and computes its story
- * signature. The matcher is rebuilt when the catalog's generation changes, so a changed theme applies from the next
- * article on. Articles without text are skipped with a logged reason; over-long fields are matched on their first
- * characters (see {@link ArticleText}).
+ * Matches each article against the themes in force in the {@link ThemeCatalogStore} and forwards those with at
+ * least one theme hit, with their story signature; an article that matches nothing ends here (most articles of a
+ * feed do, and they need no de-duplication, story or count). The matcher is rebuilt when the catalog's generation
+ * changes, so a changed theme applies from the next article on. Articles without text are skipped with a logged
+ * reason; over-long fields are matched on their first characters (see {@link ArticleText}).
  */
 public final class MatchThemesProcessor implements Processor<String, ArticleEvent, String, MatchedArticle> {
     private static final Logger LOG = LoggerFactory.getLogger(MatchThemesProcessor.class);
@@ -75,6 +76,9 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
             LOG.info("Article {} from {}: {}", original.id(), original.source(), outcome.note());
         }
         List<ThemeHit> hits = outcome.hits();
+        if (hits.isEmpty()) {
+            return;
+        }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         List<ThemeMatchEvent> matches = new ArrayList<>(hits.size());
         for (ThemeHit hit : hits) {

@@ -7,9 +7,8 @@ import java.util.List;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 
 /**
- * An article after matching, on its way to story clustering (internal repartition topic
- * {@code story-clustering}, in the binary form of {@link MatchedArticleSerde}). Every article that was matched
- * travels, even with no theme hit, so that the story index knows the first copy of each story.
+ * An article that matched at least one theme, on its way to story clustering (internal repartition topic
+ * {@code story-clustering}, in the binary form of {@link MatchedArticleSerde}).
  *
  * @param articleId   the article id
  * @param publishedAt the article's event time

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives each article a story id: the story id of the most similar earlier article published within the story
- * window (MinHash estimate of the Jaccard similarity of title-and-summary word pairs at least the threshold), or its
- * own id when there is none. Members live in a key-value store (article id to {@link StoryMember}, changelogged) and,
+ * Gives each article that matched a theme a story id: the story id of the most similar earlier such article
+ * published within the story window (MinHash estimate of the Jaccard similarity of title-and-summary word pairs at
+ * least the threshold), or its own id when there is none. Members live in a key-value store (article id to {@link StoryMember}, changelogged) and,
  * for lookups, in an in-memory {@link StoryIndex} rebuilt from the store when the task starts. Members older than
  * twice the window behind the latest event time seen are dropped from both. Runs on a single partition so that
  * every copy of a story meets the same index. Forwards one {@link ThemeMatchEvent} per theme hit, keyed by story id,
