@@ -155,6 +155,49 @@ class StreamServiceIT {
     }
 
     @Test
+    void shouldRememberSeenArticlesAndStoriesWhenAnInstanceStartsOnEmptyLocalState() throws Exception {
+        //Given an article matched by the running instance
+        Instant published = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(30));
+        String original = "restart-" + UUID.randomUUID();
+        ArticleEvent first = ArticleEvent.of(original, "it-feed", "IT Wire", "https://news.example/" + original,
+                "Power of Siberia 2: Gazprom ships first test volumes to CNPC's northern terminal",
+                "Engineers in Heilongjiang logged the first pressure tests of Russian gas on the new pipeline "
+                        + "branch, two weeks ahead of the schedule agreed between Moscow and Beijing.",
+                null, "en", published, published, List.of());
+        String story;
+        try (KafkaConsumer<String, ThemeMatchEvent> matches = reader(Topics.THEME_MATCHES.name(),
+                Topics.THEME_MATCHES.valueSerde().deserializer())) {
+            sendArticle(first);
+            story = awaitValue(matches, m -> m.articleId().equals(original)).storyId();
+        }
+        assertThat(story).isEqualTo(original);
+        //When that instance stops and another starts with nothing on disk, so its stores come from the changelogs
+        service.close();
+        service = new StreamService(StreamConfig.of(client, dir.resolve("state-after-restart")));
+        service.start();
+        //And the same article arrives again, then a copy of it under another id, both on one partition (in order)
+        String copy = "restart-copy-" + UUID.randomUUID();
+        ArticleEvent second = ArticleEvent.of(copy, "it-feed-2", "Other Wire", "https://other.example/" + copy,
+                first.title(), first.summary(), null, "en", published.plusSeconds(60), published.plusSeconds(60),
+                List.of());
+        for (ArticleEvent article : List.of(first, second)) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), 0, article.publishedAt().toEpochMilli(),
+                    article.id(), Topics.ARTICLES.valueSerde().serialize(Topics.ARTICLES.name(), article))).get();
+        }
+        //Then the copy joins the original's story, and the repeated article was not matched a second time
+        List<ThemeMatchEvent> seen = new ArrayList<>();
+        try (KafkaConsumer<String, ThemeMatchEvent> matches = reader(Topics.THEME_MATCHES.name(),
+                Topics.THEME_MATCHES.valueSerde().deserializer())) {
+            ThemeMatchEvent copied = awaitValue(matches, m -> {
+                seen.add(m);
+                return m.articleId().equals(copy);
+            });
+            assertThat(copied.storyId()).isEqualTo(story);
+        }
+        assertThat(seen).filteredOn(m -> m.articleId().equals(original)).hasSize(1);
+    }
+
+    @Test
     void shouldEmitCommittedMatchAndAnswerQueriesWhenArticleIsPublished() throws Exception {
         //Given
         assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
