@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,9 +34,14 @@ public final class BenchCommand implements Callable<Integer> {
     int articles;
 
     @Option(names = "--warmup", defaultValue = "20000",
-            description = "Articles sent flat out before measuring, so that the JIT compiler has done its work "
-                    + "(default: ${DEFAULT-VALUE}; 0 for none).")
+            description = "Articles sent flat out before measuring, at least (default: ${DEFAULT-VALUE}); the "
+                    + "warm-up goes on while the JIT compilers take more than a tenth of the CPU.")
     int warmupArticles;
+
+    @Option(names = "--warmup-max", defaultValue = "500000",
+            description = "Articles after which the warm-up ends even if the JIT compilers have not settled "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int warmupMaxArticles;
 
     @Option(names = "--duration", defaultValue = "10",
             description = "Seconds of each fixed-load latency run (default: ${DEFAULT-VALUE}).")
@@ -55,23 +62,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (articles < 1 || durationSeconds < 1 || warmupArticles < 0 || profileMethods < 0
+        if (articles < 1 || durationSeconds < 1 || warmupArticles < 0 || warmupMaxArticles < 0 || profileMethods < 0
                 || loads.stream().anyMatch(l -> l < 1)) {
-            throw new IllegalArgumentException("--articles, --duration and --loads must be positive, --warmup "
-                    + "and --profile not negative");
+            throw new IllegalArgumentException("--articles, --duration and --loads must be positive, --warmup, "
+                    + "--warmup-max and --profile not negative");
         }
         Path dir = Files.createTempDirectory("monitor-bench");
         SyntheticArticles generator = new SyntheticArticles(42);
         try (BenchPipeline pipeline = BenchPipeline.startBroker(dir)) {
             out.println("bench: broker " + pipeline.kafka().bootstrapServers() + ", data in " + dir);
-            List<ProducerRecord<String, byte[]>> flat;
             Throughput raw;
             double averageBytes;
             try (PipelineLoad load = new PipelineLoad(pipeline.kafka(), generator)) {
-                flat = load.prepare("flat-", articles);
-                averageBytes = flat.stream().mapToInt(r -> r.value().length).average().orElse(0);
-                List<byte[]> keys = flat.stream().map(r -> r.key().getBytes()).toList();
-                List<byte[]> values = flat.stream().map(ProducerRecord::value).toList();
+                List<ProducerRecord<String, byte[]>> rawRecords = load.prepare("raw-", articles);
+                averageBytes = rawRecords.stream().mapToInt(r -> r.value().length).average().orElse(0);
+                List<byte[]> keys = rawRecords.stream().map(r -> r.key().getBytes()).toList();
+                List<byte[]> values = rawRecords.stream().map(ProducerRecord::value).toList();
                 out.printf("bench: %d articles, average %.0f bytes, %d partitions%n", articles, averageBytes,
                         load.articlePartitions());
                 int warm = Math.min(warmupArticles, articles);
@@ -85,10 +91,18 @@ public final class BenchCommand implements Callable<Integer> {
             }
             pipeline.startServices();
             out.println("bench: stream and alerts services running");
+            int minWarmUp = Math.max(200, warmupArticles);
+            WarmUpRule rule = new WarmUpRule(minWarmUp, Math.max(minWarmUp, warmupMaxArticles),
+                    WarmUpRule.SETTLED_JIT_SHARE);
+            ReplayTimes replay = ReplayTimes.endingBefore(Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                    rule.maxArticles() + (long) articles, ReplayTimes.DEFAULT_SPACING);
             try (PipelineLoad load = new PipelineLoad(pipeline.kafka(), generator);
                     AlertProbe probe = new AlertProbe(pipeline.kafka())) {
-                warmUp(load, probe, Math.max(200, warmupArticles));
-                out.println("bench: warmed up with " + Math.max(200, warmupArticles) + " articles");
+                WarmUp warmUp = warmUp(out, load, probe, rule, replay);
+                out.printf("bench: warmed up with %d articles (JIT %.0f %% of the CPU in the last chunk)%n",
+                        warmUp.articles(), 100 * warmUp.lastJitShare());
+                List<ProducerRecord<String, byte[]>> flat = load.prepare("flat-", articles,
+                        n -> replay.of(warmUp.articles() + (long) n));
                 CpuByComponent.Snapshot cpuBefore = CpuByComponent.take();
                 Throughput through;
                 Map<String, Double> streamThread;
@@ -117,6 +131,9 @@ public final class BenchCommand implements Callable<Integer> {
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 printTable(out, raw, through, averageBytes, latencyRows, heap, probe.alerted("flat-"));
+                out.printf("warm-up: %d articles, then the JIT compilers took %.0f %% of the CPU (the warm-up goes on "
+                        + "until at most %.0f %%, or --warmup-max)%n", warmUp.articles(), 100 * warmUp.lastJitShare(),
+                        100 * rule.jitShare());
                 printCpu(out, cpu, through);
                 printStreamThread(out, streamThread, hottest);
             }
@@ -126,15 +143,35 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Sends {@code count} articles flat out in chunks (so they need not all sit in memory) and awaits them. */
-    private static void warmUp(PipelineLoad load, AlertProbe probe, int count) throws Exception {
+    /** How the warm-up went: articles sent, and the JIT compilers' share of the CPU in its last chunk. */
+    private record WarmUp(int articles, double lastJitShare) {
+    }
+
+    /**
+     * Sends the replay's first articles flat out in chunks (so they need not all sit in memory), awaiting each,
+     * until {@code rule} says the warm-up is done.
+     */
+    private static WarmUp warmUp(PrintWriter out, PipelineLoad load, AlertProbe probe, WarmUpRule rule,
+            ReplayTimes replay) throws Exception {
         int chunk = 10_000;
-        for (int sent = 0; sent < count; sent += chunk) {
+        int sent = 0;
+        Map<String, Long> lastChunk = Map.of();
+        while (sent == 0 || !rule.done(sent, lastChunk)) {
             String prefix = "warmup" + sent / chunk + "-";
-            int n = Math.min(chunk, count - sent);
-            load.flatOut(load.prepare(prefix, n), probe, CATCH_UP);
+            int n = Math.min(chunk, rule.maxArticles() - sent);
+            int first = sent;
+            CpuByComponent.Snapshot before = CpuByComponent.take();
+            load.flatOut(load.prepare(prefix, n, i -> replay.of(first + (long) i)), probe, CATCH_UP);
             awaitAlertsSettled(probe, prefix, (n + 1) / 2);
+            lastChunk = CpuByComponent.between(before, CpuByComponent.take());
+            sent += n;
+            if (sent % 100_000 == 0) {
+                out.printf("bench: warm-up at %d articles, JIT %.0f %% of the CPU%n", sent,
+                        100 * WarmUpRule.jitShareOf(lastChunk));
+                out.flush();
+            }
         }
+        return new WarmUp(sent, WarmUpRule.jitShareOf(lastChunk));
     }
 
     private static void printCpu(PrintWriter out, Map<String, Long> cpu, Throughput through) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -33,15 +34,21 @@ final class PipelineLoad implements AutoCloseable {
         this.admin = Admin.create(kafka.admin());
     }
 
-    /** Serialized articles with ids {@code prefix + n}, ready to send; never the same text twice. */
+    /** Serialized articles with ids {@code prefix + n}, all published now, ready to send; never the same text twice. */
     List<ProducerRecord<String, byte[]>> prepare(String prefix, int count) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return prepare(prefix, count, n -> now);
+    }
+
+    /** Serialized articles with ids {@code prefix + n}, article n published at {@code publishedAt(n)}. */
+    List<ProducerRecord<String, byte[]>> prepare(String prefix, int count, IntFunction<Instant> publishedAt) {
         var serializer = Topics.ARTICLES.valueSerde().serializer();
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String id = prefix + i;
-            ArticleEvent article = generator.next(id, now);
-            records.add(new ProducerRecord<>(Topics.ARTICLES.name(), null, now.toEpochMilli(), id,
+            Instant time = publishedAt.apply(i);
+            ArticleEvent article = generator.next(id, time);
+            records.add(new ProducerRecord<>(Topics.ARTICLES.name(), null, time.toEpochMilli(), id,
                     serializer.serialize(Topics.ARTICLES.name(), article)));
         }
         return records;
