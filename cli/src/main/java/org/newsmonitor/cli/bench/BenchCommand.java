@@ -104,6 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
                 List<ProducerRecord<String, byte[]>> flat = load.prepare("flat-", articles,
                         n -> replay.of(warmUp.articles() + (long) n));
                 CpuByComponent.Snapshot cpuBefore = CpuByComponent.take();
+                MachineCpu machineBefore = MachineCpu.read();
                 Throughput through;
                 Map<String, Double> streamThread;
                 Map<String, Double> hottest;
@@ -113,6 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
                     hottest = sampler.hottestMethods(profileMethods);
                 }
                 Map<String, Long> cpu = CpuByComponent.between(cpuBefore, CpuByComponent.take());
+                double[] machine = MachineCpu.read().sharesSince(machineBefore);
                 awaitAlertsSettled(probe, "flat-", (articles + 1) / 2);
                 out.printf("bench: pipeline %.0f articles/s%n", through.perSecond());
                 List<String> latencyRows = new ArrayList<>();
@@ -134,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf("warm-up: %d articles, then the JIT compilers took %.0f %% of the CPU (the warm-up goes on "
                         + "until at most %.0f %%, or --warmup-max)%n", warmUp.articles(), 100 * warmUp.lastJitShare(),
                         100 * rule.jitShare());
-                printCpu(out, cpu, through);
+                printCpu(out, cpu, through, machine);
                 printStreamThread(out, streamThread, hottest);
             }
         } finally {
@@ -174,10 +176,12 @@ public final class BenchCommand implements Callable<Integer> {
         return new WarmUp(sent, WarmUpRule.jitShareOf(lastChunk));
     }
 
-    private static void printCpu(PrintWriter out, Map<String, Long> cpu, Throughput through) {
+    private static void printCpu(PrintWriter out, Map<String, Long> cpu, Throughput through, double[] machine) {
         long total = cpu.values().stream().mapToLong(Long::longValue).sum();
-        out.printf("%nCPU during the flat-out run: %.1f s over %.1f s of wall time (%.2f cores busy)%n%n",
+        out.printf("%nCPU during the flat-out run: %.1f s over %.1f s of wall time (%.2f cores busy)%n",
                 total / 1e9, through.seconds(), total / 1e9 / through.seconds());
+        out.printf("The machine's CPUs meanwhile (/proc/stat): %.0f %% busy, %.0f %% idle, %.1f %% stolen by the "
+                + "hypervisor%n%n", 100 * machine[0], 100 * machine[1], 100 * machine[2]);
         out.println("| component | CPU s | share | CPU us per article |");
         out.println("|---|--------:|------:|------:|");
         cpu.forEach((component, nanos) -> out.printf("| %s | %.1f | %.0f %% | %.0f |%n", component, nanos / 1e9,
