@@ -117,6 +117,10 @@ public final class BenchCommand implements Callable<Integer> {
                 double[] machine = MachineCpu.read().sharesSince(machineBefore);
                 awaitAlertsSettled(probe, "flat-", (articles + 1) / 2);
                 out.printf("bench: pipeline %.0f articles/s%n", through.perSecond());
+                // the same machine runs at different speeds from one hour to the next (other virtual machines on
+                // its host): one thread's time for our per-article steps, measured now, tells runs apart
+                double referenceMicros = StreamSteps.measure(2_000, 5).values().stream()
+                        .mapToDouble(Double::doubleValue).sum();
                 List<String> latencyRows = new ArrayList<>();
                 for (int rate : loads) {
                     String prefix = "load" + rate + "-";
@@ -137,6 +141,8 @@ public final class BenchCommand implements Callable<Integer> {
                         + "until at most %.0f %%, or --warmup-max)%n", warmUp.articles(), 100 * warmUp.lastJitShare(),
                         100 * rule.jitShare());
                 printCpu(out, cpu, through, machine);
+                out.printf("Reference: our per-article steps on one thread, outside Kafka, right after the flat-out "
+                        + "run (StreamSteps): %.1f us per article%n", referenceMicros);
                 printStreamThread(out, streamThread, hottest);
             }
         } finally {

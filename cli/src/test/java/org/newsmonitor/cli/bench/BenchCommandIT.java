@@ -25,7 +25,7 @@ class BenchCommandIT {
         assertThat(text).contains("| raw ceiling: produce -> consume       |      400 |",
                 "| pipeline flat out -> theme matches    |      400 |",
                 "alerts from the flat-out run: 200 articles", "warm-up: 200 articles",
-                "| stream service |", "| processing records |", "| StreamThread.run | 100.0 % |");
+                "| stream service |", "| processing records |", "Reference: our per-article steps", "| StreamThread.run | 100.0 % |");
         assertThat(text).containsPattern("\\|     50 \\| +\\d+ \\|    100 \\|     50 \\|");
     }
 }
