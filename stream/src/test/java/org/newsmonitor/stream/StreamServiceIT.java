@@ -165,9 +165,12 @@ class StreamServiceIT {
                         + "branch, two weeks ahead of the schedule agreed between Moscow and Beijing.",
                 null, "en", published, published, List.of());
         String story;
+        int partition;
         try (KafkaConsumer<String, ThemeMatchEvent> matches = reader(Topics.THEME_MATCHES.name(),
                 Topics.THEME_MATCHES.valueSerde().deserializer())) {
-            sendArticle(first);
+            partition = producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), null,
+                    published.toEpochMilli(), original, Topics.ARTICLES.valueSerde().serialize(
+                            Topics.ARTICLES.name(), first))).get().partition();
             story = awaitValue(matches, m -> m.articleId().equals(original)).storyId();
         }
         assertThat(story).isEqualTo(original);
@@ -175,14 +178,16 @@ class StreamServiceIT {
         service.close();
         service = new StreamService(StreamConfig.of(client, dir.resolve("state-after-restart")));
         service.start();
-        //And the same article arrives again, then a copy of it under another id, both on one partition (in order)
+        //And the same article arrives again on its partition (an id always goes to one partition, whose task
+        // remembers it), then a copy of it under another id on that partition too, so that it is read after
         String copy = "restart-copy-" + UUID.randomUUID();
         ArticleEvent second = ArticleEvent.of(copy, "it-feed-2", "Other Wire", "https://other.example/" + copy,
                 first.title(), first.summary(), null, "en", published.plusSeconds(60), published.plusSeconds(60),
                 List.of());
         for (ArticleEvent article : List.of(first, second)) {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), 0, article.publishedAt().toEpochMilli(),
-                    article.id(), Topics.ARTICLES.valueSerde().serialize(Topics.ARTICLES.name(), article))).get();
+            producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), partition,
+                    article.publishedAt().toEpochMilli(), article.id(),
+                    Topics.ARTICLES.valueSerde().serialize(Topics.ARTICLES.name(), article))).get();
         }
         //Then the copy joins the original's story, and the repeated article was not matched a second time
         List<ThemeMatchEvent> seen = new ArrayList<>();
