@@ -164,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
         int chunk = 10_000;
         int sent = 0;
         Map<String, Long> lastChunk = Map.of();
-        while (sent == 0 || !rule.done(sent, lastChunk)) {
+        while (!rule.done(sent, lastChunk)) {
             String prefix = "warmup" + sent / chunk + "-";
             int n = Math.min(chunk, rule.maxArticles() - sent);
             int first = sent;
