@@ -95,6 +95,20 @@ class StoryClusteringTopologyTest {
     }
 
     @Test
+    void shouldJoinTheStoryWhenACopyArrivesAfterMuchNewerArticles() {
+        //Given one feed's copy, then a feed with newer news: the first poll of several feeds, or a replay, brings
+        //articles in no particular order of publication
+        fx.pipe(article("wire-1", TITLE, SUMMARY, T0.minus(Duration.ofDays(30))));
+        fx.pipe(article("other-1", "Power of Siberia 1 flows hit a record in winter",
+                "Gazprom reported record daily exports to China through the eastern pipeline as Chinese demand for "
+                        + "heating rose, the Russian company said in a statement from Moscow.", T0));
+        //When another feed's copy of the month-old story arrives
+        fx.pipe(article("copy-1", TITLE, SUMMARY, T0.minus(Duration.ofDays(30)).plus(Duration.ofMinutes(5))));
+        //Then it joins the first copy's story
+        assertThat(storyIds()).containsExactly("wire-1", "other-1", "wire-1");
+    }
+
+    @Test
     void shouldStartTheStoryAtTheFirstMatchingCopyWhenEarlierCopiesMatchedNoTheme() {
         //Given the theme is absent when the first copy arrives, so that copy matches nothing
         fx.themes.pipeInput("power-of-siberia", null, TopologyFixture.WALL_CLOCK);

@@ -1,6 +1,9 @@
 package org.newsmonitor.stream.story;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,19 +17,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives each article that matched a theme a story id: the story id of the most similar earlier such article
  * published within the story window (MinHash estimate of the Jaccard similarity of title-and-summary word pairs at
- * least the threshold), or its own id when there is none. Members live in a key-value store (article id to {@link StoryMember}, changelogged) and,
- * for lookups, in an in-memory {@link StoryIndex} rebuilt from the store when the task starts. Members older than
- * twice the window behind the latest event time seen are dropped from both. Runs on a single partition so that
+ * least the threshold), or its own id when there is none. Members live in a key-value store (article id to
+ * {@link StoryMember}, changelogged) and, for lookups, in an in-memory {@link StoryIndex} rebuilt from the store
+ * when the task starts. Members older than twice the window behind the latest event time seen are dropped from
+ * both, unless they are among the last {@link #KEPT_ARRIVALS} to arrive (articles do not arrive in order of
+ * publication: see {@link StoryIndex}). Runs on a single partition so that
  * every copy of a story meets the same index. Forwards one {@link ThemeMatchEvent} per theme hit, keyed by story id,
  * with the article's event time (publication time, clamped when far in the future) as timestamp.
  */
 public final class StoryClusterProcessor implements Processor<String, MatchedArticle, String, ThemeMatchEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(StoryClusterProcessor.class);
 
+    /**
+     * How many of the last articles to arrive stay in the index whatever their publication time: more than the
+     * matched articles of a first poll of a large feed set, about 10 MB of signatures.
+     */
+    public static final int KEPT_ARRIVALS = 10_000;
+
     private final String storeName;
     private final long windowMs;
     private final double threshold;
-    private final StoryIndex index = new StoryIndex();
+    private final StoryIndex index;
     private long latestEventTimeMs = Long.MIN_VALUE;
     private ProcessorContext<String, ThemeMatchEvent> context;
     private KeyValueStore<String, StoryMember> members;
@@ -35,9 +46,11 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
      * @param storeName key-value store of article id to {@link StoryMember}
      * @param window    how far apart in publication time two copies of one story may be
      * @param threshold least estimated similarity for two articles to be one story, in (0, 1]
+     * @param keptArrivals how many of the last articles to arrive stay whatever their publication time
      */
-    public StoryClusterProcessor(String storeName, Duration window, double threshold) {
+    public StoryClusterProcessor(String storeName, Duration window, double threshold, int keptArrivals) {
         this.storeName = storeName;
+        this.index = new StoryIndex(keptArrivals);
         this.windowMs = window.toMillis();
         this.threshold = threshold;
     }
@@ -46,12 +59,17 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
     public void init(ProcessorContext<String, ThemeMatchEvent> context) {
         this.context = context;
         this.members = context.getStateStore(storeName);
+        List<StoryMember> stored = new ArrayList<>();
         try (KeyValueIterator<String, StoryMember> all = members.all()) {
             while (all.hasNext()) {
-                StoryMember member = all.next().value;
-                index.add(member);
-                latestEventTimeMs = Math.max(latestEventTimeMs, member.eventTimeMs());
+                stored.add(all.next().value);
             }
+        }
+        // newest first, so that members kept as late arrivals before the restart are the last arrivals again
+        stored.sort(Comparator.comparingLong(StoryMember::eventTimeMs).reversed());
+        for (StoryMember member : stored) {
+            index.add(member);
+            latestEventTimeMs = Math.max(latestEventTimeMs, member.eventTimeMs());
         }
         expireOldMembers();
         LOG.info("Story index of task {} rebuilt with {} recent articles", context.taskId(), index.size());

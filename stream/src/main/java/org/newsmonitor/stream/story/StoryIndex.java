@@ -1,17 +1,26 @@
 package org.newsmonitor.stream.story;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * The in-memory LSH index of recent story members: band hash to the members having that band, plus the members
  * in event-time order so that old ones can be dropped. Pure and single-threaded; the stream task that owns it
  * rebuilds it from its state store when it starts, so it holds nothing the store does not.
+ *
+ * <p>A member whose event time falls behind the cutoff leaves the index only once it is no longer among the last
+ * {@code keptArrivals} members added. Articles do not arrive in order of publication (the first poll of several
+ * feeds, a replay of archives): without that, a month-old copy that arrives just after newer news would be dropped
+ * at once, and a second outlet's copy of it would start a new story.
  *
  * <p>Every member has {@link MinHash#BANDS} band entries, so the index holds tens of entries per article of the
  * last days. They live in primitive arrays (entry {@code slot * BANDS + band} belongs to the member in that slot)
@@ -33,16 +42,40 @@ public final class StoryIndex {
     private final Map<String, Integer> slotByArticle = new HashMap<>();
     private final PriorityQueue<StoryMember> byTime =
             new PriorityQueue<>(Comparator.comparingLong(StoryMember::eventTimeMs));
+    private final int keptArrivals;
+    // how many members were ever added, and the number (0, 1, ...) of the one in each slot
+    private long arrivals;
+    private long[] arrivalOf = new long[16];
+    // the last keptArrivals members added, oldest first (some may have been replaced or dropped since)
+    private final ArrayDeque<StoryMember> lastArrivals = new ArrayDeque<>();
+    // members behind the cutoff that were among the last arrivals then; they leave when they leave the last arrivals
+    private final Set<StoryMember> overdue = Collections.newSetFromMap(new IdentityHashMap<>());
+    // overdue members that have left the last arrivals: dropped by the next expireBefore
+    private final List<StoryMember> releasable = new ArrayList<>();
+
+    /**
+     * @param keptArrivals how many of the members added last stay whatever their event time; not negative
+     */
+    public StoryIndex(int keptArrivals) {
+        if (keptArrivals < 0) {
+            throw new IllegalArgumentException("keptArrivals must not be negative, was " + keptArrivals);
+        }
+        this.keptArrivals = keptArrivals;
+    }
 
     /** Adds a member, replacing an earlier entry for the same article. */
     public void add(StoryMember member) {
         Integer previous = slotByArticle.remove(member.articleId());
         if (previous != null) {
-            byTime.remove(members[previous]);
+            StoryMember replaced = members[previous];
+            if (!overdue.remove(replaced)) {
+                byTime.remove(replaced);
+            }
             release(previous);
         }
         int slot = allocate();
         members[slot] = member;
+        arrivalOf[slot] = arrivals++;
         slotByArticle.put(member.articleId(), slot);
         long[] hashes = MinHash.bandHashes(member.signature());
         if (liveEntries + hashes.length > buckets.length * 3 / 4) {
@@ -57,6 +90,13 @@ public final class StoryIndex {
         }
         liveEntries += hashes.length;
         byTime.add(member);
+        lastArrivals.addLast(member);
+        if (lastArrivals.size() > keptArrivals) {
+            StoryMember left = lastArrivals.removeFirst();
+            if (overdue.contains(left)) {
+                releasable.add(left);
+            }
+        }
     }
 
     /**
@@ -90,15 +130,34 @@ public final class StoryIndex {
         return best == null ? null : best.storyId();
     }
 
-    /** Drops every member with an event time before {@code cutoffMs} and returns them, oldest first. */
+    /**
+     * Drops every member with an event time before {@code cutoffMs} that is not among the last arrivals, and every
+     * such member of an earlier cutoff that has left the last arrivals since; returns them. The cutoff must not
+     * move back.
+     */
     public List<StoryMember> expireBefore(long cutoffMs) {
         List<StoryMember> expired = new ArrayList<>();
+        for (StoryMember member : releasable) {
+            if (overdue.remove(member)) {
+                release(slotByArticle.remove(member.articleId()));
+                expired.add(member);
+            }
+        }
+        releasable.clear();
         while (!byTime.isEmpty() && byTime.peek().eventTimeMs() < cutoffMs) {
             StoryMember member = byTime.poll();
-            release(slotByArticle.remove(member.articleId()));
-            expired.add(member);
+            if (isLastArrival(member)) {
+                overdue.add(member);
+            } else {
+                release(slotByArticle.remove(member.articleId()));
+                expired.add(member);
+            }
         }
         return expired;
+    }
+
+    private boolean isLastArrival(StoryMember member) {
+        return arrivalOf[slotByArticle.get(member.articleId())] >= arrivals - keptArrivals;
     }
 
     /** How many members the index holds. */
@@ -113,6 +172,7 @@ public final class StoryIndex {
         if (usedSlots == members.length) {
             int capacity = members.length * 2;
             members = Arrays.copyOf(members, capacity);
+            arrivalOf = Arrays.copyOf(arrivalOf, capacity);
             entryHash = Arrays.copyOf(entryHash, capacity * BANDS);
             entryNext = Arrays.copyOf(entryNext, capacity * BANDS);
         }

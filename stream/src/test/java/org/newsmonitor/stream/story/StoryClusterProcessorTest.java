@@ -43,7 +43,11 @@ class StoryClusterProcessorTest {
     }
 
     private StoryClusterProcessor started() {
-        StoryClusterProcessor processor = new StoryClusterProcessor(STORE, WINDOW, 0.5);
+        return started(0);
+    }
+
+    private StoryClusterProcessor started(int keptArrivals) {
+        StoryClusterProcessor processor = new StoryClusterProcessor(STORE, WINDOW, 0.5, keptArrivals);
         processor.init(context);
         return processor;
     }
@@ -86,5 +90,41 @@ class StoryClusterProcessorTest {
         //Then
         assertThat(store.get("wire-1")).isNull();
         assertThat(store.get("drill-1")).isNotNull();
+    }
+
+    @Test
+    void shouldKeepALateArrivalInTheStoreWhileItIsAmongTheLastArrivals() {
+        //Given newer news, and then a month-old article and its copy from another feed
+        StoryClusterProcessor processor = started(3);
+        long later = T0 + Duration.ofDays(30).toMillis();
+        processor.process(new Record<>("drill-1", article("drill-1", OTHER, later), later));
+        processor.process(new Record<>("wire-1", article("wire-1", WIRE, T0), T0));
+        processor.process(new Record<>("copy-1", article("copy-1", WIRE, T0 + 60_000), T0 + 60_000));
+        //Then the copy joins the story, and both stay stored
+        assertThat(store.get("copy-1").storyId()).isEqualTo("wire-1");
+        assertThat(store.get("wire-1")).isNotNull();
+        //When three newer articles arrive
+        for (int i = 2; i <= 4; i++) {
+            processor.process(new Record<>("drill-" + i, article("drill-" + i, OTHER + " Edition " + i, later), later));
+        }
+        //Then the late ones are gone from the store
+        assertThat(store.get("wire-1")).isNull();
+        assertThat(store.get("copy-1")).isNull();
+        assertThat(store.approximateNumEntries()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldKeepStoredLateArrivalsWhenRebuildingTheIndex() {
+        //Given a store holding newer news and a month-old article kept as a late arrival (its key sorts first)
+        long later = T0 + Duration.ofDays(30).toMillis();
+        store.put("a-wire", new StoryMember("a-wire", "a-wire", T0, article("a-wire", WIRE, T0).signature()));
+        store.put("z-drill", new StoryMember("z-drill", "z-drill", later,
+                article("z-drill", OTHER, later).signature()));
+        //When the task starts, keeping the last arrival only, and a copy of the old article arrives
+        StoryClusterProcessor processor = started(1);
+        assertThat(store.get("a-wire")).isNotNull();
+        processor.process(new Record<>("copy-1", article("copy-1", WIRE, T0 + 60_000), T0 + 60_000));
+        //Then the copy joins its story
+        assertThat(store.get("copy-1").storyId()).isEqualTo("a-wire");
     }
 }

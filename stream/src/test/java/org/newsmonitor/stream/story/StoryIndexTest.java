@@ -20,7 +20,7 @@ class StoryIndexTest {
     @Test
     void shouldReturnStoryOfSimilarMemberWhenWithinWindow() {
         //Given
-        StoryIndex index = new StoryIndex();
+        StoryIndex index = new StoryIndex(0);
         index.add(new StoryMember("wire-1", "wire-1", 0, sig(WIRE)));
         index.add(new StoryMember("drill-1", "drill-1", HOUR, sig(OTHER)));
         //When
@@ -32,7 +32,7 @@ class StoryIndexTest {
     @Test
     void shouldReturnNullWhenSimilarMemberIsOutsideTheWindowOrTheSameArticle() {
         //Given
-        StoryIndex index = new StoryIndex();
+        StoryIndex index = new StoryIndex(0);
         index.add(new StoryMember("wire-1", "wire-1", 0, sig(WIRE)));
         //When
         String late = index.findStory("late", sig(WIRE), WINDOW + 1, WINDOW, 0.5);
@@ -47,7 +47,7 @@ class StoryIndexTest {
     @Test
     void shouldPreferTheEarlierMemberWhenTwoAreEquallySimilar() {
         //Given two copies of one text in different stories, the later one added first
-        StoryIndex index = new StoryIndex();
+        StoryIndex index = new StoryIndex(0);
         index.add(new StoryMember("b", "story-b", 2 * HOUR, sig(WIRE)));
         index.add(new StoryMember("a", "story-a", HOUR, sig(WIRE)));
         //When
@@ -59,7 +59,7 @@ class StoryIndexTest {
     @Test
     void shouldForgetExpiredMembersAndReturnThemOldestFirst() {
         //Given
-        StoryIndex index = new StoryIndex();
+        StoryIndex index = new StoryIndex(0);
         index.add(new StoryMember("new", "new", 10 * HOUR, sig(OTHER)));
         index.add(new StoryMember("old", "old", 0, sig(WIRE)));
         index.add(new StoryMember("older", "older", -HOUR, sig(WIRE + " Later edition.")));
@@ -74,7 +74,7 @@ class StoryIndexTest {
     @Test
     void shouldReplaceTheEntryWhenTheSameArticleIsAddedAgain() {
         //Given
-        StoryIndex index = new StoryIndex();
+        StoryIndex index = new StoryIndex(0);
         index.add(new StoryMember("wire-1", "first", 0, sig(WIRE)));
         //When the article is indexed again with another text and story
         index.add(new StoryMember("wire-1", "second", 0, sig(OTHER)));
@@ -88,7 +88,7 @@ class StoryIndexTest {
     @Test
     void shouldIgnoreMembersWithoutSignature() {
         //Given an article with no words
-        StoryIndex index = new StoryIndex();
+        StoryIndex index = new StoryIndex(0);
         index.add(new StoryMember("empty", "empty", 0, new long[0]));
         //When
         String story = index.findStory("empty-2", new long[0], 0, WINDOW, 0.5);
@@ -119,6 +119,56 @@ class StoryIndexTest {
     @Test
     void shouldAgreeWithABruteForceSearchWhileMembersComeAndGo() {
         //Given 3,000 articles in 300 stories (copies differ by a few words), added in time order and expired
+        //When / Then every lookup finds what a scan of the live members finds
+        agreeWithBruteForce(0, false);
+    }
+
+    @Test
+    void shouldAgreeWithABruteForceSearchWhenArticlesArriveOutOfOrderAndTheLastArrivalsStay() {
+        //Given the same articles published at random over ten days, so that many arrive behind the cutoff
+        //When / Then every lookup finds what a scan of the live members finds, the last 100 arrivals among them
+        agreeWithBruteForce(100, true);
+    }
+
+    @Test
+    void shouldKeepALateArrivalUntilLaterArrivalsPushItOut() {
+        //Given an index keeping the last two arrivals, and newer news
+        StoryIndex index = new StoryIndex(2);
+        index.add(new StoryMember("news", "news", 30 * 24 * HOUR, sig(OTHER)));
+        long cutoff = 30 * 24 * HOUR - 2 * WINDOW;
+        //When a month-old article arrives
+        index.add(new StoryMember("old-copy", "old-copy", 0, sig(WIRE)));
+        //Then it stays while it is among the last two arrivals, so a second copy finds it
+        assertThat(index.expireBefore(cutoff)).isEmpty();
+        assertThat(index.findStory("second-copy", sig(WIRE), 5 * 60_000L, WINDOW, 0.5)).isEqualTo("old-copy");
+        //When two more articles arrive
+        index.add(new StoryMember("news-2", "news-2", 30 * 24 * HOUR, sig(OTHER + " Second edition.")));
+        assertThat(index.expireBefore(cutoff)).isEmpty();
+        index.add(new StoryMember("news-3", "news-3", 30 * 24 * HOUR, sig(OTHER + " Third edition.")));
+        //Then it leaves, once
+        assertThat(index.expireBefore(cutoff)).extracting(StoryMember::articleId).containsExactly("old-copy");
+        assertThat(index.expireBefore(cutoff)).isEmpty();
+        assertThat(index.size()).isEqualTo(3);
+        assertThat(index.findStory("second-copy", sig(WIRE), 5 * 60_000L, WINDOW, 0.5)).isNull();
+    }
+
+    @Test
+    void shouldForgetTheReplacedEntryOfALateArrivalWhenTheArticleIsAddedAgain() {
+        //Given a late arrival kept as one of the last two
+        StoryIndex index = new StoryIndex(2);
+        index.add(new StoryMember("news", "news", 30 * 24 * HOUR, sig(OTHER)));
+        index.add(new StoryMember("old-copy", "first", 0, sig(WIRE)));
+        assertThat(index.expireBefore(HOUR)).isEmpty();
+        //When the same article is indexed again, then pushed out by two newer arrivals
+        index.add(new StoryMember("old-copy", "second", 0, sig(WIRE)));
+        index.add(new StoryMember("news-2", "news-2", 30 * 24 * HOUR, sig(OTHER + " Second edition.")));
+        index.add(new StoryMember("news-3", "news-3", 30 * 24 * HOUR, sig(OTHER + " Third edition.")));
+        //Then only its current entry is dropped, once
+        assertThat(index.expireBefore(HOUR)).extracting(StoryMember::storyId).containsExactly("second");
+        assertThat(index.size()).isEqualTo(3);
+    }
+
+    private static void agreeWithBruteForce(int keptArrivals, boolean shuffledTimes) {
         java.util.Random random = new java.util.Random(7);
         String[] words = ("gas pipeline price talks moscow beijing mongolia route contract volume summit drills navy "
                 + "border trade yuan rouble sanctions bank chips engines arctic port rail grain oil tanker").split(" ");
@@ -130,24 +180,30 @@ class StoryIndexTest {
             }
             stories[s] = text.toString();
         }
-        StoryIndex index = new StoryIndex();
+        StoryIndex index = new StoryIndex(keptArrivals);
         java.util.List<StoryMember> live = new java.util.ArrayList<>();
-        //When / Then every lookup finds what a scan of the live members finds
+        java.util.Map<StoryMember, Integer> arrival = new java.util.IdentityHashMap<>();
+        long latest = Long.MIN_VALUE;
+        int expiredTotal = 0;
         for (int i = 0; i < 3_000; i++) {
             String text = stories[random.nextInt(stories.length)] + words[random.nextInt(words.length)] + " "
                     + (random.nextBoolean() ? "" : words[random.nextInt(words.length)]);
-            long time = i * 60_000L;
+            long time = shuffledTimes ? (long) (random.nextDouble() * 240 * HOUR) : i * 60_000L;
             long[] signature = sig(text);
             String expected = scan(live, "a" + i, signature, time);
             assertThat(index.findStory("a" + i, signature, time, WINDOW, 0.5)).as("article %d", i).isEqualTo(expected);
             StoryMember member = new StoryMember("a" + i, expected == null ? "a" + i : expected, time, signature);
             index.add(member);
             live.add(member);
-            long cutoff = time - 20 * HOUR;
-            live.removeIf(m -> m.eventTimeMs() < cutoff);
-            index.expireBefore(cutoff);
-            assertThat(index.size()).isEqualTo(live.size());
+            arrival.put(member, i);
+            latest = Math.max(latest, time);
+            long cutoff = latest - 20 * HOUR;
+            int lastKept = i + 1 - keptArrivals;
+            live.removeIf(m -> m.eventTimeMs() < cutoff && arrival.get(m) < lastKept);
+            expiredTotal += index.expireBefore(cutoff).size();
+            assertThat(index.size()).as("after article %d", i).isEqualTo(live.size());
         }
+        assertThat(expiredTotal).isEqualTo(3_000 - live.size());
     }
 
     private static String scan(java.util.List<StoryMember> live, String id, long[] signature, long time) {
