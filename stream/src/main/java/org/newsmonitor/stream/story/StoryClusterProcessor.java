@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
@@ -65,8 +66,10 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
                 stored.add(all.next().value);
             }
         }
-        // newest first, so that members kept as late arrivals before the restart are the last arrivals again
-        stored.sort(Comparator.comparingLong(StoryMember::eventTimeMs).reversed());
+        // in their order of arrival, so that the last arrivals before the restart are the last arrivals again;
+        // members stored without one come first, newest first, so that late ones among them are the last of those
+        stored.sort(Comparator.comparingLong(StoryMember::arrival)
+                .thenComparing(Comparator.comparingLong(StoryMember::eventTimeMs).reversed()));
         for (StoryMember member : stored) {
             index.add(member);
             latestEventTimeMs = Math.max(latestEventTimeMs, member.eventTimeMs());
@@ -84,7 +87,8 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
         if (found != null) {
             LOG.debug("Article {} joins story {}", article.articleId(), storyId);
         }
-        StoryMember member = new StoryMember(article.articleId(), storyId, time, article.signature());
+        long arrival = context.recordMetadata().map(RecordMetadata::offset).orElse(StoryMember.UNKNOWN_ARRIVAL);
+        StoryMember member = new StoryMember(article.articleId(), storyId, time, article.signature(), arrival);
         members.put(member.articleId(), member);
         index.add(member);
         latestEventTimeMs = Math.max(latestEventTimeMs, time);

@@ -93,7 +93,7 @@ public final class StoryIndex {
         lastArrivals.addLast(member);
         if (lastArrivals.size() > keptArrivals) {
             StoryMember left = lastArrivals.removeFirst();
-            if (overdue.contains(left)) {
+            if (overdue.contains(left) && !isLastArrival(left)) {
                 releasable.add(left);
             }
         }

@@ -7,11 +7,21 @@ package org.newsmonitor.stream.story;
  * @param storyId     the id of its story (the id of the story's first article)
  * @param eventTimeMs the article's event time (publication time), epoch milliseconds
  * @param signature   MinHash signature of the article's normalised title and summary; never null
+ * @param arrival     when the story-clustering task received it: the record's offset on its single-partition input
+ *                    topic, so arrivals keep their order across restarts; {@link #UNKNOWN_ARRIVAL} when not known
  */
-public record StoryMember(String articleId, String storyId, long eventTimeMs, long[] signature) {
+public record StoryMember(String articleId, String storyId, long eventTimeMs, long[] signature, long arrival) {
+    /** The arrival of a member stored before arrivals were recorded, or made outside a stream task. */
+    public static final long UNKNOWN_ARRIVAL = -1;
+
     public StoryMember {
         if (articleId == null || storyId == null || signature == null) {
             throw new IllegalArgumentException("articleId, storyId and signature are required");
         }
+    }
+
+    /** A member whose arrival is not known. */
+    public StoryMember(String articleId, String storyId, long eventTimeMs, long[] signature) {
+        this(articleId, storyId, eventTimeMs, signature, UNKNOWN_ARRIVAL);
     }
 }

@@ -22,6 +22,8 @@ class StoryClusterProcessorTest {
     private static final long T0 = Instant.parse("2026-03-02T08:00:00Z").toEpochMilli();
     private static final String WIRE = "Gazprom and CNPC agree price terms for Power of Siberia 2. Russia's Gazprom and "
             + "China National Petroleum Corporation agreed the price formula for gas shipped through Mongolia.";
+    private static final String OTHER3 = "Chinese carmakers expand assembly in Kaliningrad. Two brands opened lines at "
+            + "the Avtotor plant as imports of finished cars face a higher recycling fee, the regional government said.";
     private static final String OTHER = "Russian and Chinese navies hold joint drills in the Sea of Japan. Warships "
             + "from both fleets practised anti-submarine warfare near Vladivostok, the defence ministry said.";
 
@@ -126,5 +128,29 @@ class StoryClusterProcessorTest {
         processor.process(new Record<>("copy-1", article("copy-1", WIRE, T0 + 60_000), T0 + 60_000));
         //Then the copy joins its story
         assertThat(store.get("copy-1").storyId()).isEqualTo("a-wire");
+    }
+
+    @Test
+    void shouldKeepTheOrderOfArrivalOfLateArticlesAcrossARestart() {
+        //Given newer news, then two old articles, keeping the last two arrivals
+        StoryClusterProcessor processor = started(2);
+        long later = T0 + Duration.ofDays(30).toMillis();
+        long day = Duration.ofDays(1).toMillis();
+        arrive(processor, "news-1", OTHER, later, 0);
+        arrive(processor, "old-1", WIRE, T0, 1);
+        arrive(processor, "old-2", OTHER3, T0 + day, 2);
+        //When the task restarts, one more article arrives and pushes out the earlier of the two old ones
+        processor = started(2);
+        arrive(processor, "news-2", OTHER + " Second edition.", later, 3);
+        //Then a copy of the later old article still joins it
+        arrive(processor, "copy-2", OTHER3, T0 + day + 60_000, 4);
+        assertThat(store.get("copy-2").storyId()).isEqualTo("old-2");
+        assertThat(store.get("old-1")).isNull();
+        assertThat(store.get("copy-2").arrival()).isEqualTo(4);
+    }
+
+    private void arrive(StoryClusterProcessor processor, String id, String text, long time, long offset) {
+        context.setRecordMetadata("news-monitor-stream-story-clustering-repartition", 0, offset);
+        processor.process(new Record<>(id, article(id, text, time), time));
     }
 }

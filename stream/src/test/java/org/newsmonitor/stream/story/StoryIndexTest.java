@@ -110,6 +110,9 @@ class StoryIndexTest {
         assertThat(back.storyId()).isEqualTo("story-7");
         assertThat(back.eventTimeMs()).isEqualTo(1_700_000_000_000L);
         assertThat(back.signature()).containsExactly(member.signature());
+        assertThat(back.arrival()).isEqualTo(StoryMember.UNKNOWN_ARRIVAL);
+        assertThat(serde.deserialize("story-members", serde.serialize("story-members",
+                new StoryMember("a", "s", 5L, sig(WIRE), 123_456L))).arrival()).isEqualTo(123_456L);
         assertThat(bytes.length).isLessThan(600);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> serde.deserialize("story-members", Arrays.copyOf(bytes, 30)))
@@ -166,6 +169,41 @@ class StoryIndexTest {
         //Then only its current entry is dropped, once
         assertThat(index.expireBefore(HOUR)).extracting(StoryMember::storyId).containsExactly("second");
         assertThat(index.size()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReadMembersStoredBeforeArrivalsWereKeptWithAnUnknownArrival() {
+        //Given a member encoded as the first version did: no arrival after the signature
+        StoryMemberSerde serde = new StoryMemberSerde();
+        byte[] current = serde.serialize("story-members", new StoryMember("wire-1", "wire-1", 42L, sig(WIRE), 7L));
+        byte[] first = Arrays.copyOf(current, current.length - 8);
+        first[0] = 1;
+        //When
+        StoryMember back = serde.deserialize("story-members", first);
+        //Then
+        assertThat(back.articleId()).isEqualTo("wire-1");
+        assertThat(back.eventTimeMs()).isEqualTo(42L);
+        assertThat(back.signature()).containsExactly(sig(WIRE));
+        assertThat(back.arrival()).isEqualTo(StoryMember.UNKNOWN_ARRIVAL);
+    }
+
+    @Test
+    void shouldKeepAMemberAddedTwiceUntilItsLastArrivalIsPushedOut() {
+        //Given the same member object indexed twice, behind the cutoff both times, keeping the last three arrivals
+        StoryIndex index = new StoryIndex(3);
+        StoryMember late = new StoryMember("late", "late", 0, sig(WIRE));
+        index.add(new StoryMember("news", "news", 30 * 24 * HOUR, sig(OTHER)));
+        index.add(late);
+        assertThat(index.expireBefore(HOUR)).isEmpty();
+        index.add(late);
+        assertThat(index.expireBefore(HOUR)).isEmpty();
+        //When newer arrivals push out its first arrival only
+        index.add(new StoryMember("news-2", "news-2", 30 * 24 * HOUR, sig(OTHER + " Second edition.")));
+        index.add(new StoryMember("news-3", "news-3", 30 * 24 * HOUR, sig(OTHER + " Third edition.")));
+        //Then it stays until its second arrival is pushed out too
+        assertThat(index.expireBefore(HOUR)).isEmpty();
+        index.add(new StoryMember("news-4", "news-4", 30 * 24 * HOUR, sig(OTHER + " Fourth edition.")));
+        assertThat(index.expireBefore(HOUR)).extracting(StoryMember::articleId).containsExactly("late");
     }
 
     private static void agreeWithBruteForce(int keptArrivals, boolean shuffledTimes) {
