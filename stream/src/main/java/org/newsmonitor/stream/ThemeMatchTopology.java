@@ -157,8 +157,10 @@ public final class ThemeMatchTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.STORY_MEMBERS),
                 Serdes.String(), new StoryMemberSerde()));
+        // reported surges are a few per theme and day: in memory, restored from the changelog on start (a RocksDB
+        // store never written has no checkpointed offset, and exactly-once then wipes its whole task on restart)
         Duration surgeRetention = Duration.ofDays(2).plus(s.hourlyGrace());
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.THEME_SURGES,
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(StoreNames.THEME_SURGES,
                 surgeRetention, HOUR, false), Serdes.String(), Serdes.Long()));
     }
 

@@ -52,6 +52,19 @@ class ThemeStatsTopologyTest {
     }
 
     @Test
+    void shouldKeepTheReportedSurgesInMemorySoThatARestartWithoutSurgesKeepsTheTasksState() {
+        //Given the topology as the stream service runs it
+        //When
+        boolean persistent = fx.driver.getAllStateStores().get(StoreNames.THEME_SURGES).persistent();
+        //Then the store of reported surges (a few per theme and day) is restored from its changelog on start: a
+        //RocksDB store that was never written has no checkpointed offset, and under exactly-once Kafka Streams
+        //then treats its whole task as corrupted on restart (an ERROR in the log, and the hourly counts restored
+        //from scratch)
+        assertThat(persistent).isFalse();
+        assertThat(fx.driver.getAllStateStores().get(StoreNames.THEME_HOURLY_COUNTS).persistent()).isTrue();
+    }
+
+    @Test
     void shouldCountMatchesPerHourAndDayAndPublishThemWhenMatchesArrive() {
         //Given / When
         fx.pipe(pipelineArticle("a1", at("07:10")));

@@ -85,8 +85,11 @@ public final class AlertPolicyTopology {
                 () -> new SurgeAlertProcessor(SURGE_ALERT_IDS_STORE, dedupRetention, WRITE_SURGE_ALERTS,
                         WRITE_SURGE_DEAD_LETTERS),
                 READ_SURGES);
+        // surge alerts are a few a day (none without surge subscriptions): their ids in memory, restored from the
+        // changelog on start (a RocksDB store never written has no checkpointed offset, and exactly-once then
+        // wipes its task on every restart); match alert ids grow with subscriptions times stories and stay on disk
         topology.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(SURGE_ALERT_IDS_STORE, dedupRetention, dedupRetention, false),
+                Stores.inMemoryWindowStore(SURGE_ALERT_IDS_STORE, dedupRetention, dedupRetention, false),
                 Serdes.String(), Serdes.Long()), SURGES_TO_ALERTS);
         topology.addSink(WRITE_SURGE_ALERTS, Topics.ALERTS.name(), new StringSerializer(), Topics.ALERTS.valueSerde(),
                 SURGES_TO_ALERTS);

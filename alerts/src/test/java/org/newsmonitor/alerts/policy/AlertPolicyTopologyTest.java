@@ -236,6 +236,20 @@ class AlertPolicyTopologyTest {
     }
 
     @Test
+    void shouldKeepSurgeAlertIdsInMemoryAndMatchAlertIdsInRocksDb() {
+        //Given the topology as the alerts service runs it
+        //When
+        boolean surgeIdsPersistent = driver.getAllStateStores().get(AlertPolicyTopology.SURGE_ALERT_IDS_STORE).persistent();
+        boolean matchIdsPersistent = driver.getAllStateStores().get(AlertPolicyTopology.ALERT_IDS_STORE).persistent();
+        //Then surge alert ids (a few a day, none without surge subscriptions) are restored from their changelog on
+        //start: a RocksDB store that was never written has no checkpointed offset, and under exactly-once Kafka
+        //Streams then treats its task as corrupted on every restart. Match alert ids stay on disk: they grow with
+        //subscriptions times stories.
+        assertThat(surgeIdsPersistent).isFalse();
+        assertThat(matchIdsPersistent).isTrue();
+    }
+
+    @Test
     void shouldNameEveryProcessorAndStoreExplicitly() {
         //Given
         TopologyDescription description = AlertPolicyTopology.build(RETENTION).describe();
