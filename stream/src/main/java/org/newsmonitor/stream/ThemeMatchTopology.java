@@ -121,7 +121,8 @@ public final class ThemeMatchTopology {
                 .repartition(Repartitioned.with(keys, new MatchedArticleSerde(StoreNames.STORY_CLUSTERING_TOPIC))
                         .withName(StoreNames.STORY_CLUSTERING_TOPIC).withNumberOfPartitions(1))
                 .process(() -> new StoryClusterProcessor(StoreNames.STORY_MEMBERS, s.storyWindow(),
-                        s.storySimilarity(), StoryClusterProcessor.KEPT_ARRIVALS), Named.as("assign-stories"), StoreNames.STORY_MEMBERS);
+                        s.storySimilarity(), StoryClusterProcessor.KEPT_ARRIVALS), Named.as("assign-stories"),
+                        StoreNames.STORY_MEMBERS);
         matches.to(Topics.THEME_MATCHES.name(), Produced.with(keys, matchSerde).withName("write-theme-matches"));
 
         Serde<Polarity> polarities = PolaritySerde.create();

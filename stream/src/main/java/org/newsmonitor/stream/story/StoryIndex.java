@@ -1,16 +1,12 @@
 package org.newsmonitor.stream.story;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * The in-memory LSH index of recent story members: band hash to the members having that band, plus the members
@@ -46,12 +42,10 @@ public final class StoryIndex {
     // how many members were ever added, and the number (0, 1, ...) of the one in each slot
     private long arrivals;
     private long[] arrivalOf = new long[16];
-    // the last keptArrivals members added, oldest first (some may have been replaced or dropped since)
-    private final ArrayDeque<StoryMember> lastArrivals = new ArrayDeque<>();
-    // members behind the cutoff that were among the last arrivals then; they leave when they leave the last arrivals
-    private final Set<StoryMember> overdue = Collections.newSetFromMap(new IdentityHashMap<>());
-    // overdue members that have left the last arrivals: dropped by the next expireBefore
-    private final List<StoryMember> releasable = new ArrayList<>();
+    // slots of members behind the cutoff that were among the last arrivals then, earliest arrival first; they
+    // leave when they are no longer among the last arrivals
+    private final PriorityQueue<Integer> overdue =
+            new PriorityQueue<>(Comparator.comparingLong(slot -> arrivalOf[slot]));
 
     /**
      * @param keptArrivals how many of the members added last stay whatever their event time; not negative
@@ -67,9 +61,8 @@ public final class StoryIndex {
     public void add(StoryMember member) {
         Integer previous = slotByArticle.remove(member.articleId());
         if (previous != null) {
-            StoryMember replaced = members[previous];
-            if (!overdue.remove(replaced)) {
-                byTime.remove(replaced);
+            if (!overdue.remove(previous)) {
+                byTime.remove(members[previous]);
             }
             release(previous);
         }
@@ -90,13 +83,6 @@ public final class StoryIndex {
         }
         liveEntries += hashes.length;
         byTime.add(member);
-        lastArrivals.addLast(member);
-        if (lastArrivals.size() > keptArrivals) {
-            StoryMember left = lastArrivals.removeFirst();
-            if (overdue.contains(left) && !isLastArrival(left)) {
-                releasable.add(left);
-            }
-        }
     }
 
     /**
@@ -137,27 +123,25 @@ public final class StoryIndex {
      */
     public List<StoryMember> expireBefore(long cutoffMs) {
         List<StoryMember> expired = new ArrayList<>();
-        for (StoryMember member : releasable) {
-            if (overdue.remove(member)) {
-                release(slotByArticle.remove(member.articleId()));
-                expired.add(member);
-            }
+        long firstKept = arrivals - keptArrivals;
+        while (!overdue.isEmpty() && arrivalOf[overdue.peek()] < firstKept) {
+            int slot = overdue.poll();
+            expired.add(members[slot]);
+            slotByArticle.remove(members[slot].articleId());
+            release(slot);
         }
-        releasable.clear();
         while (!byTime.isEmpty() && byTime.peek().eventTimeMs() < cutoffMs) {
             StoryMember member = byTime.poll();
-            if (isLastArrival(member)) {
-                overdue.add(member);
+            int slot = slotByArticle.get(member.articleId());
+            if (arrivalOf[slot] >= firstKept) {
+                overdue.add(slot);
             } else {
-                release(slotByArticle.remove(member.articleId()));
+                slotByArticle.remove(member.articleId());
+                release(slot);
                 expired.add(member);
             }
         }
         return expired;
-    }
-
-    private boolean isLastArrival(StoryMember member) {
-        return arrivalOf[slotByArticle.get(member.articleId())] >= arrivals - keptArrivals;
     }
 
     /** How many members the index holds. */
