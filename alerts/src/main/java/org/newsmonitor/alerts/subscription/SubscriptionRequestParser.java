@@ -1,6 +1,5 @@
 package org.newsmonitor.alerts.subscription;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.newsmonitor.contracts.event.DeliveryMode;
-import org.newsmonitor.contracts.json.Json;
 
 /** Reads a subscription request body, naming each field whose JSON type is wrong. Pure. */
 public final class SubscriptionRequestParser {
@@ -22,19 +20,11 @@ public final class SubscriptionRequestParser {
     /**
      * Parses the body.
      *
-     * @throws InvalidSubscriptionException (malformed) naming the body or each mistyped or unknown field
+     * @throws InvalidSubscriptionException (malformed) naming the body or each mistyped or unknown field; see
+     *                                      {@link StrictJsonReader} for what makes a body unreadable
      */
     public static SubscriptionRequest parse(String body) {
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw malformed("body", "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
-        }
-        if (!(root instanceof ObjectNode object)) {
-            throw malformed("body", "must be a JSON object");
-        }
+        ObjectNode object = StrictJsonReader.readObject(body);
         List<FieldError> errors = new ArrayList<>();
         for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
             String name = names.next();

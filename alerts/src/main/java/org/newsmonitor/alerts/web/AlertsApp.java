@@ -4,16 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.newsmonitor.alerts.subscription.InvalidSubscriptionException;
@@ -43,13 +35,16 @@ public final class AlertsApp {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int MAX_LIMIT = 500;
+    private static final List<String> JSON_ONLY = List.of(JsonContentType.JSON);
 
     private final AlertsDeps deps;
     private final SseStreams streams;
+    private final RequestBodyReader bodies;
 
     private AlertsApp(AlertsDeps deps) {
         this.deps = deps;
         this.streams = new SseStreams(deps.feed(), deps.sse());
+        this.bodies = new RequestBodyReader(deps.maxBodyBytes());
     }
 
     /**
@@ -146,7 +141,7 @@ public final class AlertsApp {
 
     private void create(Context ctx) {
         String owner = owner(ctx, deps);
-        SubscriptionRequest request = SubscriptionRequestParser.parse(body(ctx));
+        SubscriptionRequest request = SubscriptionRequestParser.parse(bodies.read(ctx, JSON_ONLY));
         SubscriptionEvent created = deps.subscriptions().create(owner, request);
         ctx.status(201).header("Location", "/subscriptions/" + created.id()).json(created);
     }
@@ -154,7 +149,7 @@ public final class AlertsApp {
     private void replace(Context ctx) {
         String owner = owner(ctx, deps);
         String id = pathId(ctx);
-        SubscriptionRequest request = SubscriptionRequestParser.parse(body(ctx));
+        SubscriptionRequest request = SubscriptionRequestParser.parse(bodies.read(ctx, JSON_ONLY));
         SubscriptionEvent updated = deps.subscriptions().replace(owner, id, request)
                 .orElseThrow(() -> notFound(id));
         ctx.json(updated);
@@ -231,40 +226,6 @@ public final class AlertsApp {
             return v;
         } catch (NumberFormatException e) {
             throw new ApiError(400, name, "must be a whole number from 1 to " + MAX_LIMIT);
-        }
-    }
-
-    /** The request body as UTF-8 text, refusing oversized, non-JSON and undecodable bodies. */
-    private String body(Context ctx) {
-        String type = ctx.contentType();
-        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiError(415, "Content-Type", "must be application/json, was '" + type + "'");
-        }
-        long declared = ctx.req().getContentLengthLong();
-        int max = deps.maxBodyBytes();
-        if (declared > max) {
-            throw new ApiError(413, "body", "must be at most " + max + " bytes, was " + declared);
-        }
-        byte[] bytes;
-        try (InputStream in = ctx.req().getInputStream()) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            int n;
-            while ((n = in.read(chunk)) > 0) {
-                buffer.write(chunk, 0, n);
-                if (buffer.size() > max) {
-                    throw new ApiError(413, "body", "must be at most " + max + " bytes");
-                }
-            }
-            bytes = buffer.toByteArray();
-        } catch (IOException e) {
-            throw new ApiError(400, "body", "could not be read: " + e.getMessage());
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ApiError(400, "body", "must be UTF-8 encoded JSON");
         }
     }
 }
