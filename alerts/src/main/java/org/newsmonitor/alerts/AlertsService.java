@@ -108,7 +108,8 @@ public final class AlertsService implements AutoCloseable {
         ThemeCatalog themes = config.knownThemes().isEmpty() ? themesView : ThemeCatalog.union(themesView,
                 ThemeCatalog.of(config.knownThemes().stream()
                         .map(id -> new ThemeCatalog.ThemeInfo(id, id, "MIXED")).toList()));
-        SubscriptionService subscriptions = new SubscriptionService(store, new SubscriptionValidator(themes, guard),
+        SubscriptionService subscriptions = new SubscriptionService(store, new SubscriptionValidator(themes, guard,
+                config.smtp().enabled()),
                 clock);
 
         http = AlertsApp.create(new AlertsDeps(subscriptions, new ApiKeys(config.apiKeys()), themes, feed, deliveryLog,

@@ -21,8 +21,8 @@ import org.newsmonitor.contracts.json.Json;
 
 /**
  * Delivers each alert as a signed webhook POST of {"type":"alert","timestamp":...,"data":{alert}}. 2xx is delivered;
- * 410 disables the endpoint; internal addresses are refused; 429 and 503 honour Retry-After (up to 24 h); every other
- * answer, redirects included (never followed), timeouts and connection errors are retried.
+ * 410 disables the endpoint; internal addresses are refused; a redirect (never followed) fails the delivery at once;
+ * 429 and 503 honour Retry-After (up to 24 h); every other answer, timeouts and connection errors are retried.
  */
 public final class WebhookChannel implements Channel {
     /** Channel name in delivery records. */
@@ -102,7 +102,9 @@ public final class WebhookChannel implements Channel {
             return new Outcome.GiveUp("HTTP 410 Gone: endpoint disabled");
         }
         if (s >= 300 && s < 400) {
-            return new Outcome.RetryLater("HTTP " + s + " redirect to " + r.location() + " not followed", Duration.ZERO);
+            // a redirect will answer the same every time: retrying it for a day helps no one
+            return new Outcome.GiveUp("HTTP " + s + " redirect to " + r.location() + " not followed (webhooks never "
+                    + "follow redirects; point the subscription at the final URL)");
         }
         Duration after = s == 429 || s == 503 ? retryAfter(r.retryAfter(), now) : Duration.ZERO;
         return new Outcome.RetryLater("HTTP " + s, after);

@@ -26,14 +26,17 @@ public final class SubscriptionValidator {
 
     private final ThemeCatalog themes;
     private final SsrfGuard ssrf;
+    private final boolean emailConfigured;
 
     /**
-     * @param themes the themes a subscription may name
-     * @param ssrf   refuses webhook URLs that reach internal addresses
+     * @param themes          the themes a subscription may name
+     * @param ssrf            refuses webhook URLs that reach internal addresses
+     * @param emailConfigured whether an SMTP server is configured; without one, e-mail subscriptions are refused
      */
-    public SubscriptionValidator(ThemeCatalog themes, SsrfGuard ssrf) {
+    public SubscriptionValidator(ThemeCatalog themes, SsrfGuard ssrf, boolean emailConfigured) {
         this.themes = themes;
         this.ssrf = ssrf;
+        this.emailConfigured = emailConfigured;
     }
 
     /**
@@ -59,6 +62,10 @@ public final class SubscriptionValidator {
         checkWebhook(request, errors);
         if (request.email() != null) {
             checkEmail(request.email(), errors);
+        }
+        if (request.email() != null && !emailConfigured) {
+            errors.add(new FieldError("email", "cannot be delivered: no SMTP server is configured (the operator sets "
+                    + "MONITOR_SMTP_HOST and related variables); use a webhookUrl or the live stream instead"));
         }
         return errors;
     }
@@ -147,8 +154,12 @@ public final class SubscriptionValidator {
         try {
             ssrf.checkRegistration(uri);
         } catch (BlockedAddressException e) {
-            errors.add(new FieldError("webhookUrl", "is refused: " + e.getMessage()));
+            errors.add(new FieldError("webhookUrl", "is refused: " + e.getMessage() + "; the operator can allow "
+                    + "internal addresses with MONITOR_SSRF_ALLOW (addr, addr:port or CIDR, comma-separated)"));
+            return;
         }
+        WebhookUrls.undiallableReason(uri).ifPresent(reason -> errors.add(new FieldError("webhookUrl",
+                "cannot be dialled by the HTTP client: " + reason)));
     }
 
     private static void checkEmail(String email, List<FieldError> errors) {

@@ -182,19 +182,21 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void shouldNotFollowRedirects() {
+    void shouldMarkADeliveryAnsweredWithARedirectFailedAtOnceWithoutFollowingIt() {
         //Given
         receiver.script("/moved", (n, ex) -> WebhookReceiver.respond(ex, n < 3 ? 302 : 200,
                 Map.of("Location", receiver.url("/elsewhere"))));
-        queues(Duration.ofSeconds(30));
+        queues(Duration.ofHours(24));
         SubscriptionEvent s = webhookSubscription("sub-r", receiver.url("/moved"), SECRET);
         //When
-        deliver(channel(Duration.ofSeconds(2), true), s, alert("r1", "sub-r", "arms-sales", "t"), Duration.ofSeconds(30));
+        deliver(channel(Duration.ofSeconds(2), true), s, alert("r1", "sub-r", "arms-sales", "t"), Duration.ofHours(24));
         //Then
         Await.until("delivery", WAIT, () -> done.get() == 1);
         assertThat(receiver.hits("/elsewhere")).isEmpty();
-        assertThat(recorder.outcomes.get(0).detail()).contains("302").contains("not followed");
-        assertThat(recorder.statuses("r1")).endsWith(DeliveryStatus.DELIVERED);
+        assertThat(receiver.hits("/moved")).hasSize(1);
+        assertThat(recorder.statuses("r1")).containsExactly(DeliveryStatus.DEAD_LETTERED);
+        assertThat(recorder.deadLetters.get(0).reason()).contains("302").contains("not followed")
+                .contains(receiver.url("/elsewhere"));
     }
 
     @Test

@@ -48,9 +48,14 @@ public final class TestApp implements AutoCloseable {
     }
 
     public TestApp(SseSettings sse) {
+        this(sse, true);
+    }
+
+    /** With or without an SMTP server to deliver e-mail subscriptions. */
+    public TestApp(SseSettings sse, boolean emailConfigured) {
         SsrfGuard guard = new SsrfGuard(TestApp::fakeDns, AddressAllowList.none());
-        subscriptions = new SubscriptionService(store, new SubscriptionValidator(ThemeCatalog.of(THEMES), guard),
-                Clock.systemUTC());
+        subscriptions = new SubscriptionService(store, new SubscriptionValidator(ThemeCatalog.of(THEMES), guard,
+                emailConfigured), Clock.systemUTC());
         AlertsDeps deps = new AlertsDeps(subscriptions, new ApiKeys(Map.of("alice", ALICE_KEY, "bob", BOB_KEY)),
                 ThemeCatalog.of(THEMES), feed, deliveries, stats, "default", sse, 16 * 1024,
                 () -> Map.of("kafka", "ok"));

@@ -179,8 +179,41 @@ class SubscriptionApiTest {
         //Then
         assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
         assertThat(json(r).get("errors").get(0).get("field").asText()).isEqualTo("webhookUrl");
-        assertThat(json(r).get("error").asText()).contains("not allowed");
+        assertThat(json(r).get("error").asText()).contains("not allowed").contains("MONITOR_SSRF_ALLOW");
         assertThat(t.store.all()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "https://hooks.example.org:99999/in | port",
+        "https://hooks.example.org:0/in     | port",
+        "http://hooks_1.example.org/in      | host",
+        "http://%68ooks.example.org/in      | host",
+        "http://-hooks.example.org/in       | host",
+    })
+    void shouldRefuseWebhookUrlsTheHttpClientCannotDialWith422(String url, String mentioned) throws Exception {
+        //When
+        HttpResponse<String> r = t.send("POST", "/subscriptions", ALICE_KEY, "{\"webhookUrl\":\"" + url + "\"}");
+        //Then
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(json(r).get("errors").get(0).get("field").asText()).isEqualTo("webhookUrl");
+        assertThat(json(r).get("error").asText()).contains("cannot be dialled").contains(mentioned);
+        assertThat(t.store.all()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnEmailSubscriptionWhenNoSmtpServerIsConfigured() throws Exception {
+        //Given
+        try (TestApp noMail = new TestApp(org.newsmonitor.alerts.web.SseSettings.defaults(), false)) {
+            //When
+            HttpResponse<String> r = noMail.send("POST", "/subscriptions", ALICE_KEY,
+                    "{\"email\":\"desk@example.org\"}");
+            //Then
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+            assertThat(json(r).get("errors").get(0).get("field").asText()).isEqualTo("email");
+            assertThat(json(r).get("error").asText()).contains("no SMTP server").contains("MONITOR_SMTP_HOST");
+            assertThat(noMail.store.all()).isEmpty();
+        }
     }
 
     @Test
