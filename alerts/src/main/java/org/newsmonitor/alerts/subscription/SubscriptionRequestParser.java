@@ -24,7 +24,15 @@ public final class SubscriptionRequestParser {
      *                                      {@link StrictJsonReader} for what makes a body unreadable
      */
     public static SubscriptionRequest parse(String body) {
-        ObjectNode object = StrictJsonReader.readObject(body);
+        return parse(StrictJsonReader.readObject(body));
+    }
+
+    /**
+     * Reads a request from an object already read, e.g. a subscription with a merge patch applied.
+     *
+     * @throws InvalidSubscriptionException (malformed) naming each mistyped or unknown field
+     */
+    public static SubscriptionRequest parse(ObjectNode object) {
         List<FieldError> errors = new ArrayList<>();
         for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
             String name = names.next();

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.newsmonitor.contracts.event.DeliveryMode;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 
@@ -69,11 +71,29 @@ public final class SubscriptionService {
         if (existing.isEmpty()) {
             return Optional.empty();
         }
-        validate(request);
         SubscriptionEvent old = existing.get();
+        validate(request);
+        checkKeepsAChannel(old, request);
         SubscriptionEvent updated = toEvent(id, owner, request, old.webhookSecret(), old.createdAt(), clock.instant());
         store.put(updated);
         return Optional.of(updated);
+    }
+
+    /**
+     * Changes only the fields named in a JSON merge patch (RFC 7396: a member replaces the field, null removes it);
+     * everything else, the webhook secret included, stays.
+     *
+     * @param patch the merge patch, a JSON object
+     * @return the stored subscription, or empty when the owner has none with this id
+     * @throws InvalidSubscriptionException naming each refused field, or the channel an update would remove
+     */
+    public Optional<SubscriptionEvent> patch(String owner, String id, ObjectNode patch) {
+        Optional<SubscriptionEvent> existing = get(owner, id);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode merged = JsonMergePatch.apply(SubscriptionDocument.of(existing.get()), patch);
+        return replace(owner, id, SubscriptionRequestParser.parse((ObjectNode) merged));
     }
 
     /** Deletes the owner's subscription; false when the owner has none with this id. */
@@ -105,6 +125,21 @@ public final class SubscriptionService {
         List<FieldError> problems = validator.problems(request);
         if (!problems.isEmpty()) {
             throw new InvalidSubscriptionException(problems, false);
+        }
+    }
+
+    /**
+     * A subscription that has a webhook or e-mail address must keep one: an update that drops the last one by mistake
+     * (a replace that forgot a field) would leave alerts going nowhere a user looks.
+     */
+    private static void checkKeepsAChannel(SubscriptionEvent old, SubscriptionRequest request) {
+        boolean had = old.webhookUrl() != null || old.email() != null;
+        boolean has = request.webhookUrl() != null || request.email() != null;
+        if (had && !has) {
+            String field = old.webhookUrl() != null ? "webhookUrl" : "email";
+            throw new InvalidSubscriptionException(List.of(new FieldError(field, "the update would leave the "
+                    + "subscription with no delivery channel: keep or give a webhookUrl or an email (PATCH changes "
+                    + "only the fields it names), or delete the subscription")), false);
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.newsmonitor.alerts.subscription.InvalidSubscriptionException;
+import org.newsmonitor.alerts.subscription.StrictJsonReader;
 import org.newsmonitor.alerts.subscription.SubscriptionRequest;
 import org.newsmonitor.alerts.subscription.SubscriptionRequestParser;
 import org.newsmonitor.contracts.event.AlertEvent;
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>Public (read-only, for the dashboard): {@code GET /health}, {@code /themes}, {@code /alerts},
  * {@code /alerts/events}, {@code /stats}, and the static dashboard under {@code /}. With an API key
  * ({@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}): {@code POST/GET /subscriptions},
- * {@code GET/PUT/DELETE /subscriptions/{id}}, {@code GET /subscriptions/{id}/deliveries} and
+ * {@code GET/PUT/PATCH/DELETE /subscriptions/{id}}, {@code GET /subscriptions/{id}/deliveries} and
  * {@code GET /subscriptions/{id}/events}.
  */
 public final class AlertsApp {
@@ -36,6 +38,7 @@ public final class AlertsApp {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int MAX_LIMIT = 500;
     private static final List<String> JSON_ONLY = List.of(JsonContentType.JSON);
+    private static final List<String> MERGE_PATCH_OR_JSON = List.of(JsonContentType.MERGE_PATCH, JsonContentType.JSON);
 
     private final AlertsDeps deps;
     private final SseStreams streams;
@@ -87,6 +90,7 @@ public final class AlertsApp {
         app.get("/subscriptions", ctx -> ctx.json(Map.of("subscriptions", deps.subscriptions().list(owner(ctx, deps)))));
         app.get("/subscriptions/{id}", ctx -> ctx.json(routes.owned(ctx)));
         app.put("/subscriptions/{id}", routes::replace);
+        app.patch("/subscriptions/{id}", routes::patch);
         app.delete("/subscriptions/{id}", routes::delete);
         app.get("/subscriptions/{id}/deliveries", routes::deliveries);
         app.get("/subscriptions/{id}/events", ctx -> {
@@ -152,6 +156,14 @@ public final class AlertsApp {
         SubscriptionRequest request = SubscriptionRequestParser.parse(bodies.read(ctx, JSON_ONLY));
         SubscriptionEvent updated = deps.subscriptions().replace(owner, id, request)
                 .orElseThrow(() -> notFound(id));
+        ctx.json(updated);
+    }
+
+    private void patch(Context ctx) {
+        String owner = owner(ctx, deps);
+        String id = pathId(ctx);
+        ObjectNode patch = StrictJsonReader.readObject(bodies.read(ctx, MERGE_PATCH_OR_JSON));
+        SubscriptionEvent updated = deps.subscriptions().patch(owner, id, patch).orElseThrow(() -> notFound(id));
         ctx.json(updated);
     }
 

@@ -109,6 +109,78 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void shouldPatchOnlyTheFieldsGivenAndRemoveThoseSetToNull() throws Exception {
+        //Given
+        HttpResponse<String> created = t.send("POST", "/subscriptions", ALICE_KEY, "{\"name\":\"Gas desk\","
+                + "\"themes\":[\"power-of-siberia\"],\"minScore\":2.5,\"sources\":[\"TASS\",\"Xinhua\"],"
+                + "\"languages\":[\"ru\"],\"webhookUrl\":\"https://hooks.example.org/in\",\"includeSurges\":true}");
+        JsonNode c = json(created);
+        String id = c.get("id").asText();
+        //When
+        HttpResponse<String> renamed = t.send("PATCH", "/subscriptions/" + id, ALICE_KEY, "{\"name\":\"Energy desk\"}");
+        HttpResponse<String> unfiltered = t.http.send(HttpRequest.newBuilder(t.uri("/subscriptions/" + id))
+                .header("Authorization", "Bearer " + ALICE_KEY).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"sources\":null,\"minScore\":null}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        //Then
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        JsonNode r = json(renamed);
+        assertThat(r.get("name").asText()).isEqualTo("Energy desk");
+        assertThat(r.get("webhookUrl").asText()).isEqualTo("https://hooks.example.org/in");
+        assertThat(r.get("webhookSecret").asText()).isEqualTo(c.get("webhookSecret").asText());
+        assertThat(r.get("sources")).hasSize(2);
+        assertThat(r.get("minScore").asDouble()).isEqualTo(2.5);
+        assertThat(r.get("themes").get(0).asText()).isEqualTo("power-of-siberia");
+        assertThat(r.get("languages").get(0).asText()).isEqualTo("ru");
+        assertThat(r.get("includeSurges").asBoolean()).isTrue();
+        assertThat(r.get("createdAt").asText()).isEqualTo(c.get("createdAt").asText());
+        assertThat(unfiltered.statusCode()).as(unfiltered.body()).isEqualTo(200);
+        assertThat(json(unfiltered).get("sources")).isEmpty();
+        assertThat(json(unfiltered).get("minScore").asDouble()).isZero();
+        assertThat(json(unfiltered).get("name").asText()).isEqualTo("Energy desk");
+        assertThat(t.store.get(id).orElseThrow().webhookUrl()).isEqualTo("https://hooks.example.org/in");
+    }
+
+    @Test
+    void shouldRefuseAPatchWithInvalidValuesOrForSomeoneElsesSubscription() throws Exception {
+        //Given
+        String id = createAs(ALICE_KEY, "{\"name\":\"Desk\",\"webhookUrl\":\"https://hooks.example.org/in\"}");
+        //When
+        HttpResponse<String> unknownField = t.send("PATCH", "/subscriptions/" + id, ALICE_KEY, "{\"colour\":\"red\"}");
+        HttpResponse<String> badTheme = t.send("PATCH", "/subscriptions/" + id, ALICE_KEY, "{\"themes\":[\"nope\"]}");
+        HttpResponse<String> bobs = t.send("PATCH", "/subscriptions/" + id, BOB_KEY, "{\"name\":\"mine\"}");
+        HttpResponse<String> array = t.send("PATCH", "/subscriptions/" + id, ALICE_KEY, "[]");
+        //Then
+        assertThat(unknownField.statusCode()).isEqualTo(400);
+        assertThat(json(unknownField).get("errors").get(0).get("field").asText()).isEqualTo("colour");
+        assertThat(badTheme.statusCode()).isEqualTo(422);
+        assertThat(bobs.statusCode()).isEqualTo(404);
+        assertThat(array.statusCode()).isEqualTo(400);
+        assertThat(t.store.get(id).orElseThrow().name()).isEqualTo("Desk");
+    }
+
+    @Test
+    void shouldRefuseAnUpdateThatLeavesTheSubscriptionWithNoDeliveryChannel() throws Exception {
+        //Given
+        String id = createAs(ALICE_KEY, "{\"name\":\"Desk\",\"webhookUrl\":\"https://hooks.example.org/in\"}");
+        //When
+        HttpResponse<String> put = t.send("PUT", "/subscriptions/" + id, ALICE_KEY, "{\"name\":\"Renamed\"}");
+        HttpResponse<String> patch = t.send("PATCH", "/subscriptions/" + id, ALICE_KEY, "{\"webhookUrl\":null}");
+        HttpResponse<String> swap = t.send("PATCH", "/subscriptions/" + id, ALICE_KEY,
+                "{\"webhookUrl\":null,\"email\":\"desk@example.org\"}");
+        //Then
+        for (HttpResponse<String> refused : List.of(put, patch)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+            assertThat(json(refused).get("error").asText()).contains("no delivery channel");
+        }
+        assertThat(swap.statusCode()).as(swap.body()).isEqualTo(200);
+        assertThat(json(swap).get("email").asText()).isEqualTo("desk@example.org");
+        assertThat(json(swap).has("webhookUrl")).isFalse();
+        assertThat(json(swap).has("webhookSecret")).isFalse();
+        assertThat(t.store.get(id).orElseThrow().name()).isEqualTo("Desk");
+    }
+
+    @Test
     void shouldLetOwnersSeeAndChangeOnlyTheirOwnSubscriptions() throws Exception {
         //Given
         String alices = createAs(ALICE_KEY, "{\"themes\":[\"*\"]}");
