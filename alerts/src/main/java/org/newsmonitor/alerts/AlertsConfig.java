@@ -33,14 +33,19 @@ import org.newsmonitor.contracts.ClientSettings;
  * @param digestCheck         how often due digests are looked for
  * @param maxBodyBytes        largest request body accepted
  * @param startTimeout        how long start waits for Kafka views to load
+ * @param maxSubscriptionsPerOwner subscriptions one owner (API key) may have (default
+ *                            {@value #DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER})
  */
 public record AlertsConfig(ClientSettings kafka, String httpHost, int httpPort, Map<String, String> apiKeys,
         List<String> ssrfAllow, SmtpSettings smtp, RetrySchedule retry, Duration webhookTimeout,
         boolean defaultSubscription, PrintStream console, Path stateDir, List<String> knownThemes,
-        Duration dedupRetention, SseSettings sse, Duration digestCheck, int maxBodyBytes, Duration startTimeout) {
+        Duration dedupRetention, SseSettings sse, Duration digestCheck, int maxBodyBytes, Duration startTimeout,
+        int maxSubscriptionsPerOwner) {
 
     /** Default HTTP port of the API and dashboard. */
     public static final int DEFAULT_HTTP_PORT = 8080;
+    /** Default number of subscriptions one owner may have. */
+    public static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER = 1000;
 
     public AlertsConfig {
         if (kafka == null) {
@@ -70,18 +75,21 @@ public record AlertsConfig(ClientSettings kafka, String httpHost, int httpPort, 
         digestCheck = digestCheck == null ? Duration.ofSeconds(30) : digestCheck;
         maxBodyBytes = maxBodyBytes <= 0 ? 64 * 1024 : maxBodyBytes;
         startTimeout = startTimeout == null ? Duration.ofSeconds(60) : startTimeout;
+        maxSubscriptionsPerOwner = maxSubscriptionsPerOwner <= 0 ? DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER
+                : maxSubscriptionsPerOwner;
     }
 
     /** Defaults: 127.0.0.1:8080, no API keys, no SMTP, 24 h of retries, no default subscription, no console. */
     public static AlertsConfig defaults(ClientSettings kafka, Path stateDir) {
         return new AlertsConfig(kafka, "127.0.0.1", DEFAULT_HTTP_PORT, Map.of(), List.of(), null, null, null, false,
-                null, stateDir, List.of(), null, null, null, 0, null);
+                null, stateDir, List.of(), null, null, null, 0, null, 0);
     }
 
     /**
      * Settings from environment variables over the defaults: MONITOR_HTTP_HOST, MONITOR_HTTP_PORT, MONITOR_API_KEYS
      * ("owner=key,owner=key"), MONITOR_SSRF_ALLOW (comma-separated), MONITOR_SMTP_HOST, MONITOR_SMTP_PORT,
-     * MONITOR_SMTP_USER, MONITOR_SMTP_PASSWORD, MONITOR_SMTP_STARTTLS, MONITOR_SMTP_FROM, MONITOR_RETRY_HOURS.
+     * MONITOR_SMTP_USER, MONITOR_SMTP_PASSWORD, MONITOR_SMTP_STARTTLS, MONITOR_SMTP_FROM, MONITOR_RETRY_HOURS,
+     * MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER.
      *
      * @throws IllegalArgumentException naming the variable that is malformed
      */
@@ -122,6 +130,13 @@ public record AlertsConfig(ClientSettings kafka, String httpHost, int httpPort, 
             c = c.withRetry(new RetrySchedule(d.initialDelay(), d.multiplier(), d.maxDelay(),
                     Duration.ofHours(intVar(env, "MONITOR_RETRY_HOURS", 24)), d.jitter()));
         }
+        if (env.containsKey("MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER")) {
+            int max = intVar(env, "MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER", DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER);
+            if (max < 1) {
+                throw new IllegalArgumentException("MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER must be at least 1, was " + max);
+            }
+            c = c.withMaxSubscriptionsPerOwner(max);
+        }
         return c;
     }
 
@@ -141,62 +156,70 @@ public record AlertsConfig(ClientSettings kafka, String httpHost, int httpPort, 
     public AlertsConfig withHttp(String host, int port) {
         return new AlertsConfig(kafka, host, port, apiKeys, ssrfAllow, smtp, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout);
+                startTimeout, maxSubscriptionsPerOwner);
     }
 
     /** With these owner -> key API keys. */
     public AlertsConfig withApiKeys(Map<String, String> keys) {
         return new AlertsConfig(kafka, httpHost, httpPort, keys, ssrfAllow, smtp, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout);
+                startTimeout, maxSubscriptionsPerOwner);
     }
 
     /** With these internal addresses allowed for webhooks. */
     public AlertsConfig withSsrfAllow(List<String> allow) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, allow, smtp, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout);
+                startTimeout, maxSubscriptionsPerOwner);
     }
 
     /** With this SMTP server. */
     public AlertsConfig withSmtp(SmtpSettings settings) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, settings, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout);
+                startTimeout, maxSubscriptionsPerOwner);
     }
 
     /** With this retry schedule and webhook timeout. */
     public AlertsConfig withRetry(RetrySchedule schedule) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, schedule, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout);
+                startTimeout, maxSubscriptionsPerOwner);
     }
 
     /** With this bound on one webhook attempt. */
     public AlertsConfig withWebhookTimeout(Duration timeout) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, retry, timeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout);
+                startTimeout, maxSubscriptionsPerOwner);
     }
 
     /** With (or without) the default subscription, its alerts printed to {@code out} (null: not printed). */
     public AlertsConfig withDefaultSubscription(boolean enabled, PrintStream out) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, retry, webhookTimeout, enabled,
-                out, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes, startTimeout);
+                out, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes, startTimeout,
+                maxSubscriptionsPerOwner);
     }
 
     /** With these theme ids accepted besides those on the themes topic. */
     public AlertsConfig withKnownThemes(List<String> themeIds) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, themeIds, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout);
+                startTimeout, maxSubscriptionsPerOwner);
     }
 
     /** With these live stream limits and this digest check interval. */
     public AlertsConfig withStreaming(SseSettings settings, Duration digestCheckInterval) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, settings, digestCheckInterval,
-                maxBodyBytes, startTimeout);
+                maxBodyBytes, startTimeout, maxSubscriptionsPerOwner);
+    }
+
+    /** With this many subscriptions allowed per owner. */
+    public AlertsConfig withMaxSubscriptionsPerOwner(int max) {
+        return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, retry, webhookTimeout,
+                defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
+                startTimeout, max);
     }
 
     @Override

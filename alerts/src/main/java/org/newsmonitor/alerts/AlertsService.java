@@ -109,8 +109,7 @@ public final class AlertsService implements AutoCloseable {
                 ThemeCatalog.of(config.knownThemes().stream()
                         .map(id -> new ThemeCatalog.ThemeInfo(id, id, "MIXED")).toList()));
         SubscriptionService subscriptions = new SubscriptionService(store, new SubscriptionValidator(themes, guard,
-                config.smtp().enabled()),
-                clock);
+                config.smtp().enabled()), clock, config.maxSubscriptionsPerOwner());
 
         http = AlertsApp.create(new AlertsDeps(subscriptions, new ApiKeys(config.apiKeys()), themes, feed, deliveryLog,
                 stats, SubscriptionService.DEFAULT_ID, config.sse(), config.maxBodyBytes(), this::health));

@@ -22,6 +22,15 @@ class AlertsConfigTest {
         assertThat(c.defaultSubscription()).isFalse();
         assertThat(c.retry().giveUpAfter()).isEqualTo(Duration.ofHours(24));
         assertThat(c.smtp().enabled()).isFalse();
+        assertThat(c.maxSubscriptionsPerOwner()).isEqualTo(1000);
+    }
+
+    @Test
+    void shouldReadTheSubscriptionQuotaFromTheEnvironment() {
+        assertThat(AlertsConfig.fromEnv(Map.of("MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER", "25"), KAFKA, Path.of("x"))
+                .maxSubscriptionsPerOwner()).isEqualTo(25);
+        assertThatThrownBy(() -> AlertsConfig.fromEnv(Map.of("MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER", "0"), KAFKA,
+                Path.of("x"))).hasMessageContaining("MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER");
     }
 
     @Test

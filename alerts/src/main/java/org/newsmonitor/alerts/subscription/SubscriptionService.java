@@ -23,16 +23,23 @@ public final class SubscriptionService {
     private final SubscriptionStore store;
     private final SubscriptionValidator validator;
     private final Clock clock;
+    private final int maxPerOwner;
 
     /**
-     * @param store     where subscriptions live
-     * @param validator checks request values
-     * @param clock     stamps creation and update times
+     * @param store       where subscriptions live
+     * @param validator   checks request values
+     * @param clock       stamps creation and update times
+     * @param maxPerOwner subscriptions one owner may have; creating one more is refused
      */
-    public SubscriptionService(SubscriptionStore store, SubscriptionValidator validator, Clock clock) {
+    public SubscriptionService(SubscriptionStore store, SubscriptionValidator validator, Clock clock,
+            int maxPerOwner) {
+        if (maxPerOwner < 1) {
+            throw new IllegalArgumentException("SubscriptionService.maxPerOwner must be at least 1, was " + maxPerOwner);
+        }
         this.store = store;
         this.validator = validator;
         this.clock = clock;
+        this.maxPerOwner = maxPerOwner;
     }
 
     /**
@@ -40,9 +47,16 @@ public final class SubscriptionService {
      *
      * @return the stored subscription, with its id and webhook secret; never null
      * @throws InvalidSubscriptionException naming each refused field
+     * @throws QuotaExceededException        when the owner already has as many subscriptions as allowed
      */
-    public SubscriptionEvent create(String owner, SubscriptionRequest request) {
+    public synchronized SubscriptionEvent create(String owner, SubscriptionRequest request) {
         validate(request);
+        long owned = store.all().stream().filter(s -> s.owner().equals(owner)).count();
+        if (owned >= maxPerOwner) {
+            throw new QuotaExceededException("subscriptions", "this API key already has " + owned
+                    + " subscriptions, the most allowed (" + maxPerOwner + ", set by MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER); "
+                    + "delete one first");
+        }
         Instant now = clock.instant();
         SubscriptionEvent created = toEvent(newId(), owner, request, null, now, now);
         store.put(created);
@@ -51,7 +65,32 @@ public final class SubscriptionService {
 
     /** The owner's subscriptions, oldest first; never null. */
     public List<SubscriptionEvent> list(String owner) {
-        return store.all().stream().filter(s -> s.owner().equals(owner)).toList();
+        return store.all().stream().filter(s -> s.owner().equals(owner)).sorted(SubscriptionCursor.ORDER).toList();
+    }
+
+    /**
+     * One page of the owner's subscriptions, oldest first.
+     *
+     * @param after where the previous page ended; null for the first page
+     * @param limit most subscriptions on the page, at least 1
+     * @return the page and, when more follow, the cursor of the next one
+     */
+    public Page page(String owner, SubscriptionCursor after, int limit) {
+        List<SubscriptionEvent> rest = list(owner).stream().filter(s -> after == null || after.precedes(s)).toList();
+        if (rest.size() <= limit) {
+            return new Page(rest, null);
+        }
+        List<SubscriptionEvent> items = rest.subList(0, limit);
+        return new Page(List.copyOf(items), SubscriptionCursor.after(items.get(limit - 1)));
+    }
+
+    /**
+     * A page of subscriptions.
+     *
+     * @param subscriptions the subscriptions on it, oldest first
+     * @param next          the cursor of the next page; null on the last page
+     */
+    public record Page(List<SubscriptionEvent> subscriptions, SubscriptionCursor next) {
     }
 
     /** The owner's subscription with this id; empty when absent or owned by someone else. */
@@ -66,7 +105,7 @@ public final class SubscriptionService {
      * @return the stored subscription, or empty when the owner has none with this id
      * @throws InvalidSubscriptionException naming each refused field
      */
-    public Optional<SubscriptionEvent> replace(String owner, String id, SubscriptionRequest request) {
+    public synchronized Optional<SubscriptionEvent> replace(String owner, String id, SubscriptionRequest request) {
         Optional<SubscriptionEvent> existing = get(owner, id);
         if (existing.isEmpty()) {
             return Optional.empty();
@@ -87,7 +126,7 @@ public final class SubscriptionService {
      * @return the stored subscription, or empty when the owner has none with this id
      * @throws InvalidSubscriptionException naming each refused field, or the channel an update would remove
      */
-    public Optional<SubscriptionEvent> patch(String owner, String id, ObjectNode patch) {
+    public synchronized Optional<SubscriptionEvent> patch(String owner, String id, ObjectNode patch) {
         Optional<SubscriptionEvent> existing = get(owner, id);
         if (existing.isEmpty()) {
             return Optional.empty();

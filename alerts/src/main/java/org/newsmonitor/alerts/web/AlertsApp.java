@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.newsmonitor.alerts.subscription.InvalidSubscriptionException;
+import org.newsmonitor.alerts.subscription.QuotaExceededException;
 import org.newsmonitor.alerts.subscription.StrictJsonReader;
+import org.newsmonitor.alerts.subscription.SubscriptionCursor;
+import org.newsmonitor.alerts.subscription.SubscriptionService;
 import org.newsmonitor.alerts.subscription.SubscriptionRequest;
 import org.newsmonitor.alerts.subscription.SubscriptionRequestParser;
 import org.newsmonitor.contracts.event.AlertEvent;
@@ -37,6 +40,7 @@ public final class AlertsApp {
     private static final Logger LOG = LoggerFactory.getLogger(AlertsApp.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int MAX_LIMIT = 500;
+    private static final int DEFAULT_PAGE = 100;
     private static final List<String> JSON_ONLY = List.of(JsonContentType.JSON);
     private static final List<String> MERGE_PATCH_OR_JSON = List.of(JsonContentType.MERGE_PATCH, JsonContentType.JSON);
 
@@ -76,6 +80,10 @@ public final class AlertsApp {
             ApiError error = new ApiError(e.malformed() ? 400 : 422, e.errors());
             ctx.status(error.status()).json(error.body());
         });
+        app.exception(QuotaExceededException.class, (e, ctx) -> {
+            ApiError error = new ApiError(409, e.field(), e.getMessage());
+            ctx.status(409).json(error.body());
+        });
         app.exception(IllegalStateException.class, (e, ctx) -> {
             LOG.warn("Request {} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
             ApiError error = new ApiError(503, "service", e.getMessage());
@@ -87,7 +95,7 @@ public final class AlertsApp {
         app.get("/alerts/events", ctx -> routes.streams.stream(ctx, deps.dashboardSubscription()));
         app.get("/stats", routes::stats);
         app.post("/subscriptions", routes::create);
-        app.get("/subscriptions", ctx -> ctx.json(Map.of("subscriptions", deps.subscriptions().list(owner(ctx, deps)))));
+        app.get("/subscriptions", routes::listSubscriptions);
         app.get("/subscriptions/{id}", ctx -> ctx.json(routes.owned(ctx)));
         app.put("/subscriptions/{id}", routes::replace);
         app.patch("/subscriptions/{id}", routes::patch);
@@ -141,6 +149,20 @@ public final class AlertsApp {
         }
         int limit = intParam(ctx, "limit", granularity == Granularity.HOUR ? 48 : 30);
         ctx.json(deps.stats().series(granularity, limit));
+    }
+
+    private void listSubscriptions(Context ctx) {
+        String owner = owner(ctx, deps);
+        int limit = intParam(ctx, "limit", DEFAULT_PAGE);
+        String cursor = ctx.queryParam("cursor");
+        SubscriptionService.Page page = deps.subscriptions().page(owner,
+                cursor == null ? null : SubscriptionCursor.parse(cursor), limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subscriptions", page.subscriptions());
+        if (page.next() != null) {
+            body.put("nextCursor", page.next().token());
+        }
+        ctx.json(body);
     }
 
     private void create(Context ctx) {

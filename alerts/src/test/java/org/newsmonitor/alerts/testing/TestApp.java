@@ -53,9 +53,14 @@ public final class TestApp implements AutoCloseable {
 
     /** With or without an SMTP server to deliver e-mail subscriptions. */
     public TestApp(SseSettings sse, boolean emailConfigured) {
+        this(sse, emailConfigured, 1000);
+    }
+
+    /** With or without SMTP, and this many subscriptions allowed per owner. */
+    public TestApp(SseSettings sse, boolean emailConfigured, int maxSubscriptionsPerOwner) {
         SsrfGuard guard = new SsrfGuard(TestApp::fakeDns, AddressAllowList.none());
         subscriptions = new SubscriptionService(store, new SubscriptionValidator(ThemeCatalog.of(THEMES), guard,
-                emailConfigured), Clock.systemUTC());
+                emailConfigured), Clock.systemUTC(), maxSubscriptionsPerOwner);
         AlertsDeps deps = new AlertsDeps(subscriptions, new ApiKeys(Map.of("alice", ALICE_KEY, "bob", BOB_KEY)),
                 ThemeCatalog.of(THEMES), feed, deliveries, stats, "default", sse, 16 * 1024,
                 () -> Map.of("kafka", "ok"));

@@ -181,6 +181,68 @@ class SubscriptionApiTest {
     }
 
     @Test
+    void shouldPageThroughTheOwnersSubscriptionsOldestFirstWithCursors() throws Exception {
+        //Given
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(createAs(ALICE_KEY, "{\"name\":\"desk " + i + "\"}"));
+        }
+        createAs(BOB_KEY, "{}");
+        //When
+        List<String> seen = new java.util.ArrayList<>();
+        List<Integer> sizes = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = json(t.send("GET", "/subscriptions?limit=3" + (cursor == null ? "" : "&cursor=" + cursor),
+                    ALICE_KEY, null));
+            sizes.add(page.get("subscriptions").size());
+            seen.addAll(page.get("subscriptions").findValuesAsText("id"));
+            cursor = page.has("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        JsonNode all = json(t.send("GET", "/subscriptions", ALICE_KEY, null));
+        //Then
+        assertThat(sizes).containsExactly(3, 3, 1);
+        List<String> expected = t.store.all().stream().filter(s -> s.owner().equals("alice"))
+                .sorted(java.util.Comparator.comparing(org.newsmonitor.contracts.event.SubscriptionEvent::createdAt)
+                        .thenComparing(org.newsmonitor.contracts.event.SubscriptionEvent::id))
+                .map(org.newsmonitor.contracts.event.SubscriptionEvent::id).toList();
+        assertThat(seen).containsExactlyElementsOf(expected).containsExactlyInAnyOrderElementsOf(created);
+        assertThat(all.get("subscriptions")).hasSize(7);
+        assertThat(all.has("nextCursor")).isFalse();
+    }
+
+    @Test
+    void shouldRefuseACursorItDidNotGiveOut() throws Exception {
+        //When
+        HttpResponse<String> r = t.send("GET", "/subscriptions?cursor=not-a-cursor", ALICE_KEY, null);
+        HttpResponse<String> big = t.send("GET", "/subscriptions?limit=100000", ALICE_KEY, null);
+        //Then
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).get("errors").get(0).get("field").asText()).isEqualTo("cursor");
+        assertThat(big.statusCode()).isEqualTo(400);
+        assertThat(json(big).get("errors").get(0).get("field").asText()).isEqualTo("limit");
+    }
+
+    @Test
+    void shouldRefuseASubscriptionBeyondTheOwnersQuotaWith409() throws Exception {
+        //Given
+        try (TestApp small = new TestApp(org.newsmonitor.alerts.web.SseSettings.defaults(), true, 2)) {
+            for (int i = 0; i < 2; i++) {
+                assertThat(small.send("POST", "/subscriptions", ALICE_KEY, "{}").statusCode()).isEqualTo(201);
+            }
+            //When
+            HttpResponse<String> third = small.send("POST", "/subscriptions", ALICE_KEY, "{}");
+            HttpResponse<String> bobs = small.send("POST", "/subscriptions", BOB_KEY, "{}");
+            //Then
+            assertThat(third.statusCode()).as(third.body()).isEqualTo(409);
+            assertThat(json(third).get("errors").get(0).get("field").asText()).isEqualTo("subscriptions");
+            assertThat(json(third).get("error").asText()).contains("MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER").contains("2");
+            assertThat(bobs.statusCode()).isEqualTo(201);
+            assertThat(small.store.all()).hasSize(3);
+        }
+    }
+
+    @Test
     void shouldLetOwnersSeeAndChangeOnlyTheirOwnSubscriptions() throws Exception {
         //Given
         String alices = createAs(ALICE_KEY, "{\"themes\":[\"*\"]}");
