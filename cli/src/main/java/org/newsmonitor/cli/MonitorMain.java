@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Kafka-based news monitor for the Russia–China relationship.",
         subcommands = {RunCommand.class, IngestCommand.class, StreamCommand.class, AlertsCommand.class,
             ReplayCommand.class, MatchCommand.class, ThemesCommand.class, SubscriptionsCommand.class,
+            ApiKeyCommand.class,
             org.newsmonitor.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MonitorMain {
 

@@ -1,9 +1,7 @@
 package org.newsmonitor.cli;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,9 +40,11 @@ final class RunCommand implements Callable<Integer> {
         java.io.PrintStream out = System.out;
         Map<String, String> keys = http.keys();
         if (keys.isEmpty()) {
-            String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-            keys = Map.of("local", key);
-            out.println("API key for owner 'local' (subscriptions API): " + key);
+            LocalApiKey local = new LocalApiKey(broker.dataDir);
+            String key = local.loadOrCreate();
+            keys = Map.of(LocalApiKey.OWNER, key);
+            out.println("API key for owner '" + LocalApiKey.OWNER + "' (subscriptions API; kept in " + local.file()
+                    + ", new one with `monitor api-key rotate`): " + key);
         }
         PipelineSettings settings = new PipelineSettings(kafka.configured() ? kafka.settings(null) : null,
                 broker.dataDir, broker.kafkaHost, broker.kafkaPort, kafka.replicationFactor, kafka.partitions, http.host,

@@ -1,10 +1,13 @@
 package org.newsmonitor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `monitor subscriptions ...`: the subscriptions API of a running alerts service, from the shell. */
 @Command(name = "subscriptions", mixinStandardHelpOptions = true,
-        description = "Creates, lists, shows, replaces and deletes subscriptions through the alerts service's HTTP API.",
+        description = "Creates, lists, shows, updates and deletes subscriptions through the alerts service's HTTP API.",
         subcommands = {SubscriptionsCommand.ListAll.class, SubscriptionsCommand.Show.class,
             SubscriptionsCommand.Create.class, SubscriptionsCommand.Update.class, SubscriptionsCommand.Delete.class,
             SubscriptionsCommand.Deliveries.class})
@@ -44,6 +47,19 @@ final class SubscriptionsCommand {
 
         /** Sends a request and prints the JSON answer; returns the exit status (0 for 2xx). */
         int call(String method, String path, JsonNode body) throws IOException, InterruptedException {
+            return call(method, path, body, "application/json");
+        }
+
+        /** Sends a request with this body type and prints the JSON answer; returns the exit status (0 for 2xx). */
+        int call(String method, String path, JsonNode body, String contentType) throws IOException,
+                InterruptedException {
+            HttpResponse<String> response = send(method, path, body, contentType);
+            return print(response.statusCode(), response.body());
+        }
+
+        /** Sends a request and returns the answer as received. */
+        HttpResponse<String> send(String method, String path, JsonNode body, String contentType)
+                throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path))
                     .timeout(Duration.ofSeconds(15))
                     .header("Authorization", "Bearer " + key)
@@ -51,19 +67,21 @@ final class SubscriptionsCommand {
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
-                request.header("Content-Type", "application/json")
+                request.header("Content-Type", contentType)
                         .method(method, HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
             }
-            HttpResponse<String> response;
             try {
-                response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (ConnectException e) {
                 throw new IllegalStateException("No alerts service answers at " + url
                         + " (start one with `./monitor run` or `./monitor alerts`, or pass --url)", e);
             }
-            boolean ok = response.statusCode() / 100 == 2;
+        }
+
+        /** Prints an answer (pretty JSON on stdout for 2xx, "HTTP status: ..." on stderr otherwise). */
+        int print(int status, String text) {
+            boolean ok = status / 100 == 2;
             var stream = ok ? spec.commandLine().getOut() : spec.commandLine().getErr();
-            String text = response.body();
             if (!text.isBlank()) {
                 try {
                     text = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Json.mapper().readTree(text));
@@ -71,7 +89,7 @@ final class SubscriptionsCommand {
                     // print as received
                 }
             }
-            stream.println(ok ? text : "HTTP " + response.statusCode() + ": " + text);
+            stream.println(ok ? text : "HTTP " + status + ": " + text);
             stream.flush();
             return ok ? 0 : 1;
         }
@@ -99,6 +117,27 @@ final class SubscriptionsCommand {
         String email;
         @Option(names = "--surges", description = "Also alert on theme surges.")
         Boolean includeSurges;
+
+        /** A merge patch of the options given: only they change, each --remove field is set to null. */
+        ObjectNode patch(List<String> removed) {
+            ObjectNode body = Json.mapper().createObjectNode();
+            if (!themes.isEmpty()) {
+                body.set("themes", Json.mapper().valueToTree(themes));
+            }
+            if (!languages.isEmpty()) {
+                body.set("languages", Json.mapper().valueToTree(languages));
+            }
+            if (!sources.isEmpty()) {
+                body.set("sources", Json.mapper().valueToTree(sources));
+            }
+            ObjectNode scalars = json();
+            scalars.remove(List.of("themes", "languages", "sources"));
+            body.setAll(scalars);
+            for (String field : removed) {
+                body.putNull(field);
+            }
+            return body;
+        }
 
         ObjectNode json() {
             ObjectNode body = Json.mapper().createObjectNode();
@@ -130,14 +169,34 @@ final class SubscriptionsCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists your subscriptions.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists your subscriptions, oldest first (follows every page of the API).")
     static final class ListAll implements Callable<Integer> {
         @Mixin
         Api api;
+        @Option(names = "--page-size", defaultValue = "100", description = "Subscriptions per request (1-500; "
+                + "default ${DEFAULT-VALUE}).")
+        int pageSize;
 
         @Override
         public Integer call() throws Exception {
-            return api.call("GET", "/subscriptions", null);
+            ArrayNode all = Json.mapper().createArrayNode();
+            String cursor = null;
+            do {
+                String path = "/subscriptions?limit=" + pageSize
+                        + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+                HttpResponse<String> page = api.send("GET", path, null, null);
+                if (page.statusCode() != 200) {
+                    return api.print(page.statusCode(), page.body());
+                }
+                JsonNode body = Json.mapper().readTree(page.body());
+                body.path("subscriptions").forEach(all::add);
+                String next = body.path("nextCursor").asText(null);
+                cursor = next == null || next.equals(cursor) ? null : next;
+            } while (cursor != null);
+            ObjectNode result = Json.mapper().createObjectNode();
+            result.set("subscriptions", all);
+            return api.print(200, Json.mapper().writeValueAsString(result));
         }
     }
 
@@ -168,7 +227,9 @@ final class SubscriptionsCommand {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Replaces a subscription's settings with the options given (unset options take defaults).")
+            description = {"Changes only the settings given as options (a JSON merge patch); everything else stays.",
+                "Remove a setting with --remove, e.g. --remove sources. An update that would remove the last",
+                "webhook or e-mail address is refused."})
     static final class Update implements Callable<Integer> {
         @Mixin
         Api api;
@@ -176,12 +237,37 @@ final class SubscriptionsCommand {
         String id;
         @ArgGroup(exclusive = false)
         Fields fields = new Fields();
+        @Option(names = "--remove", paramLabel = "FIELD", description = "Setting to remove (repeatable): name, themes, "
+                + "min-score, languages, sources, mode, webhook, email, surges.")
+        List<String> remove = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
-            return api.call("PUT", "/subscriptions/" + id, fields.json());
+            List<String> removed = new ArrayList<>();
+            for (String option : remove) {
+                String field = FIELD_OF_OPTION.get(option.strip().toLowerCase(java.util.Locale.ROOT));
+                if (field == null) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--remove " + option
+                            + ": unknown setting; one of " + String.join(", ", FIELD_OF_OPTION.keySet()));
+                }
+                removed.add(field);
+            }
+            ObjectNode patch = fields.patch(removed);
+            if (patch.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "nothing to change: give at least one setting option or --remove");
+            }
+            return api.call("PATCH", "/subscriptions/" + id, patch, "application/merge-patch+json");
         }
+
+        @Spec
+        CommandSpec spec;
     }
+
+    /** The JSON field each --remove name stands for. */
+    private static final java.util.Map<String, String> FIELD_OF_OPTION = new java.util.TreeMap<>(java.util.Map.of(
+            "name", "name", "themes", "themes", "min-score", "minScore", "languages", "languages",
+            "sources", "sources", "mode", "mode", "webhook", "webhookUrl", "email", "email", "surges", "includeSurges"));
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a subscription.")
     static final class Delete implements Callable<Integer> {
