@@ -75,7 +75,12 @@ public final class AlertsApp {
         });
         app.before(ctx -> securityHeaders().forEach(ctx::header));
         app.events(events -> events.serverStopping(routes.streams::stopAll));
-        app.exception(ApiError.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+        app.exception(ApiError.class, (e, ctx) -> {
+            if (e.status() == 429 || e.status() == 503) {
+                ctx.header("Retry-After", "10");
+            }
+            ctx.status(e.status()).json(e.body());
+        });
         app.exception(InvalidSubscriptionException.class, (e, ctx) -> {
             ApiError error = new ApiError(e.malformed() ? 400 : 422, e.errors());
             ctx.status(error.status()).json(error.body());
@@ -92,7 +97,7 @@ public final class AlertsApp {
         app.get("/health", routes::health);
         app.get("/themes", ctx -> ctx.json(Map.of("themes", deps.themes().all())));
         app.get("/alerts", routes::recentAlerts);
-        app.get("/alerts/events", ctx -> routes.streams.stream(ctx, deps.dashboardSubscription()));
+        app.get("/alerts/events", ctx -> routes.streams.stream(ctx, deps.dashboardSubscription(), true));
         app.get("/stats", routes::stats);
         app.post("/subscriptions", routes::create);
         app.get("/subscriptions", routes::listSubscriptions);
@@ -103,7 +108,7 @@ public final class AlertsApp {
         app.get("/subscriptions/{id}/deliveries", routes::deliveries);
         app.get("/subscriptions/{id}/events", ctx -> {
             SubscriptionEvent s = routes.owned(ctx);
-            routes.streams.stream(ctx, s.id());
+            routes.streams.stream(ctx, s.id(), false);
         });
         return app;
     }

@@ -11,7 +11,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.eclipse.jetty.server.Request;
 import org.newsmonitor.alerts.view.AlertFeed;
@@ -24,30 +23,39 @@ import org.slf4j.LoggerFactory;
  * Live alert streams (Server-Sent Events). Each client has its own bounded queue fed from the {@link AlertFeed}; a
  * client that stops reading fills it and is disconnected, so it never holds up the feed or other clients. Events carry
  * the alert id as SSE id; a client reconnecting with Last-Event-ID gets what it missed, or a "reset" event and the
- * buffer when that id is no longer buffered.
+ * buffer when that id is no longer buffered. Anonymous and subscribers' streams are admitted against separate caps
+ * ({@link StreamAdmission}); a stream that carried no alert for the idle limit is ended.
  */
 final class SseStreams {
     private static final Logger LOG = LoggerFactory.getLogger(SseStreams.class);
     private final AlertFeed feed;
     private final SseSettings settings;
-    private final AtomicInteger open = new AtomicInteger();
+    private final StreamAdmission admission;
     private final java.util.Set<Runnable> stoppers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     SseStreams(AlertFeed feed, SseSettings settings) {
         this.feed = feed;
         this.settings = settings;
+        this.admission = new StreamAdmission(settings);
     }
 
-    /** Streams a subscription's alerts on the request thread until the client leaves or falls behind. */
-    void stream(Context ctx, String subscriptionId) {
+    /**
+     * Streams a subscription's alerts on the request thread until the client leaves, falls behind or stays idle.
+     *
+     * @param anonymous true for the public dashboard stream, false for a subscriber's own (authenticated) stream
+     */
+    void stream(Context ctx, String subscriptionId, boolean anonymous) {
         if (stopping) {
             throw new ApiError(503, "events", "the service is stopping");
         }
-        if (open.incrementAndGet() > settings.maxClients()) {
-            open.decrementAndGet();
-            throw new ApiError(503, "events", "too many live streams are open (" + settings.maxClients() + ")");
+        try (StreamAdmission.Ticket ticket = anonymous ? admission.admitAnonymous(ctx.ip())
+                : admission.admitSubscriber()) {
+            serve(ctx, subscriptionId);
         }
+    }
+
+    private void serve(Context ctx, String subscriptionId) {
         String lastEventId = ctx.header("Last-Event-ID");
         if (lastEventId == null) {
             lastEventId = ctx.queryParam("lastEventId");
@@ -84,8 +92,17 @@ final class SseStreams {
                 write(out, event(alert));
             }
             long heartbeatNanos = settings.heartbeat().toNanos();
+            long idleNanos = settings.idleTimeout().toNanos();
             long quietSince = System.nanoTime();
+            long lastAlert = quietSince;
             while (!overflowed.get()) {
+                if (System.nanoTime() - lastAlert >= idleNanos) {
+                    // the slot goes back to the pool; a browser's EventSource reconnects by itself
+                    write(out, "event: idle\ndata: " + Json.mapper().writeValueAsString(Map.of("reason",
+                            "no alert for " + settings.idleTimeout().toSeconds() + " s; reconnect with Last-Event-ID"))
+                            + "\n\n");
+                    break;
+                }
                 // short polls so that a stopping server or a lagging client ends the loop promptly
                 AlertEvent next = queue.poll(Math.min(heartbeatNanos, TimeUnit.MILLISECONDS.toNanos(250)),
                         TimeUnit.NANOSECONDS);
@@ -95,6 +112,7 @@ final class SseStreams {
                 if (next != null) {
                     write(out, event(next));
                     quietSince = System.nanoTime();
+                    lastAlert = quietSince;
                 } else if (System.nanoTime() - quietSince >= heartbeatNanos) {
                     write(out, ": heartbeat " + Instant.now() + "\n\n");
                     quietSince = System.nanoTime();
@@ -107,7 +125,6 @@ final class SseStreams {
         } finally {
             stoppers.remove(stopper);
             attachment.detach().run();
-            open.decrementAndGet();
         }
     }
 
@@ -119,7 +136,7 @@ final class SseStreams {
 
     /** Streams open now. */
     int openStreams() {
-        return open.get();
+        return admission.open();
     }
 
     private static String event(AlertEvent alert) throws JsonProcessingException {

@@ -207,6 +207,60 @@ class SseStreamTest {
         }
     }
 
+    @Test
+    void shouldKeepASubscribersOwnStreamOpenWhenAnonymousStreamsAreAtTheirCap() throws Exception {
+        //Given: the anonymous cap (2) is full
+        t = new TestApp(new SseSettings(Duration.ofSeconds(30), 16, 2, 2, 5, Duration.ofMinutes(30)));
+        String id = t.subscriptions.create("alice", new org.newsmonitor.alerts.subscription.SubscriptionRequest(
+                null, null, null, null, null, null, null, null, null, null)).id();
+        try (Stream a = new Stream("/alerts/events", null, null); Stream b = new Stream("/alerts/events", null, null)) {
+            Await.until("anonymous streams attached", WAIT, () -> streamsOpen() == 2);
+            //When
+            HttpResponse<String> third = t.send("GET", "/alerts/events", null, null);
+            try (Stream own = new Stream("/subscriptions/" + id + "/events", TestApp.ALICE_KEY, null)) {
+                Await.until("subscriber stream attached", WAIT, () -> streamsOpen() == 3);
+                t.feed.publish(Fixtures.alert("own1", id, "arms-sales", "Mine"));
+                //Then
+                assertThat(own.ids(1)).containsExactly("own1");
+            }
+            assertThat(third.statusCode()).isEqualTo(503);
+            assertThat(third.headers().firstValue("Retry-After")).isPresent();
+            assertThat(Json.mapper().readTree(third.body()).get("error").asText()).contains("anonymous");
+        }
+    }
+
+    @Test
+    void shouldLimitAnonymousStreamsPerClientAddressWith429() throws Exception {
+        //Given
+        // heartbeats every 100 ms, so that the server soon notices a stream the client closed
+        t = new TestApp(new SseSettings(Duration.ofMillis(100), 16, 10, 10, 1, Duration.ofMinutes(30)));
+        try (Stream first = new Stream("/alerts/events", null, null)) {
+            Await.until("stream attached", WAIT, () -> streamsOpen() == 1);
+            //When
+            HttpResponse<String> second = t.send("GET", "/alerts/events", null, null);
+            //Then
+            assertThat(second.statusCode()).isEqualTo(429);
+            assertThat(Json.mapper().readTree(second.body()).get("error").asText()).contains("127.0.0.1");
+        }
+        // the slot is given back when the stream closes
+        Await.until("stream released", WAIT, () -> streamsOpen() == 0);
+        try (Stream again = new Stream("/alerts/events", null, null)) {
+            assertThat(again.nextMatching(": connected")).startsWith(": connected");
+        }
+    }
+
+    @Test
+    void shouldCloseAStreamThatCarriedNoAlertForTheIdleLimit() throws Exception {
+        //Given
+        t = new TestApp(new SseSettings(Duration.ofMillis(100), 16, 10, 10, 10, Duration.ofMillis(500)));
+        //When
+        try (Stream s = new Stream("/alerts/events", null, null)) {
+            //Then: heartbeats do not keep it open
+            assertThat(s.nextMatching("event: ")).isEqualTo("event: idle");
+            Await.until("idle stream closed", WAIT, () -> streamsOpen() == 0);
+        }
+    }
+
     private int streamsOpen() {
         try {
             return Json.mapper().readTree(t.send("GET", "/health", null, null).body()).get("liveStreams").asInt();
