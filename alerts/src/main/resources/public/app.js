@@ -9,6 +9,10 @@
   const PALETTE = ['#1f5fa8', '#b3261e', '#2e7d4f', '#8e44ad', '#d35400', '#16a085', '#7f8c8d', '#c0392b',
     '#2c3e50', '#27ae60', '#e67e22', '#6c5ce7', '#00838f', '#ad1457'];
 
+  // dates carry the year, times the zone they are shown in
+  const DATE_TIME = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZoneName: 'short' };
+
   const state = { granularity: 'hour', themes: {}, colors: {}, refreshTimer: null };
 
   function el(tag, className, text) {
@@ -92,7 +96,7 @@
     const meta = el('div', 'meta');
     meta.appendChild(el('span', 'source', a.source || (a.kind === 'SURGE' ? 'surge' : '')));
     meta.appendChild(document.createTextNode(' · '));
-    const time = el('time', null, a.publishedAt ? new Date(a.publishedAt).toLocaleString() : '');
+    const time = el('time', null, a.publishedAt ? new Date(a.publishedAt).toLocaleString(undefined, DATE_TIME) : '');
     if (a.publishedAt) time.setAttribute('datetime', String(a.publishedAt));
     meta.appendChild(time);
     li.appendChild(meta);
@@ -159,8 +163,8 @@
   function label(date) {
     const d = new Date(date);
     return state.granularity === 'day'
-      ? d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })
-      : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+      ? d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+      : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
   }
 
   function clear(node) {

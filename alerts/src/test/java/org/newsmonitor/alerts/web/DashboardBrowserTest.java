@@ -114,6 +114,10 @@ class DashboardBrowserTest {
         assertThat(items.get(0).findElement(By.className("theme")).getText()).isEqualTo("power-of-siberia title");
         assertThat(items.get(0).findElement(By.className("source")).getText()).isEqualTo("Example Wire");
         assertThat(items.get(0).findElement(By.tagName("time")).getAttribute("datetime")).isNotBlank();
+        assertThat(items.get(0).findElement(By.tagName("time")).getText()).as("date with year and time zone")
+                .contains(items.get(0).findElement(By.tagName("time")).getAttribute("datetime").substring(0, 4))
+                .containsPattern("(UTC|GMT|[A-Z]{3,5})([+-]\\d{1,2}(:\\d\\d)?)?$").doesNotEndWith("AM")
+                .doesNotEndWith("PM");
         // and the hostile one is shown as text, not run
         WebElement bad = items.get(1);
         assertThat(bad.findElements(By.cssSelector("a"))).isEmpty();
