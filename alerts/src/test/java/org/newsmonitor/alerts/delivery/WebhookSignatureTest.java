@@ -61,4 +61,17 @@ class WebhookSignatureTest {
         assertThat(WebhookSignature.verify(SECRET, "a1", String.valueOf(ts), "v1,garbage!! " + old, BODY, NOW,
                 FIVE_MINUTES)).isFalse();
     }
+
+    @Test
+    void shouldMatchTheWorkedExampleInTheApiDocs() {
+        //Given: the secret, id, timestamp and body of the example in docs/api.md
+        String body = "{\"type\":\"alert\",\"timestamp\":\"2026-03-02T08:00:00Z\",\"data\":{\"alertId\":\"a-2f9c41d07e\","
+                + "\"subscriptionId\":\"sub-k3m9x2p7q4rt\",\"themeId\":\"power-of-siberia\","
+                + "\"title\":\"Gazprom and CNPC sign Power of Siberia 2 contract\"}}";
+        //When
+        String signature = WebhookSignature.sign("whsec_bmV3cy1tb25pdG9yLWRvY3MtZXhhbXBsZS1rZXk=", "a-2f9c41d07e",
+                1772438400L, body.getBytes(StandardCharsets.UTF_8));
+        //Then
+        assertThat(signature).isEqualTo("v1,UlMwclTvObUSMwuIblmPCVTnh5zBh+KS2oAUjR7Do3w=");
+    }
 }
