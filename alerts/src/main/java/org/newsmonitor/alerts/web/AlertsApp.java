@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code /alerts/events}, {@code /stats}, and the static dashboard under {@code /}. With an API key
  * ({@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}): {@code POST/GET /subscriptions},
  * {@code GET/PUT/PATCH/DELETE /subscriptions/{id}}, {@code GET /subscriptions/{id}/deliveries} and
- * {@code GET /subscriptions/{id}/events}.
+ * {@code GET /subscriptions/{id}/events}. Bodies are read by {@link RequestBodyReader} and
+ * {@link org.newsmonitor.alerts.subscription.StrictJsonReader}; the routes are documented in docs/api.md.
  */
 public final class AlertsApp {
     /** The Content-Security-Policy of every response: no inline script, nothing from elsewhere. */
