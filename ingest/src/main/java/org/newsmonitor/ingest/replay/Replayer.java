@@ -115,8 +115,9 @@ public final class Replayer {
             ReplaySummary summary = new ReplaySummary(files.size(), collector.read, publishedCount,
                     collector.duplicates, collector.outside, collector.deadLetters.size(),
                     todo.size() - publishedCount, failures, elapsed(started));
-            LOG.info("Replay of {} files: {} read, {} published, {} duplicates, {} failures", summary.files(),
-                    summary.itemsRead(), summary.published(), summary.duplicatesSkipped(), failures.size());
+            LOG.info("Replay of {} files: {} read, {} published, {} duplicates, {} unreadable, {} failures",
+                    summary.files(), summary.itemsRead(), summary.published(), summary.duplicatesSkipped(),
+                    summary.unreadable(), failures.size());
             return summary;
         }
     }
