@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import org.newsmonitor.ingest.fetch.BodyDecoder;
+import org.newsmonitor.ingest.normalize.MappedArticle;
 
 /**
  * Reads archive files into articles exactly as a replay publishes them: feed documents through the feed parser and
@@ -122,7 +123,7 @@ public final class ArchiveReader {
     /** Reports what is found in a temporary copy under the original name. */
     private record RenamingSink(ArchiveSink target, String temporary, String original) implements ArchiveSink {
         @Override
-        public void article(org.newsmonitor.ingest.normalize.MappedArticle article) {
+        public void article(MappedArticle article) {
             target.article(article);
         }
 

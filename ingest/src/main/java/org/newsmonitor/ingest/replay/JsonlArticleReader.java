@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.json.Json;
 import org.newsmonitor.ingest.normalize.ArticleFlags;
@@ -86,7 +88,7 @@ final class JsonlArticleReader {
         JsonNode node = MAPPER.readTree(line);
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("expected a JSON object (an article), found "
-                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         ObjectNode article = (ObjectNode) node;
         Set<String> flags = new LinkedHashSet<>();
@@ -124,7 +126,7 @@ final class JsonlArticleReader {
 
     private static String field(JsonMappingException e) {
         String names = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                : String.valueOf(r.getIndex())).collect(java.util.stream.Collectors.joining("."));
+                : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
         return names.isEmpty() ? "" : "field '" + names + "': ";
     }
 
