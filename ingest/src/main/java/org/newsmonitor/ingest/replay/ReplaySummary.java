@@ -3,6 +3,7 @@ package org.newsmonitor.ingest.replay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.newsmonitor.contracts.Topics;
 
 /**
  * The result of a replay. Every item read is counted in exactly one outcome, so that
@@ -46,6 +47,7 @@ public record ReplaySummary(int files, long itemsRead, long published, long dupl
         }
         if (unreadable > 0) {
             line(s, "  unreadable:", unreadable);
+            s.insert(s.length() - System.lineSeparator().length(), " (kept on " + Topics.DEAD_LETTERS.name() + ")");
         }
         if (notPublished > 0) {
             line(s, "  not published:", notPublished);

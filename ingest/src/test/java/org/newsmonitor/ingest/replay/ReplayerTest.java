@@ -257,7 +257,7 @@ class ReplayerTest {
         assertThat(summary.published() + summary.duplicatesSkipped() + summary.outsideWindow() + summary.unreadable()
                 + summary.notPublished()).isEqualTo(summary.itemsRead());
         assertThat(summary.render()).contains("items read:            7", "published:           5",
-                "duplicates skipped:  1", "unreadable:          1");
+                "duplicates skipped:  1", "unreadable:          1 (kept on news-dead-letters)");
     }
 
     @Test
