@@ -24,6 +24,9 @@ import org.newsmonitor.contracts.Topics;
 public record ReplaySummary(int files, long itemsRead, long published, long duplicatesSkipped, long outsideWindow,
         long unreadable, long notPublished, List<ReplayFailure> failures, Duration elapsed) {
 
+    /** The path of failures of Kafka itself. */
+    public static final String KAFKA = "kafka";
+
     public ReplaySummary {
         failures = List.copyOf(failures);
     }
@@ -46,8 +49,8 @@ public record ReplaySummary(int files, long itemsRead, long published, long dupl
             line(s, "  outside since/until:", outsideWindow);
         }
         if (unreadable > 0) {
-            line(s, "  unreadable:", unreadable);
-            s.insert(s.length() - System.lineSeparator().length(), " (kept on " + Topics.DEAD_LETTERS.name() + ")");
+            boolean kept = failures.stream().noneMatch(f -> f.path().equals(KAFKA));
+            line(s, "  unreadable:", unreadable, kept ? " (kept on " + Topics.DEAD_LETTERS.name() + ")" : "");
         }
         if (notPublished > 0) {
             line(s, "  not published:", notPublished);
@@ -60,6 +63,10 @@ public record ReplaySummary(int files, long itemsRead, long published, long dupl
     }
 
     private static void line(StringBuilder s, String label, long count) {
-        s.append(String.format(Locale.ROOT, "  %-23s%d%n", label, count));
+        line(s, label, count, "");
+    }
+
+    private static void line(StringBuilder s, String label, long count, String note) {
+        s.append(String.format(Locale.ROOT, "  %-23s%d%s%n", label, count, note));
     }
 }

@@ -100,7 +100,7 @@ public final class Replayer {
                 publisher.ready();
                 published = memory.load();
             } catch (PublishException | StateUnavailableException e) {
-                failures.add(new ReplayFailure("kafka", e.getMessage() + "; nothing was published"));
+                failures.add(new ReplayFailure(ReplaySummary.KAFKA, e.getMessage() + "; nothing was published"));
                 return new ReplaySummary(files.size(), 0, 0, 0, 0, 0, 0, failures, elapsed(started));
             }
             Collector collector = new Collector(options, published, failures, config.clock());
@@ -131,7 +131,7 @@ public final class Replayer {
         try {
             publisher.deadLetter(letters);
         } catch (PublishException e) {
-            failures.add(new ReplayFailure("kafka", e.getMessage() + "; the " + letters.size()
+            failures.add(new ReplayFailure(ReplaySummary.KAFKA, e.getMessage() + "; the " + letters.size()
                     + " unreadable records were not sent to " + Topics.DEAD_LETTERS.name()));
         }
     }
@@ -159,7 +159,7 @@ public final class Replayer {
                 progress.update(from + batch.size());
             }
         } catch (PublishException e) {
-            failures.add(new ReplayFailure("kafka", e.getMessage() + "; " + (todo.size() - done)
+            failures.add(new ReplayFailure(ReplaySummary.KAFKA, e.getMessage() + "; " + (todo.size() - done)
                     + " articles were not published (replay again to publish them)"));
         } finally {
             progress.finish();
