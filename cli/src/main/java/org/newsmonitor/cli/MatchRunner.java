@@ -55,8 +55,8 @@ final class MatchRunner implements ArchiveSink {
     }
 
     /**
-     * Matches every article of {@code inputs} (or of {@code stdin} when there are none) against the themes in
-     * {@code themes} (a file or directory; null for the bundled catalog).
+     * Matches every article of {@code inputs} (files, or directories searched as replay searches them; {@code stdin}
+     * when there are none) against the themes in {@code themes} (a file or directory; null for the bundled catalog).
      *
      * @return {@link #OK}, {@link #BAD_INPUT} or {@link #BAD_THEMES}
      */
@@ -70,7 +70,7 @@ final class MatchRunner implements ArchiveSink {
         if (inputs == null || inputs.isEmpty()) {
             reader.read("stdin", stdin, runner);
         } else {
-            for (Path input : inputs) {
+            for (Path input : ArchiveReader.files(inputs, runner::failure)) {
                 reader.read(input, runner);
             }
         }

@@ -154,7 +154,7 @@ class MatchRunnerTest {
         Run run = run(THEMES, List.of(missing, INPUTS.resolve("feed.atom")), "");
         //Then
         assertThat(run.code()).isEqualTo(MatchRunner.BAD_INPUT);
-        assertThat(run.errors()).singleElement().asString().startsWith(missing + ": cannot read: ");
+        assertThat(run.errors()).singleElement().asString().isEqualTo(missing + ": no such file or directory");
         assertThat(run.ids()).containsExactly(ATOM_ID);
     }
 
@@ -173,6 +173,18 @@ class MatchRunnerTest {
         assertThat(run.themesOf(0)).containsExactly("gas-for-china");
         assertThat(run.themesOf(1)).containsExactly("border-trade");
         assertThat(run.errors()).singleElement().asString().startsWith("stdin:2: malformed JSON: ");
+    }
+
+    @Test
+    void shouldReadEveryArchiveOfADirectoryAsReplayDoes() throws Exception {
+        // Given a folder holding a feed and JSON Lines, as replay takes it
+        Path folder = Path.of("src/test/resources/match/equivalence");
+        // When
+        Run run = run(null, List.of(folder), "");
+        // Then both files are read, in name order: articles.jsonl (5 lines), then the feed (4 items)
+        assertThat(run.code()).isEqualTo(MatchRunner.OK);
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.ids()).hasSize(9).startsWith("eq-ru-eeu");
     }
 
     @Test

@@ -5,11 +5,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.newsmonitor.ingest.fetch.BodyDecoder;
 import org.newsmonitor.ingest.normalize.MappedArticle;
 
@@ -28,6 +33,38 @@ public final class ArchiveReader {
     /** @param clock the time an archive counts as captured when its file has no modification time */
     public ArchiveReader(Clock clock) {
         this.clock = clock;
+    }
+
+    /**
+     * The archive files named by {@code paths}: files as given, directories searched recursively for the archive
+     * names replay knows (*.xml, *.rss, *.atom, *.rdf, *.jsonl, *.ndjson, *.json, *.warc, each optionally .gz;
+     * hidden files skipped), in name order.
+     *
+     * @param paths    files and directories; never null
+     * @param failures receives each path that is missing or cannot be listed
+     * @return the files to read; never null
+     */
+    public static List<Path> files(List<Path> paths, Consumer<ReplayFailure> failures) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .filter(p -> ArchiveFormat.byName(p) != ArchiveFormat.UNKNOWN)
+                            .sorted()
+                            .forEach(files::add);
+                } catch (IOException | UncheckedIOException e) {
+                    failures.accept(new ReplayFailure(path.toString(), "cannot list directory: " + e.getMessage()));
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                failures.accept(new ReplayFailure(path.toString(), Files.exists(path) ? "not a regular file"
+                        : "no such file or directory"));
+            }
+        }
+        return files;
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.newsmonitor.ingest.replay;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.newsmonitor.contracts.DeadLetters;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
@@ -92,7 +89,7 @@ public final class Replayer {
     public ReplaySummary replay(List<Path> paths, ReplayOptions options) {
         long started = System.nanoTime();
         List<ReplayFailure> failures = new ArrayList<>();
-        List<Path> files = expand(paths, failures);
+        List<Path> files = ArchiveReader.files(paths, failures::add);
         try (ArticlePublisher publisher = publishers.get()) {
             ReplayMemory published;
             try {
@@ -177,29 +174,6 @@ public final class Replayer {
         if (wait > 0) {
             java.util.concurrent.locks.LockSupport.parkNanos(wait);
         }
-    }
-
-    private static List<Path> expand(List<Path> paths, List<ReplayFailure> failures) {
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(p -> !p.getFileName().toString().startsWith("."))
-                            .filter(p -> ArchiveFormat.byName(p) != ArchiveFormat.UNKNOWN)
-                            .sorted()
-                            .forEach(files::add);
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    failures.add(new ReplayFailure(path.toString(), "cannot list directory: " + e.getMessage()));
-                }
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
-            } else {
-                failures.add(new ReplayFailure(path.toString(), Files.exists(path) ? "not a regular file"
-                        : "no such file or directory"));
-            }
-        }
-        return files;
     }
 
     private static Duration elapsed(long startNanos) {
