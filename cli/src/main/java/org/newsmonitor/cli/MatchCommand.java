@@ -18,7 +18,7 @@ final class MatchCommand implements Callable<Integer> {
     @Option(names = "--themes", paramLabel = "FILE|DIR", description = "Theme file or directory (default: the bundled catalog).")
     Path themes;
 
-    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Feed XML, JSON Lines or WARC files.")
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Feed XML, JSON Lines or WARC files, or directories of them.")
     List<Path> inputs = new ArrayList<>();
 
     @Override
