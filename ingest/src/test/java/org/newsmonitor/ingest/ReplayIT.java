@@ -75,27 +75,29 @@ class ReplayIT {
     }
 
     @Test
-    void shouldDeadLetterAnOversizedArticleAndPublishTheRest() throws Exception {
-        // Given a dump whose middle article is far over the 1 MiB record limit
+    void shouldCutAnOversizedArticleAsAFeedItemIsCutAndDeadLetterAnUnreadableLine() throws Exception {
+        // Given a dump whose second article is far over the 1 MiB record limit and whose third line is not JSON
         Path dump = dir.resolve("oversized.jsonl");
         Files.writeString(dump, String.join("\n", line("a-00000000000000000000000000000001", "small one", ""),
-                line("a-00000000000000000000000000000002", "huge", "x".repeat(1_500_000)),
+                line("a-00000000000000000000000000000002", "huge", "x".repeat(1_500_000)), "{not json",
                 line("a-00000000000000000000000000000003", "small two", "")) + "\n");
         int deadBefore = TopicCounts.total(settings, Topics.DEAD_LETTERS.name());
         // When
         ReplaySummary summary = new Replayer(IngestConfig.defaults(settings)).replay(List.of(dump),
                 ReplayOptions.defaults());
-        // Then
-        assertThat(summary.published()).isEqualTo(2);
+        // Then the huge article is published cut to the content limit, as the normaliser cuts feed items
+        assertThat(summary.published()).isEqualTo(3);
         assertThat(summary.failures()).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("article a-00000000000000000000000000000002");
-            assertThat(f.reason()).contains("dead-letter topic").contains("over the 1000000 byte limit");
+            assertThat(f.path()).isEqualTo(dump + ":3");
+            assertThat(f.reason()).startsWith("malformed JSON");
         });
         // (a commit returns before the coordinator has written its markers, so a read_committed reader may lag briefly)
         Map<String, Integer> articles = awaitKeys(Topics.ARTICLES.name(), "a-00000000000000000000000000000001",
+                "a-00000000000000000000000000000002", "a-00000000000000000000000000000003");
+        assertThat(articles).containsKeys("a-00000000000000000000000000000001", "a-00000000000000000000000000000002",
                 "a-00000000000000000000000000000003");
-        assertThat(articles).containsKeys("a-00000000000000000000000000000001", "a-00000000000000000000000000000003")
-                .doesNotContainKey("a-00000000000000000000000000000002");
+        Map<String, Integer> deadLetters = awaitKeys(Topics.DEAD_LETTERS.name(), dump + ":3");
+        assertThat(deadLetters).containsKey(dump + ":3");
         assertThat(TopicCounts.total(settings, Topics.DEAD_LETTERS.name())).isEqualTo(deadBefore + 1);
     }
 

@@ -13,8 +13,10 @@
  * {@link org.newsmonitor.themes.Matcher#match} returns the matching themes of a
  * {@link org.newsmonitor.themes.Document} with scores, matched terms (with character offsets) and a snippet.
  *
- * <h2>Command-line backends</h2>
- * {@link org.newsmonitor.themes.MatchRunner} backs {@code ./monitor match} and
- * {@link org.newsmonitor.themes.ThemeValidator} backs {@code ./monitor themes validate}.
+ * <h2>What is not here</h2>
+ * This library reads theme files and nothing else: articles reach it as {@link org.newsmonitor.themes.Document}s.
+ * {@code ./monitor match} reads feeds and JSON Lines with the ingest module's readers and prepares text as the stream
+ * service does, so that offline matching gives the live results. {@link org.newsmonitor.themes.ThemeValidator}
+ * backs {@code ./monitor themes validate}.
  */
 package org.newsmonitor.themes;

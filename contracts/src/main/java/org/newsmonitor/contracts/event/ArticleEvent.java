@@ -18,6 +18,9 @@ import java.util.List;
  * @param publishedAt   publication time (falls back to updated, then first-seen time); also the Kafka timestamp
  * @param fetchedAt     when the monitor first saw the item
  * @param tags          feed tags and categories; never null
+ * @param languageSource where {@code language} came from: {@value #LANGUAGE_DECLARED} (the feed, item or archive
+ *                      said it) or {@value #LANGUAGE_DETECTED} (guessed from the text); null when the language is
+ *                      unknown or the record predates this field
  */
 public record ArticleEvent(
         int schemaVersion,
@@ -31,9 +34,14 @@ public record ArticleEvent(
         String language,
         Instant publishedAt,
         Instant fetchedAt,
-        List<String> tags) {
+        List<String> tags,
+        String languageSource) {
 
     public static final int CURRENT_VERSION = 1;
+    /** {@link #languageSource()} when the feed, the item or the archive named the language. */
+    public static final String LANGUAGE_DECLARED = "declared";
+    /** {@link #languageSource()} when the language was detected from the text. */
+    public static final String LANGUAGE_DETECTED = "detected";
     /** Longest id accepted; longer guids are hashed by the ingester. */
     public static final int MAX_ID_LENGTH = 200;
 
@@ -51,6 +59,15 @@ public record ArticleEvent(
         Checks.present(r, "publishedAt", publishedAt);
         fetchedAt = fetchedAt == null ? publishedAt : fetchedAt;
         tags = Checks.list(tags);
+        languageSource = languageSource(r, language, Checks.optional(languageSource));
+    }
+
+    /** The record as it was before {@code languageSource} existed: the source is unknown (null). */
+    public ArticleEvent(int schemaVersion, String id, String feedId, String source, String url, String title,
+            String summary, String content, String language, Instant publishedAt, Instant fetchedAt,
+            List<String> tags) {
+        this(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt, fetchedAt, tags,
+                null);
     }
 
     /** An article of the current schema version. */
@@ -58,6 +75,27 @@ public record ArticleEvent(
             String content, String language, Instant publishedAt, Instant fetchedAt, List<String> tags) {
         return new ArticleEvent(CURRENT_VERSION, id, feedId, source, url, title, summary, content, language,
                 publishedAt, fetchedAt, tags);
+    }
+
+    /** This article with {@code language} set, and said to be declared or detected; never null. */
+    public ArticleEvent withLanguage(String language, String languageSource) {
+        return new ArticleEvent(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt,
+                fetchedAt, tags, languageSource);
+    }
+
+    private static String languageSource(String record, String language, String source) {
+        if (source == null) {
+            return null;
+        }
+        if (language == null) {
+            throw new InvalidRecordException(record, "languageSource", "must be absent when language is, was '"
+                    + source + "'");
+        }
+        if (!source.equals(LANGUAGE_DECLARED) && !source.equals(LANGUAGE_DETECTED)) {
+            throw new InvalidRecordException(record, "languageSource", "must be '" + LANGUAGE_DECLARED + "' or '"
+                    + LANGUAGE_DETECTED + "', was '" + source + "'");
+        }
+        return source;
     }
 
     /** Title, summary and content joined for full-text matching; never null. */

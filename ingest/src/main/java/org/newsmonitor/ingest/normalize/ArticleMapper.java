@@ -60,13 +60,53 @@ public final class ArticleMapper {
         if (language == null) {
             language = LanguageGuess.primary(feed.language());
         }
-        if (language == null) {
-            language = LanguageGuess.fromScript(title + " " + summary);
-        }
         String source = context.source() != null && !context.source().isBlank() ? context.source() : feed.title();
         ArticleEvent event = ArticleEvent.of(id, context.feedId(), TextLimits.truncate(source, 200), url, title, summary,
-                content, language, publishedAt, firstSeen, tags(context.tags(), item.categories()));
-        return new MappedArticle(event, flags);
+                content, null, publishedAt, firstSeen, tags(context.tags(), item.categories()));
+        return new MappedArticle(withLanguage(event, language), flags);
+    }
+
+    /**
+     * An article that did not come from a feed document (a JSON Lines archive, a web page in a WARC file) made as
+     * clean as a feed item: the same text cleaning (control and bidi-override characters dropped) and limits, the
+     * link canonical and kept only when it is http(s), tags cleaned, the language declared or detected. The id is
+     * kept as it is: an archive of the articles topic must replay under its own ids.
+     *
+     * @param event the article as read; never null
+     * @param flags corrections already made while reading; never null
+     * @return the article ready to publish, with the corrections made; never null
+     */
+    public static MappedArticle normalize(ArticleEvent event, Set<String> flags) {
+        Set<String> corrections = new LinkedHashSet<>(flags);
+        String title = limited(TextCleaner.oneLine(event.title()), TextLimits.MAX_TITLE, corrections);
+        String summary = limited(TextCleaner.clean(event.summary()), TextLimits.MAX_SUMMARY, corrections);
+        String content = limited(TextCleaner.clean(event.content()), TextLimits.MAX_CONTENT, corrections);
+        String source = TextLimits.truncate(TextCleaner.oneLine(event.source()), 200);
+        ArticleEvent clean = new ArticleEvent(event.schemaVersion(), event.id(), event.feedId(), source,
+                UrlCanonicalizer.canonical(event.url()), title, summary, content, null, event.publishedAt(),
+                event.fetchedAt(), tags(List.of(), event.tags()));
+        String language = LanguageGuess.primary(event.language());
+        if (language != null && ArticleEvent.LANGUAGE_DETECTED.equals(event.languageSource())) {
+            return new MappedArticle(clean.withLanguage(language, ArticleEvent.LANGUAGE_DETECTED), corrections);
+        }
+        return new MappedArticle(withLanguage(clean, language), corrections);
+    }
+
+    /**
+     * {@code event} with its language: {@code declared} when the source named one (marked declared), otherwise the
+     * language detected from title and summary (marked detected), otherwise unknown.
+     *
+     * @param event    the article; never null
+     * @param declared the language the feed, item or archive named, as a primary subtag; may be null
+     * @return never null
+     */
+    static ArticleEvent withLanguage(ArticleEvent event, String declared) {
+        if (declared != null) {
+            return event.withLanguage(declared, ArticleEvent.LANGUAGE_DECLARED);
+        }
+        String detected = LanguageGuess.detect(event.title() + "\n" + event.summary());
+        return detected == null ? event.withLanguage(null, null)
+                : event.withLanguage(detected, ArticleEvent.LANGUAGE_DETECTED);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Canonical form of article links, so that one story reached through different tracking links gets one id:
  * scheme and host lower-cased, default port and fragment dropped, tracking parameters removed, empty path as "/".
- * Only http and https links are kept; anything else (javascript:, data:, file:, mailto:) becomes null.
+ * Only http and https links are kept; anything else (javascript:, data:, file:, mailto:) becomes null. Control and
+ * bidi-override characters are removed first, as from text ({@link TextCleaner}).
  */
 public final class UrlCanonicalizer {
     private static final Set<String> TRACKING_PARAMS = Set.of("fbclid", "gclid", "dclid", "gclsrc", "msclkid",
@@ -27,10 +28,12 @@ public final class UrlCanonicalizer {
      * @return canonical absolute URL; may be null
      */
     public static String canonical(String raw) {
-        if (raw == null) {
+        // control and bidi-override characters go first: java.net.URI accepts them, and they disguise a link
+        String cleaned = TextCleaner.oneLine(raw);
+        if (cleaned == null) {
             return null;
         }
-        String s = raw.strip().replace(" ", "%20");
+        String s = cleaned.replace(" ", "%20");
         if (s.isEmpty()) {
             return null;
         }

@@ -1,6 +1,7 @@
 package org.newsmonitor.ingest.publish;
 
 import java.util.List;
+import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.event.FeedStateEvent;
 import org.newsmonitor.ingest.normalize.MappedArticle;
 
@@ -16,6 +17,14 @@ public interface ArticlePublisher extends AutoCloseable {
      * @throws PublishException when Kafka did not commit the batch (unavailable, timeout, fenced)
      */
     PublishReceipt publish(List<MappedArticle> articles, List<FeedStateEvent> states) throws PublishException;
+
+    /**
+     * Publishes dead letters (input that could not be read, kept whole with the reason) in one transaction.
+     *
+     * @param letters the dead letters; never null
+     * @throws PublishException when Kafka did not commit them
+     */
+    void deadLetter(List<DeadLetterEvent> letters) throws PublishException;
 
     /**
      * Makes sure the publisher can publish, settling any transaction left open by an earlier failure.

@@ -42,10 +42,8 @@ public final class ArticleRecords {
                     + " bytes serialized, over the " + maxBytes + " byte limit; payload cut to "
                     + DEAD_LETTER_PAYLOAD_BYTES + " bytes");
             byte[] cut = Arrays.copyOf(value, Math.min(value.length, DEAD_LETTER_PAYLOAD_BYTES));
-            DeadLetterEvent dead = DeadLetters.event(STAGE, Topics.ARTICLES.name(), -1, -1, event.id(), cut, error, now);
-            ProducerRecord<String, DeadLetterEvent> typed = DeadLetters.record(dead, error);
-            return new ProducerRecord<>(typed.topic(), null, typed.key(),
-                    deadLetters.serialize(typed.topic(), dead), typed.headers());
+            return deadLetter(DeadLetters.event(STAGE, Topics.ARTICLES.name(), -1, -1, event.id(), cut, error, now),
+                    error);
         }
         RecordHeaders headers = new RecordHeaders();
         if (!article.flags().isEmpty()) {
@@ -54,6 +52,13 @@ public final class ArticleRecords {
         }
         return new ProducerRecord<>(Topics.ARTICLES.name(), null, event.publishedAt().toEpochMilli(), event.id(), value,
                 headers);
+    }
+
+    /** The record of a dead letter for {@code news-dead-letters}, with its headers. */
+    public ProducerRecord<String, byte[]> deadLetter(DeadLetterEvent dead, Throwable error) {
+        ProducerRecord<String, DeadLetterEvent> typed = DeadLetters.record(dead, error);
+        return new ProducerRecord<>(typed.topic(), null, typed.key(), deadLetters.serialize(typed.topic(), dead),
+                typed.headers());
     }
 
     /** The record of a feed's state, keyed by feed id. */

@@ -12,6 +12,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.event.FeedStateEvent;
 import org.newsmonitor.ingest.normalize.MappedArticle;
 import org.slf4j.Logger;
@@ -59,6 +60,25 @@ public final class KafkaArticlePublisher implements ArticlePublisher {
         for (FeedStateEvent state : states) {
             batch.add(records.state(state));
         }
+        send(batch, "publishing " + articles.size() + " articles");
+        List<String> dead = ArticleRecords.deadLetterReasons(batch);
+        return new PublishReceipt(articles.size() - dead.size(), states.size(), dead);
+    }
+
+    @Override
+    public synchronized void deadLetter(List<DeadLetterEvent> letters) throws PublishException {
+        if (letters.isEmpty()) {
+            return;
+        }
+        List<ProducerRecord<String, byte[]>> batch = new ArrayList<>(letters.size());
+        for (DeadLetterEvent letter : letters) {
+            batch.add(records.deadLetter(letter, null));
+        }
+        send(batch, "writing " + letters.size() + " dead letters");
+    }
+
+    // one transaction: all records become visible, or none
+    private void send(List<ProducerRecord<String, byte[]>> batch, String doing) throws PublishException {
         KafkaProducer<String, byte[]> p = producer();
         try {
             p.beginTransaction();
@@ -68,10 +88,8 @@ public final class KafkaArticlePublisher implements ArticlePublisher {
             p.commitTransaction();
         } catch (KafkaException | IllegalStateException e) {
             discard();
-            throw failure("publishing " + articles.size() + " articles", e);
+            throw failure(doing, e);
         }
-        List<String> dead = ArticleRecords.deadLetterReasons(batch);
-        return new PublishReceipt(articles.size() - dead.size(), states.size(), dead);
     }
 
     @Override

@@ -70,9 +70,6 @@ final class ArticlePageExtractor {
         String url = canonical != null ? canonical : UrlCanonicalizer.canonical(target.toString());
         Instant published = publishedAt(doc, capturedAt, flags);
         String language = LanguageGuess.primary(doc.select("html").attr("lang"));
-        if (language == null) {
-            language = LanguageGuess.fromScript(title + " " + summary);
-        }
         String host = target.getHost() == null ? "page" : target.getHost();
         String source = first(meta(doc, "property", "og:site_name"), host);
         String id = url != null ? ArticleIds.ofUrl(url) : ArticleIds.of(null, host, null, title, text);
@@ -85,7 +82,7 @@ final class ArticlePageExtractor {
                 TextLimits.truncate(summary, TextLimits.MAX_SUMMARY),
                 text.isBlank() ? null : TextLimits.truncate(text, TextLimits.MAX_CONTENT), language, published,
                 capturedAt, List.of());
-        return new MappedArticle(event, flags);
+        return ArticleMapper.normalize(event, flags);
     }
 
     private static Instant publishedAt(Document doc, Instant capturedAt, Set<String> flags) {

@@ -60,7 +60,12 @@ final class FeedSnapshotReader {
         if (base != null && base.getHost() != null) {
             return FeedIds.fromUrl(base);
         }
-        String slug = fallback.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return archiveFeedId(fallback);
+    }
+
+    /** The feed id of articles from an archive that names no feed: "archive-" and a slug of {@code name}. */
+    static String archiveFeedId(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return "archive-" + (slug.isEmpty() ? "feed" : slug.length() > 80 ? slug.substring(0, 80) : slug);
     }
 }

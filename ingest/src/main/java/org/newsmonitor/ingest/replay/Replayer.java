@@ -1,21 +1,16 @@
 package org.newsmonitor.ingest.replay;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
+import org.newsmonitor.contracts.DeadLetters;
+import org.newsmonitor.contracts.Topics;
+import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.ingest.IngestConfig;
-import org.newsmonitor.ingest.fetch.BodyDecoder;
 import org.newsmonitor.ingest.normalize.MappedArticle;
 import org.newsmonitor.ingest.publish.ArticlePublisher;
 import org.newsmonitor.ingest.publish.KafkaArticlePublisher;
@@ -38,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * that appeared earlier in the same replay, counts as a duplicate and is skipped, so replaying the same archive
  * twice publishes nothing new. The rest
  * is sorted by publication time and published in transactions of up to {@value #BATCH} articles, optionally at a
- * limited rate. Files that cannot be read are reported with their path and reason and the replay carries on. All
+ * limited rate. Files that cannot be read are reported with their path and reason and the replay carries on; a record
+ * that cannot be read (a JSON line, a WARC record) is reported with its file and line or record number, written
+ * whole to {@code news-dead-letters} (stage {@value #STAGE}), and the rest of its file is read. All
  * articles to publish are held in memory until sorted (about 2–5 KB each).
  *
  * <p>Topics in: {@code news-articles} (ids), {@code news-feed-state}. Topics out: {@code news-articles},
@@ -47,8 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class Replayer {
     /** Articles per transaction. */
     public static final int BATCH = 500;
-    /** Largest decoded archive file (or WARC payload) read. */
-    public static final long MAX_FILE_BYTES = 256L << 20;
+    /** Stage named on the dead letters of archive records that could not be read. */
+    public static final String STAGE = "ingest.replay";
     private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
 
     private final IngestConfig config;
@@ -92,7 +89,7 @@ public final class Replayer {
     public ReplaySummary replay(List<Path> paths, ReplayOptions options) {
         long started = System.nanoTime();
         List<ReplayFailure> failures = new ArrayList<>();
-        List<Path> files = expand(paths, failures);
+        List<Path> files = ArchiveReader.files(paths, failures::add);
         try (ArticlePublisher publisher = publishers.get()) {
             ReplayMemory published;
             try {
@@ -100,21 +97,39 @@ public final class Replayer {
                 publisher.ready();
                 published = memory.load();
             } catch (PublishException | StateUnavailableException e) {
-                failures.add(new ReplayFailure("kafka", e.getMessage() + "; nothing was published"));
-                return new ReplaySummary(files.size(), 0, 0, 0, 0, failures, elapsed(started));
+                failures.add(new ReplayFailure(ReplaySummary.KAFKA, e.getMessage() + "; nothing was published"));
+                return new ReplaySummary(files.size(), 0, 0, 0, 0, 0, 0, failures, elapsed(started));
             }
-            Collector collector = new Collector(options, published, failures);
+            Collector collector = new Collector(options, published, failures, config.clock());
+            ArchiveReader reader = new ArchiveReader(config.clock());
             for (Path file : files) {
-                readFile(file, collector);
+                reader.read(file, collector);
             }
+            deadLetter(publisher, collector.deadLetters, failures);
             List<MappedArticle> todo = collector.accepted;
             todo.sort(Comparator.comparing(a -> a.event().publishedAt()));
             long publishedCount = publish(publisher, published, todo, options, failures);
             ReplaySummary summary = new ReplaySummary(files.size(), collector.read, publishedCount,
-                    collector.duplicates, collector.outside, failures, elapsed(started));
-            LOG.info("Replay of {} files: {} read, {} published, {} duplicates, {} failures", summary.files(),
-                    summary.itemsRead(), summary.published(), summary.duplicatesSkipped(), failures.size());
+                    collector.duplicates, collector.outside, collector.deadLetters.size(),
+                    todo.size() - publishedCount, failures, elapsed(started));
+            LOG.info("Replay of {} files: {} read, {} published, {} duplicates, {} unreadable, {} failures",
+                    summary.files(), summary.itemsRead(), summary.published(), summary.duplicatesSkipped(),
+                    summary.unreadable(), failures.size());
             return summary;
+        }
+    }
+
+    // the unreadable records go to the dead-letter topic, so that nothing read is lost
+    private static void deadLetter(ArticlePublisher publisher, List<DeadLetterEvent> letters,
+            List<ReplayFailure> failures) {
+        if (letters.isEmpty()) {
+            return;
+        }
+        try {
+            publisher.deadLetter(letters);
+        } catch (PublishException e) {
+            failures.add(new ReplayFailure(ReplaySummary.KAFKA, e.getMessage() + "; the " + letters.size()
+                    + " unreadable records were not sent to " + Topics.DEAD_LETTERS.name()));
         }
     }
 
@@ -141,7 +156,7 @@ public final class Replayer {
                 progress.update(from + batch.size());
             }
         } catch (PublishException e) {
-            failures.add(new ReplayFailure("kafka", e.getMessage() + "; " + (todo.size() - done)
+            failures.add(new ReplayFailure(ReplaySummary.KAFKA, e.getMessage() + "; " + (todo.size() - done)
                     + " articles were not published (replay again to publish them)"));
         } finally {
             progress.finish();
@@ -161,88 +176,6 @@ public final class Replayer {
         }
     }
 
-    private void readFile(Path file, Collector collector) {
-        String where = file.toString();
-        ArchiveFormat format = ArchiveFormat.byName(file);
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                collector.failure(new ReplayFailure(where, "file is larger than " + MAX_FILE_BYTES + " bytes"));
-                return;
-            }
-            if (format == ArchiveFormat.WARC) {
-                WarcArchiveReader.read(file, MAX_FILE_BYTES, collector);
-                return;
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            if (ArchiveFormat.gzipped(file)) {
-                bytes = BodyDecoder.decode(bytes, "gzip", MAX_FILE_BYTES);
-            }
-            if (format == ArchiveFormat.UNKNOWN) {
-                format = ArchiveFormat.sniff(bytes);
-            }
-            switch (format) {
-                case FEED -> FeedSnapshotReader.read(where, bytes, null, null, capturedAt(file), stem(file), collector);
-                case JSONL -> {
-                    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                            new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
-                        JsonlArticleReader.read(where, reader, collector);
-                    }
-                }
-                case WARC -> {
-                    Path plain = Files.createTempFile("replay-", ".warc");
-                    try {
-                        Files.write(plain, bytes);
-                        WarcArchiveReader.read(plain, MAX_FILE_BYTES, new RenamingSink(collector, plain, file));
-                    } finally {
-                        Files.deleteIfExists(plain);
-                    }
-                }
-                default -> collector.failure(new ReplayFailure(where,
-                        "unknown archive format (expected feed XML, JSON Lines or WARC)"));
-            }
-        } catch (IOException e) {
-            collector.failure(new ReplayFailure(where, "cannot read: " + e.getClass().getSimpleName() + " "
-                    + e.getMessage()));
-        }
-    }
-
-    private Instant capturedAt(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            return config.clock().instant();
-        }
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.indexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static List<Path> expand(List<Path> paths, List<ReplayFailure> failures) {
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(p -> !p.getFileName().toString().startsWith("."))
-                            .filter(p -> ArchiveFormat.byName(p) != ArchiveFormat.UNKNOWN)
-                            .sorted()
-                            .forEach(files::add);
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    failures.add(new ReplayFailure(path.toString(), "cannot list directory: " + e.getMessage()));
-                }
-            } else if (Files.isRegularFile(path)) {
-                files.add(path);
-            } else {
-                failures.add(new ReplayFailure(path.toString(), Files.exists(path) ? "not a regular file"
-                        : "no such file or directory"));
-            }
-        }
-        return files;
-    }
-
     private static Duration elapsed(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
@@ -252,15 +185,18 @@ public final class Replayer {
         private final ReplayOptions options;
         private final ReplayMemory published;
         private final List<ReplayFailure> failures;
+        private final Clock clock;
         private final List<MappedArticle> accepted = new ArrayList<>();
+        private final List<DeadLetterEvent> deadLetters = new ArrayList<>();
         private long read;
         private long duplicates;
         private long outside;
 
-        Collector(ReplayOptions options, ReplayMemory published, List<ReplayFailure> failures) {
+        Collector(ReplayOptions options, ReplayMemory published, List<ReplayFailure> failures, Clock clock) {
             this.options = options;
             this.published = published;
             this.failures = failures;
+            this.clock = clock;
         }
 
         @Override
@@ -278,23 +214,16 @@ public final class Replayer {
         }
 
         @Override
+        public void unreadable(ReplayFailure failure, byte[] record) {
+            read++;
+            failures.add(failure);
+            deadLetters.add(DeadLetters.event(STAGE, null, -1, -1, failure.path(), record, failure.reason(),
+                    clock.instant()));
+        }
+
+        @Override
         public void failure(ReplayFailure failure) {
             failures.add(failure);
         }
     }
-
-    /** Reports failures of a temporary copy under the original file name. */
-    private record RenamingSink(ArchiveSink target, Path temporary, Path original) implements ArchiveSink {
-        @Override
-        public void article(MappedArticle article) {
-            target.article(article);
-        }
-
-        @Override
-        public void failure(ReplayFailure failure) {
-            target.failure(new ReplayFailure(failure.path().replace(temporary.toString(), original.toString()),
-                    failure.reason()));
-        }
-    }
-
 }

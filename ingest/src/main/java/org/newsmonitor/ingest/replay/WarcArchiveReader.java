@@ -43,7 +43,7 @@ final class WarcArchiveReader {
                 try {
                     count += record(next.get(), where, maxBytes, sink);
                 } catch (IOException | RuntimeException e) {
-                    sink.failure(new ReplayFailure(where, "unreadable record: " + e.getMessage()));
+                    sink.unreadable(new ReplayFailure(where, "unreadable record: " + e.getMessage()), null);
                 }
             }
         } catch (IOException | RuntimeException e) {

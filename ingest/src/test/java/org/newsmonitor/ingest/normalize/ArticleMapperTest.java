@@ -88,6 +88,50 @@ class ArticleMapperTest {
     }
 
     @Test
+    void shouldDetectEnglishAndSaySoWhenTheFeedDeclaresNoLanguage() throws Exception {
+        // Given an English feed with no language element and no configured language (issue 21, point 7)
+        String xml = "<rss version=\"2.0\"><channel><title>Wire</title><link>https://wire.example/</link>"
+                + "<description>d</description><item><title>Gazprom and CNPC sign the Power of Siberia 2 contract"
+                + "</title><link>https://wire.example/1</link><description>The deal was signed in Beijing after years"
+                + " of talks on the price of the gas.</description></item></channel></rss>";
+        ParsedFeed feed = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null, null);
+        // When
+        ArticleEvent event = ArticleMapper.map(feed, CONTEXT, FIRST_SEEN).get(0).event();
+        // Then
+        assertThat(event.language()).isEqualTo("en");
+        assertThat(event.languageSource()).isEqualTo(ArticleEvent.LANGUAGE_DETECTED);
+    }
+
+    @Test
+    void shouldMarkTheLanguageDeclaredWhenTheFeedOrTheFeedListNamesIt() throws Exception {
+        ParsedFeed feed = FeedParser.parse(Fixtures.bytes("gb2312.xml"), null, null);
+        FeedContext configured = new FeedContext("zh-feed", null, "zh-CN", List.of(), ZoneId.of("Asia/Shanghai"));
+        ArticleEvent event = ArticleMapper.map(feed, configured, FIRST_SEEN).get(0).event();
+        assertThat(event.language()).isEqualTo("zh");
+        assertThat(event.languageSource()).isEqualTo(ArticleEvent.LANGUAGE_DECLARED);
+    }
+
+    @Test
+    void shouldCleanAnArticleFromAnArchiveAsAFeedItemIsCleaned() {
+        // Given an article read from JSON Lines with a javascript: link and bidi overrides in its text (issue 19.6)
+        ArticleEvent raw = ArticleEvent.of("a-1", "dump", "Dump\u202E", "javascript:alert(1)",
+                "Gas \u202Edeal\u202C signed at the border", "Line one\u2066\n\n\n\nline two", null, null, FIRST_SEEN, FIRST_SEEN,
+                List.of(" energy\u202E "));
+        // When
+        MappedArticle clean = ArticleMapper.normalize(raw, java.util.Set.of());
+        // Then
+        assertThat(clean.event().url()).isNull();
+        assertThat(clean.event().title()).isEqualTo("Gas deal signed at the border");
+        assertThat(clean.event().summary()).isEqualTo("Line one\n\nline two");
+        assertThat(clean.event().source()).isEqualTo("Dump");
+        assertThat(clean.event().tags()).containsExactly("energy");
+        assertThat(clean.event().id()).isEqualTo("a-1");
+        assertThat(clean.event().language()).isEqualTo("en");
+        assertThat(ArticleMapper.normalize(clean.event().withLanguage("ru", ArticleEvent.LANGUAGE_DECLARED),
+                java.util.Set.of()).event().languageSource()).isEqualTo(ArticleEvent.LANGUAGE_DECLARED);
+    }
+
+    @Test
     void shouldKeepAHugeItemUnderTheRecordLimit() throws Exception {
         // Given a 70,000-character title and a 2 MiB description of 3-byte characters
         String title = "标".repeat(70_000);

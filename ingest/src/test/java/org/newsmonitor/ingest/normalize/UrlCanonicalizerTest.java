@@ -28,4 +28,13 @@ class UrlCanonicalizerTest {
     void shouldDropLinksThatAreNotAbsoluteHttp(String raw) {
         assertThat(UrlCanonicalizer.canonical(raw)).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldRemoveBidiOverridesFromLinks() {
+        // a right-to-left override makes ".../report\u202Efdp.exe" display as "...exe.pdf" (issue 19, point 6)
+        assertThat(UrlCanonicalizer.canonical("https://news.example/report\u202Efdp.exe\u202C"))
+                .isEqualTo("https://news.example/reportfdp.exe");
+        assertThat(UrlCanonicalizer.canonical("https://news.\u2067example/a\u2069")).isEqualTo("https://news.example/a");
+        assertThat(UrlCanonicalizer.canonical("java\u202Escript:alert(1)")).isNull();
+    }
 }

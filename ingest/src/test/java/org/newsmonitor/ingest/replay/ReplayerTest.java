@@ -141,7 +141,8 @@ class ReplayerTest {
                 "Dumped article", "From a topic dump", null, "en", Instant.parse("2025-03-01T10:00:00Z"),
                 Instant.parse("2025-03-01T10:05:00Z"), List.of("x"));
         Files.writeString(dir.resolve("dump.jsonl"), Json.mapper().writeValueAsString(dumped) + "\n\n"
-                + "{\"schemaVersion\":1,\"id\":\"a-broken\",\"feedId\":\"f\"}\n" + "{not json\n");
+                + "{\"schemaVersion\":1,\"id\":\"a-broken\",\"feedId\":\"f\",\"publishedAt\":\"yesterday\"}\n"
+                + "{not json\n");
         writeWarc(dir.resolve("pages.warc.gz"));
         // When
         ReplaySummary summary = replayer().replay(List.of(dir), ReplayOptions.defaults());
@@ -155,10 +156,12 @@ class ReplayerTest {
         assertThat(page.content()).contains("Officials approved the plan").doesNotContain("Menu").doesNotContain("tracker");
         assertThat(page.publishedAt()).isEqualTo(Instant.parse("2025-07-01T08:00:00Z"));
         assertThat(page.source()).isEqualTo("Archived News");
-        assertThat(kafka.articles()).filteredOn(a -> a.id().equals(dumped.id())).singleElement().isEqualTo(dumped);
+        assertThat(kafka.articles()).filteredOn(a -> a.id().equals(dumped.id())).singleElement()
+                .isEqualTo(dumped.withLanguage("en", ArticleEvent.LANGUAGE_DECLARED));
         assertThat(summary.failures()).extracting(ReplayFailure::path)
                 .containsExactly(dir.resolve("dump.jsonl") + ":3", dir.resolve("dump.jsonl") + ":4");
-        assertThat(summary.failures().get(0).reason()).contains("publishedAt");
+        assertThat(summary.failures().get(0).reason()).startsWith("invalid article: field 'publishedAt': ");
+        assertThat(summary.failures().get(1).reason()).startsWith("malformed JSON at column 2: ");
     }
 
     @Test
@@ -180,6 +183,95 @@ class ReplayerTest {
                 .extracting(ReplayFailure::reason).asString().startsWith("DOCTYPE not allowed");
         assertThat(summary.render()).contains("finished with failures").contains("published:           2")
                 .contains("broken.xml: malformed XML");
+    }
+
+    @Test
+    void shouldPublishEveryOtherLineAndDeadLetterTheOneTooDeeplyNestedToParse() throws Exception {
+        // Given a JSON Lines archive whose third line nests deeper than the JSON parser allows (issue 19, point 6)
+        String deep = "{\"id\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+        String huge = "{\"id\":\"a-huge\",\"score\":" + "9".repeat(5_000) + "}";
+        Path dump = dir.resolve("dump.jsonl");
+        Files.writeString(dump, shortLine("s1", "Power of Siberia talks") + shortLine("s2", "Arms fair in Zhuhai")
+                + deep + "\n" + shortLine("s3", "Border trade at Heihe") + huge + "\n"
+                + shortLine("s4", "Arctic shipping season"));
+        // When
+        ReplaySummary summary = replayer().replay(List.of(dump), ReplayOptions.defaults());
+        // Then every other line is published, the bad ones reported with file and line and dead-lettered whole
+        assertThat(kafka.articles()).extracting(ArticleEvent::id).containsExactlyInAnyOrder("s1", "s2", "s3", "s4");
+        assertThat(summary.failures()).extracting(ReplayFailure::path).containsExactly(dump + ":3", dump + ":5");
+        assertThat(summary.failures().get(0).reason()).startsWith("malformed JSON: ").contains("nesting depth");
+        assertThat(kafka.deadLetters()).hasSize(2).first().satisfies(d -> {
+            assertThat(d.stage()).isEqualTo(Replayer.STAGE);
+            assertThat(d.key()).isEqualTo(dump + ":3");
+            assertThat(d.payload()).isEqualTo(deep);
+            assertThat(d.reason()).contains("nesting depth");
+        });
+        assertThat(summary.itemsRead()).isEqualTo(6);
+        assertThat(summary.unreadable()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRemoveScriptLinksAndBidiOverridesFromJsonLinesArticles() throws Exception {
+        // Given an article dump with a javascript: link and a right-to-left override in the title (issue 19.6)
+        Path dump = dir.resolve("dump.jsonl");
+        Files.writeString(dump, "{\"id\":\"a-x\",\"title\":\"Gas deal \\u202Egnol\\u202C signed\","
+                + "\"summary\":\"s\",\"url\":\"javascript:alert(document.cookie)\"}\n"
+                + "{\"id\":\"a-y\",\"title\":\"t\",\"summary\":\"s\",\"url\":\"data:text/html,<b>x</b>\"}\n");
+        // When
+        replayer().replay(List.of(dump), ReplayOptions.defaults());
+        // Then
+        assertThat(kafka.articles()).extracting(ArticleEvent::url).containsOnlyNulls();
+        assertThat(kafka.articles()).extracting(ArticleEvent::title).contains("Gas deal gnol signed");
+    }
+
+    @Test
+    void shouldAcceptTheShortFormThatMatchAcceptsAndMakeTheCountsAddUp() throws Exception {
+        // Given seven lines: short-form articles (one repeated), a full article, one that is not an article at all
+        // (issue 21, point 3)
+        ArticleEvent full = ArticleEvent.of("a-full", "dump-feed", "Dump", "https://dump.example/1", "Full article",
+                "From a topic dump", null, "en", Instant.parse("2025-03-01T10:00:00Z"), null, List.of());
+        Path dump = dir.resolve("theme-tests.jsonl");
+        Files.writeString(dump, shortLine("s1", "Power of Siberia talks resume") + shortLine("s2", "Su-35 deliveries")
+                + shortLine("s1", "Power of Siberia talks resume") + Json.mapper().writeValueAsString(full) + "\n"
+                + "[1, 2]\n" + shortLine("s3", "Газпром и CNPC обсудили поставки") + shortLine("s4", "中俄东线天然气管道"));
+        Files.setLastModifiedTime(dump, java.nio.file.attribute.FileTime.from(Instant.parse("2025-04-01T00:00:00Z")));
+        // When
+        ReplaySummary summary = replayer().replay(List.of(dump), ReplayOptions.defaults());
+        // Then
+        assertThat(kafka.articles()).extracting(ArticleEvent::id).containsExactlyInAnyOrder("a-full", "s1", "s2", "s3",
+                "s4");
+        ArticleEvent s1 = kafka.articles().stream().filter(a -> a.id().equals("s1")).findFirst().orElseThrow();
+        assertThat(s1.feedId()).isEqualTo("archive-theme-tests");
+        assertThat(s1.publishedAt()).isEqualTo(Instant.parse("2025-04-01T00:00:00Z"));
+        assertThat(s1.schemaVersion()).isEqualTo(ArticleEvent.CURRENT_VERSION);
+        assertThat(kafka.articles()).filteredOn(a -> a.id().equals("s3")).singleElement()
+                .extracting(ArticleEvent::language).isEqualTo("ru");
+        assertThat(summary.failures()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo(dump + ":5");
+            assertThat(f.reason()).isEqualTo("invalid article: expected a JSON object (an article), found array");
+        });
+        assertThat(summary.itemsRead()).isEqualTo(7);
+        assertThat(summary.published()).isEqualTo(5);
+        assertThat(summary.duplicatesSkipped()).isEqualTo(1);
+        assertThat(summary.unreadable()).isEqualTo(1);
+        assertThat(summary.published() + summary.duplicatesSkipped() + summary.outsideWindow() + summary.unreadable()
+                + summary.notPublished()).isEqualTo(summary.itemsRead());
+        assertThat(summary.render()).contains("items read:            7", "published:           5",
+                "duplicates skipped:  1", "unreadable:          1 (kept on news-dead-letters)");
+    }
+
+    @Test
+    void shouldCountArticlesLeftUnpublishedWhenKafkaFailsSoTheSummaryStillAddsUp() throws Exception {
+        SampleArchive.extract(dir);
+        kafka.refusePublishes(true);
+        ReplaySummary summary = replayer().replay(List.of(dir), ReplayOptions.defaults());
+        assertThat(summary.notPublished()).isEqualTo(53);
+        assertThat(summary.published() + summary.duplicatesSkipped() + summary.outsideWindow() + summary.unreadable()
+                + summary.notPublished()).isEqualTo(summary.itemsRead());
+    }
+
+    private static String shortLine(String id, String title) {
+        return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"summary\":\"\"}\n";
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.newsmonitor.contracts.event.ArticleEvent;
+import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.event.FeedStateEvent;
 import org.newsmonitor.ingest.normalize.MappedArticle;
 import org.newsmonitor.ingest.publish.ArticlePublisher;
@@ -19,6 +20,7 @@ import org.newsmonitor.ingest.state.StateUnavailableException;
  */
 public final class InMemoryKafka implements ArticlePublisher, FeedStateStore {
     private final List<ArticleEvent> articles = new ArrayList<>();
+    private final List<DeadLetterEvent> deadLetters = new ArrayList<>();
     private final Map<String, FeedStateEvent> states = new HashMap<>();
     private final List<FeedStateEvent> stateHistory = new ArrayList<>();
     private boolean down;
@@ -43,6 +45,15 @@ public final class InMemoryKafka implements ArticlePublisher, FeedStateStore {
             throw new PublishException("Kafka at memory unavailable while publishing: commit outcome unknown", null);
         }
         return new PublishReceipt(batch.size(), newStates.size(), List.of());
+    }
+
+    @Override
+    public synchronized void deadLetter(List<DeadLetterEvent> letters) throws PublishException {
+        if (down || refusePublishes) {
+            throw new PublishException("Kafka at memory unavailable while writing dead letters: broker down", null);
+        }
+        transactions++;
+        deadLetters.addAll(letters);
     }
 
     @Override
@@ -83,6 +94,11 @@ public final class InMemoryKafka implements ArticlePublisher, FeedStateStore {
     /** Articles committed, in order. */
     public synchronized List<ArticleEvent> articles() {
         return List.copyOf(articles);
+    }
+
+    /** Dead letters committed, in order. */
+    public synchronized List<DeadLetterEvent> deadLetters() {
+        return List.copyOf(deadLetters);
     }
 
     /** The committed state of a feed, or null. */

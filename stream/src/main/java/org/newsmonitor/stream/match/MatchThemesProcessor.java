@@ -15,8 +15,6 @@ import org.newsmonitor.stream.catalog.ThemeCatalogSnapshot;
 import org.newsmonitor.stream.catalog.ThemeCatalogStore;
 import org.newsmonitor.stream.story.MinHash;
 import org.newsmonitor.stream.story.TextShingles;
-import org.newsmonitor.themes.Document;
-import org.newsmonitor.themes.MatchOutcome;
 import org.newsmonitor.themes.Matcher;
 import org.newsmonitor.themes.TermHit;
 import org.newsmonitor.themes.ThemeHit;
@@ -27,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * Matches each article against the themes in force in the {@link ThemeCatalogStore} and forwards those with at
  * least one theme hit, with their story signature; an article that matches nothing ends here (most articles of a
  * feed do, and they need no de-duplication, story or count). The matcher is rebuilt when the catalog's generation
- * changes, so a changed theme applies from the next article on. Articles without text are skipped with a logged
- * reason; over-long fields are matched on their first characters (see {@link ArticleText}).
+ * changes, so a changed theme applies from the next article on. Each article is matched by {@link ArticleMatch}, as
+ * {@code monitor match} matches it offline: articles without text are skipped with a logged reason, over-long fields
+ * are matched on their first characters (see {@link ArticleText}).
  */
 public final class MatchThemesProcessor implements Processor<String, ArticleEvent, String, MatchedArticle> {
     private static final Logger LOG = LoggerFactory.getLogger(MatchThemesProcessor.class);
@@ -60,25 +59,16 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
     @Override
     public void process(Record<String, ArticleEvent> record) {
         ArticleEvent original = record.value();
-        ArticleText.Prepared prepared = articleText.prepare(original);
-        if (prepared.skipped()) {
-            LOG.info("Skipped article {} from {}: {}", original.id(), original.source(), prepared.skipReason());
-            return;
+        ArticleMatch match = ArticleMatch.of(articleText, currentMatcher(), original);
+        if (match.note() != null) {
+            LOG.info("Article {} from {} {}: {}", original.id(), original.source(),
+                    match.skipped() ? "skipped" : "matched in part", match.note());
         }
-        if (!prepared.notes().isEmpty()) {
-            LOG.info("Article {} from {} matched in part: {}", original.id(), original.source(),
-                    String.join("; ", prepared.notes()));
-        }
-        ArticleEvent article = prepared.article();
-        MatchOutcome outcome = currentMatcher().outcome(new Document(article.id(), article.title(),
-                article.summary(), article.content(), article.language()));
-        if (outcome.note() != null) {
-            LOG.info("Article {} from {}: {}", original.id(), original.source(), outcome.note());
-        }
-        List<ThemeHit> hits = outcome.hits();
+        List<ThemeHit> hits = match.hits();
         if (hits.isEmpty()) {
             return;
         }
+        ArticleEvent article = match.article();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         List<ThemeMatchEvent> matches = new ArrayList<>(hits.size());
         for (ThemeHit hit : hits) {

@@ -1,4 +1,4 @@
-package org.newsmonitor.themes;
+package org.newsmonitor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,12 +13,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.newsmonitor.ingest.normalize.ArticleIds;
 
 class MatchRunnerTest {
-    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    /** The themes module's theme fixtures: two small themes and broken ones. */
+    private static final Path FIXTURES = Path.of("../themes/src/test/resources/fixtures");
     private static final Path THEMES = FIXTURES.resolve("valid");
-    private static final Path INPUTS = FIXTURES.resolve("inputs");
+    private static final Path INPUTS = Path.of("src/test/resources/match/inputs");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ATOM_ID = ArticleIds.ofUrl("https://example.org/zh/1");
 
     /** What a run printed and returned. */
     private record Run(int code, List<JsonNode> lines, List<String> errors) {
@@ -57,13 +60,13 @@ class MatchRunnerTest {
         Run run = run(THEMES, List.of(input), "");
         //Then
         assertThat(run.code()).isEqualTo(MatchRunner.BAD_INPUT);
-        assertThat(run.ids()).containsExactly("a1", "a2", "a3");
+        assertThat(run.ids()).hasSize(4).startsWith("a1", "a2").endsWith("a3");
+        assertThat(run.ids().get(2)).as("an id made as replay makes it").startsWith("a-");
         assertThat(run.themesOf(0)).containsExactly("gas-for-china");
         assertThat(run.themesOf(1)).containsExactly("border-trade");
         assertThat(run.themesOf(2)).isEmpty();
-        assertThat(run.errors()).hasSize(2);
-        assertThat(run.errors().get(0)).startsWith(input + ":3: not valid JSON: ");
-        assertThat(run.errors().get(1)).isEqualTo(input + ":4: missing \"id\"");
+        assertThat(run.themesOf(3)).isEmpty();
+        assertThat(run.errors()).singleElement().asString().startsWith(input + ":3: malformed JSON at column 1: ");
     }
 
     @Test
@@ -90,7 +93,8 @@ class MatchRunnerTest {
         //Then
         assertThat(run.code()).isEqualTo(MatchRunner.OK);
         assertThat(run.errors()).isEmpty();
-        assertThat(run.ids()).containsExactly("ru-1", "https://example.org/en/2", "urn:example:atom-1");
+        assertThat(run.ids()).containsExactly(ArticleIds.ofUrl("https://example.org/ru/1"),
+                ArticleIds.ofUrl("https://example.org/en/2"), ArticleIds.ofUrl("https://example.org/zh/1"));
         assertThat(run.themesOf(0)).containsExactly("gas-for-china");
         assertThat(run.themesOf(1)).containsExactly("border-trade");
         assertThat(run.themesOf(2)).containsExactly("gas-for-china");
@@ -104,8 +108,8 @@ class MatchRunnerTest {
         Run run = run(THEMES, List.of(hostile, INPUTS.resolve("feed.atom")), "");
         //Then
         assertThat(run.code()).isEqualTo(MatchRunner.BAD_INPUT);
-        assertThat(run.errors()).singleElement().asString().startsWith(hostile + ":2: not a readable feed: ");
-        assertThat(run.ids()).containsExactly("urn:example:atom-1");
+        assertThat(run.errors()).singleElement().asString().startsWith(hostile + ": ");
+        assertThat(run.ids()).containsExactly(ATOM_ID);
     }
 
     @Test
@@ -115,7 +119,7 @@ class MatchRunnerTest {
         //When
         Run run = run(THEMES, List.of(), feed);
         //Then
-        assertThat(run.ids()).containsExactly("urn:example:atom-1");
+        assertThat(run.ids()).containsExactly(ATOM_ID);
     }
 
     @Test
@@ -150,8 +154,37 @@ class MatchRunnerTest {
         Run run = run(THEMES, List.of(missing, INPUTS.resolve("feed.atom")), "");
         //Then
         assertThat(run.code()).isEqualTo(MatchRunner.BAD_INPUT);
-        assertThat(run.errors()).singleElement().asString().startsWith(missing + ": cannot read: ");
-        assertThat(run.ids()).containsExactly("urn:example:atom-1");
+        assertThat(run.errors()).singleElement().asString().isEqualTo(missing + ": no such file or directory");
+        assertThat(run.ids()).containsExactly(ATOM_ID);
+    }
+
+    @Test
+    void shouldReadWhatReplayReadsWhenTheSameLinesAreGiven() throws Exception {
+        // Given the short form, a full article with a script link, and a line too deeply nested to parse
+        String lines = "{\"id\":\"s1\",\"title\":\"Power of Siberia\",\"summary\":\"Russia and China.\"}\n"
+                + "{\"id\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}\n"
+                + "{\"schemaVersion\":1,\"id\":\"f1\",\"feedId\":\"x\",\"title\":\"Border \\u202Etrade\","
+                + "\"summary\":\"border crossing\",\"url\":\"javascript:alert(1)\",\"publishedAt\":\"2025-01-01T00:00:00Z\"}\n";
+        // When
+        Run run = run(THEMES, List.of(), lines);
+        // Then
+        assertThat(run.code()).isEqualTo(MatchRunner.BAD_INPUT);
+        assertThat(run.ids()).containsExactly("s1", "f1");
+        assertThat(run.themesOf(0)).containsExactly("gas-for-china");
+        assertThat(run.themesOf(1)).containsExactly("border-trade");
+        assertThat(run.errors()).singleElement().asString().startsWith("stdin:2: malformed JSON: ");
+    }
+
+    @Test
+    void shouldReadEveryArchiveOfADirectoryAsReplayDoes() throws Exception {
+        // Given a folder holding a feed and JSON Lines, as replay takes it
+        Path folder = Path.of("src/test/resources/match/equivalence");
+        // When
+        Run run = run(null, List.of(folder), "");
+        // Then both files are read, in name order: articles.jsonl (5 lines), then the feed (4 items)
+        assertThat(run.code()).isEqualTo(MatchRunner.OK);
+        assertThat(run.errors()).isEmpty();
+        assertThat(run.ids()).hasSize(9).startsWith("eq-ru-eeu");
     }
 
     @Test
