@@ -18,6 +18,9 @@ import java.util.List;
  * @param publishedAt   publication time (falls back to updated, then first-seen time); also the Kafka timestamp
  * @param fetchedAt     when the monitor first saw the item
  * @param tags          feed tags and categories; never null
+ * @param recovered     true when the feed the article came from was ill-formed or undeclared in its charset and the
+ *                      ingester repaired it (the ingest flags header names the repairs); null (absent from the
+ *                      JSON) otherwise. Added in schema version 1 as an optional field.
  */
 public record ArticleEvent(
         int schemaVersion,
@@ -31,7 +34,8 @@ public record ArticleEvent(
         String language,
         Instant publishedAt,
         Instant fetchedAt,
-        List<String> tags) {
+        List<String> tags,
+        Boolean recovered) {
 
     public static final int CURRENT_VERSION = 1;
     /** Longest id accepted; longer guids are hashed by the ingester. */
@@ -51,6 +55,15 @@ public record ArticleEvent(
         Checks.present(r, "publishedAt", publishedAt);
         fetchedAt = fetchedAt == null ? publishedAt : fetchedAt;
         tags = Checks.list(tags);
+        recovered = Boolean.TRUE.equals(recovered) ? Boolean.TRUE : null;
+    }
+
+    /** An article that was not recovered; see the canonical constructor. */
+    public ArticleEvent(int schemaVersion, String id, String feedId, String source, String url, String title,
+            String summary, String content, String language, Instant publishedAt, Instant fetchedAt,
+            List<String> tags) {
+        this(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt, fetchedAt, tags,
+                null);
     }
 
     /** An article of the current schema version. */
@@ -58,6 +71,12 @@ public record ArticleEvent(
             String content, String language, Instant publishedAt, Instant fetchedAt, List<String> tags) {
         return new ArticleEvent(CURRENT_VERSION, id, feedId, source, url, title, summary, content, language,
                 publishedAt, fetchedAt, tags);
+    }
+
+    /** A copy marked as read from a repaired feed ({@code recovered: true}). */
+    public ArticleEvent asRecovered() {
+        return new ArticleEvent(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt,
+                fetchedAt, tags, Boolean.TRUE);
     }
 
     /** Title, summary and content joined for full-text matching; never null. */

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.newsmonitor.ingest.IngestConfig;
 import org.newsmonitor.ingest.fetch.BodyDecoder;
 import org.newsmonitor.ingest.normalize.MappedArticle;
+import org.newsmonitor.ingest.parse.FeedParser;
 import org.newsmonitor.ingest.publish.ArticlePublisher;
 import org.newsmonitor.ingest.publish.KafkaArticlePublisher;
 import org.newsmonitor.ingest.publish.ProducerSettings;
@@ -52,6 +53,7 @@ public final class Replayer {
     private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
 
     private final IngestConfig config;
+    private final FeedParser feedParser;
     private final Supplier<ArticlePublisher> publishers;
     private final MemorySource memory;
 
@@ -65,7 +67,8 @@ public final class Replayer {
      * A replayer publishing to the Kafka cluster of {@code config} with the transactional id
      * {@link IngestConfig#replayTransactionalId()}.
      *
-     * @param config settings; only kafka, kafkaTimeout, transactionalIdPrefix and clock are used
+     * @param config settings; only kafka, kafkaTimeout, transactionalIdPrefix, clock and the body limit of http
+     *               (the feed size cap) are used
      */
     public Replayer(IngestConfig config) {
         this(config, () -> new KafkaArticlePublisher(ProducerSettings.transactional(config.kafka(),
@@ -77,6 +80,7 @@ public final class Replayer {
     /** A replayer with its Kafka side replaced, for tests. */
     Replayer(IngestConfig config, Supplier<ArticlePublisher> publishers, MemorySource memory) {
         this.config = config;
+        this.feedParser = new FeedParser(config.http().maxBodyBytes());
         this.publishers = publishers;
         this.memory = memory;
     }
@@ -170,7 +174,7 @@ public final class Replayer {
                 return;
             }
             if (format == ArchiveFormat.WARC) {
-                WarcArchiveReader.read(file, MAX_FILE_BYTES, collector);
+                WarcArchiveReader.read(file, MAX_FILE_BYTES, feedParser, collector);
                 return;
             }
             byte[] bytes = Files.readAllBytes(file);
@@ -181,7 +185,7 @@ public final class Replayer {
                 format = ArchiveFormat.sniff(bytes);
             }
             switch (format) {
-                case FEED -> FeedSnapshotReader.read(where, bytes, null, null, capturedAt(file), stem(file), collector);
+                case FEED -> FeedSnapshotReader.read(feedParser, where, bytes, null, null, capturedAt(file), stem(file), collector);
                 case JSONL -> {
                     try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                             new ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
@@ -192,7 +196,7 @@ public final class Replayer {
                     Path plain = Files.createTempFile("replay-", ".warc");
                     try {
                         Files.write(plain, bytes);
-                        WarcArchiveReader.read(plain, MAX_FILE_BYTES, new RenamingSink(collector, plain, file));
+                        WarcArchiveReader.read(plain, MAX_FILE_BYTES, feedParser, new RenamingSink(collector, plain, file));
                     } finally {
                         Files.deleteIfExists(plain);
                     }
