@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.newsmonitor.ingest.Fixtures;
 import org.newsmonitor.ingest.fetch.FetchResult.FailureKind;
 import org.newsmonitor.ingest.parse.FeedParseException;
-import org.newsmonitor.ingest.parse.FeedParser;
 import org.newsmonitor.ingest.parse.ParsedFeed;
 import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.RawServer;

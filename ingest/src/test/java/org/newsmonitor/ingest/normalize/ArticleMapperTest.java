@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.json.JsonSerde;
 import org.newsmonitor.ingest.Fixtures;
-import org.newsmonitor.ingest.parse.FeedParser;
 import org.newsmonitor.ingest.parse.ParsedFeed;
 
 class ArticleMapperTest {
@@ -60,6 +59,26 @@ class ArticleMapperTest {
         assertThat(first.language()).isEqualTo("en");
         assertThat(first.source()).isEqualTo("Test Source");
         assertThat(first.tags()).containsExactly("cfg", "Trade", "Far East");
+    }
+
+    @Test
+    void shouldMarkArticlesOfARepairedFeedAsRecoveredWithTheReasons() throws Exception {
+        // Given a feed with bare ampersands and HTML entities, and a well-formed one
+        ParsedFeed repaired = Fixtures.parse(("<rss version=\"2.0\"><channel><title>Quay</title>"
+                + "<link>https://quay.example/</link><description>d</description><item><title>Nets&nbsp;& ropes</title>"
+                + "<link>https://quay.example/?a=1&b=2</link></item></channel></rss>").getBytes(StandardCharsets.UTF_8),
+                null, null);
+        ParsedFeed clean = Fixtures.parse(Fixtures.bytes("rss10_rdf.xml"), null, null);
+        // When
+        MappedArticle fromRepaired = ArticleMapper.map(repaired, CONTEXT, FIRST_SEEN).get(0);
+        MappedArticle fromClean = ArticleMapper.map(clean, CONTEXT, FIRST_SEEN).get(0);
+        // Then
+        assertThat(fromRepaired.event().recovered()).isTrue();
+        assertThat(fromRepaired.event().title()).isEqualTo("Nets & ropes");
+        assertThat(fromRepaired.flags()).contains(ArticleFlags.RECOVERED, "recovered:bare-ampersand",
+                "recovered:html-entities");
+        assertThat(fromClean.event().recovered()).isNull();
+        assertThat(fromClean.flags()).noneMatch(f -> f.startsWith(ArticleFlags.RECOVERED));
     }
 
     @Test
