@@ -7,16 +7,19 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Guesses the charset of bytes that declare none, with ICU's statistical detector (byte patterns and the commonest
  * characters of each language: GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR, KOI8-R, windows-1251, ISO-8859-5 and the
  * Western code pages). Markup is ignored, so only the text decides. A guess is taken only when the bytes decode in
- * it without a single error.
+ * it without a single error (the whole document, not only the sample the detector saw).
  */
 final class CharsetGuess {
     /** Lowest ICU confidence (0–100) accepted. */
     static final int MIN_CONFIDENCE = 10;
+    /** Bytes shown to the detector: the start of the document is enough, and bounds the work on a large one. */
+    static final int SAMPLE_BYTES = 64 * 1024;
 
     private CharsetGuess() {
     }
@@ -30,7 +33,7 @@ final class CharsetGuess {
     static Charset guess(byte[] body) {
         CharsetDetector detector = new CharsetDetector();
         detector.enableInputFilter(true);
-        detector.setText(body);
+        detector.setText(body.length <= SAMPLE_BYTES ? body : Arrays.copyOf(body, SAMPLE_BYTES));
         CharsetMatch[] matches = detector.detectAll();
         for (CharsetMatch match : matches) {
             if (match.getConfidence() < MIN_CONFIDENCE) {

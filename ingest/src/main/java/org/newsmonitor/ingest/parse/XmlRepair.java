@@ -45,11 +45,16 @@ final class XmlRepair {
     static final String PLACEHOLDER_NAMESPACE = "urn:x-undeclared-prefix:";
     private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
     private static final int LONGEST_ENTITY_NAME = 40;
+    /** Open elements tracked by name; deeper ones are only counted (the parser refuses them anyway). */
+    private static final int TRACKED_DEPTH = SafeXmlReader.MAX_DEPTH + 1;
+    /** How far down the open elements an end tag's name is looked for. */
+    private static final int END_TAG_SEARCH = 32;
 
     private final String in;
     private final StringBuilder out;
     private final Set<String> reasons = new LinkedHashSet<>();
     private final List<String> open = new ArrayList<>();
+    private int untracked;
     private final Set<String> usedPrefixes = new TreeSet<>();
     private final Set<String> declaredPrefixes = new LinkedHashSet<>();
     private int rootNameEnd = -1;
@@ -132,11 +137,18 @@ final class XmlRepair {
     }
 
     private void endTag() {
-        int nameEnd = nameEnd(pos + 2);
-        String name = in.substring(pos + 2, nameEnd);
-        int last = open.lastIndexOf(name);
-        if (last >= 0) {
-            open.subList(last, open.size()).clear();
+        if (untracked > 0) {
+            untracked--;
+        } else {
+            int nameEnd = nameEnd(pos + 2);
+            String name = in.substring(pos + 2, nameEnd);
+            int floor = Math.max(0, open.size() - END_TAG_SEARCH);
+            for (int i = open.size() - 1; i >= floor; i--) {
+                if (open.get(i).equals(name)) {
+                    open.subList(i, open.size()).clear();
+                    break;
+                }
+            }
         }
         copyUntil(">");
     }
@@ -167,8 +179,13 @@ final class XmlRepair {
                 boolean selfClosing = out.length() > 0 && out.charAt(out.length() - 1) == '/';
                 out.append('>');
                 pos++;
-                if (!selfClosing) {
+                if (selfClosing) {
+                    return;
+                }
+                if (open.size() < TRACKED_DEPTH) {
                     open.add(name);
+                } else {
+                    untracked++;
                 }
                 return;
             } else if (isNameStart(c) && attributeStart < 0) {

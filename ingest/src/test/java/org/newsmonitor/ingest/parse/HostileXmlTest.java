@@ -47,6 +47,19 @@ class HostileXmlTest {
     }
 
     @Test
+    void shouldRefuseTwoHundredThousandMismatchedTagsQuickly() {
+        // Given 200,000 open elements closed by 200,000 end tags of another name (a worst case for tag matching)
+        String xml = "<rss version=\"2.0\"><channel>" + "<a>".repeat(200_000) + "</b>".repeat(200_000)
+                + "</channel></rss>";
+        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+        // When / Then refused in well under the time of a poll
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () ->
+                assertThatThrownBy(() -> Fixtures.parse(body, null, null))
+                        .isInstanceOf(FeedParseException.class)
+                        .hasMessageStartingWith("nesting deeper than"));
+    }
+
+    @Test
     void shouldRefuseADocumentLargerThanTheSizeCap() throws Exception {
         // Given a parser capped at 4 KiB and a valid feed of about 5 KiB
         FeedParser parser = new FeedParser(4096);
