@@ -21,6 +21,11 @@ public final class Recovery {
     public static final String MISPLACED_XML_DECLARATION = "misplaced-xml-declaration";
     /** A CDATA section was still open at the end of the document; it and the open elements were closed. */
     public static final String UNCLOSED_CDATA = "unclosed-cdata";
+    /**
+     * End tags did not match the open elements: a stray end tag was dropped, elements left open inside a closed one
+     * were closed, or the last end tag's {@code >} was restored.
+     */
+    public static final String UNBALANCED_TAGS = "unbalanced-tags";
     /** A DOCTYPE without an internal subset was ignored; its DTD was not read. */
     public static final String DOCTYPE_IGNORED = "doctype-ignored";
     /** Nothing declared the charset and the bytes were not UTF-8; the charset was detected from the bytes. */

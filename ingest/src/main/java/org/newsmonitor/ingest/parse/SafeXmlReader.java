@@ -86,7 +86,7 @@ public final class SafeXmlReader {
         String prolog = rootAt < 0 ? xml : xml.substring(0, rootAt);
         Matcher doctype = DOCTYPE.matcher(prolog);
         if (doctype.find()) {
-            if (doctype.group(1).toLowerCase(Locale.ROOT).equals("html")) {
+            if (doctype.group(1).toLowerCase(Locale.ROOT).equals("html") && !feedRoot(xml, rootAt)) {
                 throw new FeedParseException("not a feed (HTML page)");
             }
             if (doctype.group(3) != null) {
@@ -117,6 +117,17 @@ public final class SafeXmlReader {
         XmlRepair.Result repaired = XmlRepair.repair(xml);
         reasons.addAll(repaired.reasons());
         return new XmlRepair.Result(repaired.xml(), reasons);
+    }
+
+    // true when the root element is rss, feed or rdf:RDF (a feed behind a copied HTML DOCTYPE)
+    private static boolean feedRoot(String xml, int rootAt) {
+        Matcher root = ROOT.matcher(xml);
+        if (rootAt < 0 || !root.find(rootAt)) {
+            return false;
+        }
+        String name = root.group(1);
+        String local = name.substring(name.indexOf(':') + 1);
+        return local.equals("rss") || local.equals("feed") || local.equals("RDF");
     }
 
     private static Document parse(String xml) throws FeedParseException {

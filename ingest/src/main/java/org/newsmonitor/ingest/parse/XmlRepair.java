@@ -20,6 +20,8 @@ import org.jsoup.nodes.Entities;
  *   <li>an XML declaration that is not at the start is removed (the charset was chosen before);</li>
  *   <li>namespace prefixes used but declared nowhere are declared on the root element: well-known ones with their
  *       real namespace, others with a placeholder {@code urn:x-undeclared-prefix:NAME};</li>
+ *   <li>an end tag that closes nothing open is dropped; one that closes an element with others still open inside
+ *       closes those first; the last end tag gets back a lost {@code >};</li>
  *   <li>a CDATA section open at the end of the document is closed, and so are the elements open around it.</li>
  * </ul>
  * What was repaired is reported with the {@link Recovery} names. A document the parser accepts as it is comes out
@@ -137,18 +139,40 @@ final class XmlRepair {
     }
 
     private void endTag() {
+        int nameEnd = nameEnd(pos + 2);
+        String name = in.substring(pos + 2, nameEnd);
+        int close = in.indexOf('>', nameEnd);
+        if (close < 0 && in.substring(nameEnd).isBlank()) {
+            // the last end tag lost its '>'
+            reasons.add(Recovery.UNBALANCED_TAGS);
+            out.append("</").append(name).append('>');
+            pos = in.length();
+            return;
+        }
         if (untracked > 0) {
             untracked--;
-        } else {
-            int nameEnd = nameEnd(pos + 2);
-            String name = in.substring(pos + 2, nameEnd);
-            int floor = Math.max(0, open.size() - END_TAG_SEARCH);
-            for (int i = open.size() - 1; i >= floor; i--) {
-                if (open.get(i).equals(name)) {
-                    open.subList(i, open.size()).clear();
-                    break;
-                }
+            copyUntil(">");
+            return;
+        }
+        int match = -1;
+        for (int i = open.size() - 1; i >= Math.max(0, open.size() - END_TAG_SEARCH); i--) {
+            if (open.get(i).equals(name)) {
+                match = i;
+                break;
             }
+        }
+        if (match < 0 && close >= 0) {
+            // an end tag that closes nothing open is dropped
+            reasons.add(Recovery.UNBALANCED_TAGS);
+            pos = close + 1;
+            return;
+        }
+        if (match >= 0) {
+            for (int i = open.size() - 1; i > match; i--) {
+                out.append("</").append(open.get(i)).append('>');
+                reasons.add(Recovery.UNBALANCED_TAGS);
+            }
+            open.subList(match, open.size()).clear();
         }
         copyUntil(">");
     }

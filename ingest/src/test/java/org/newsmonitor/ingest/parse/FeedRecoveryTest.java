@@ -89,6 +89,36 @@ class FeedRecoveryTest {
     }
 
     @Test
+    void shouldDropAStrayEndTagAndCloseElementsLeftOpenInsideAClosedOne() throws Exception {
+        ParsedFeed feed = parse(DECLARATION + rss("<image><url>https://harbour.example/logo.png</url></height></image>"
+                + "<item><title>Lock closed</title><description>Until <b>noon</description></item>"));
+        assertThat(feed.items()).singleElement().satisfies(item -> {
+            assertThat(item.title()).isEqualTo("Lock closed");
+            assertThat(item.summary()).isEqualTo("Until noon");
+        });
+        assertThat(feed.recoveries()).containsExactly(Recovery.UNBALANCED_TAGS);
+    }
+
+    @Test
+    void shouldRestoreTheLostBracketOfTheLastEndTag() throws Exception {
+        String xml = DECLARATION + rss("<item><title>Last call</title></item>");
+        ParsedFeed feed = parse(xml.substring(0, xml.lastIndexOf('>')) + "\n");
+        assertThat(feed.items()).singleElement().extracting(ParsedItem::title).isEqualTo("Last call");
+        assertThat(feed.recoveries()).containsExactly(Recovery.UNBALANCED_TAGS);
+    }
+
+    @Test
+    void shouldReadAFeedBehindAnHtmlDoctypeButStillRefuseAnHtmlPage() throws Exception {
+        String doctype = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
+                + "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n";
+        ParsedFeed feed = parse(DECLARATION + doctype + rss("<item><title>Copied template</title></item>"));
+        assertThat(feed.items()).singleElement().extracting(ParsedItem::title).isEqualTo("Copied template");
+        assertThat(feed.recoveries()).containsExactly(Recovery.DOCTYPE_IGNORED);
+        assertThatThrownBy(() -> parse(DECLARATION + doctype + "<html><body><p>Harbour</p></body></html>"))
+                .hasMessage("not a feed (HTML page)");
+    }
+
+    @Test
     void shouldReadRss091WithTheNetscapeDoctypeWithoutFetchingTheDtd() throws Exception {
         String xml = DECLARATION + "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
                 + "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\"><channel>"
