@@ -13,7 +13,10 @@ public final class Recovery {
     public static final String UNKNOWN_ENTITY = "unknown-entity";
     /** HTML named entities ({@code &nbsp;}, {@code &laquo;}, {@code &mdash;}…), undefined in XML, were decoded. */
     public static final String HTML_ENTITIES = "html-entities";
-    /** A character reference to a character XML forbids ({@code &#0;}, a lone surrogate) was dropped. */
+    /**
+     * A character reference to a character XML forbids was dropped ({@code &#0;}, {@code &#7;}) or, for a surrogate
+     * or a number beyond Unicode, replaced by U+FFFD.
+     */
     public static final String INVALID_CHARACTER_REFERENCE = "invalid-character-reference";
     /** A namespace prefix used without a declaration ({@code itunes:}, {@code media:}, others) was declared. */
     public static final String UNDECLARED_PREFIX = "undeclared-prefix";

@@ -16,7 +16,8 @@ import org.jsoup.nodes.Entities;
  *       that neither XML nor HTML defines;</li>
  *   <li>HTML named entities ({@code &nbsp;}, {@code &laquo;}…, all of HTML5's, from jsoup's table) become character
  *       references;</li>
- *   <li>character references to characters XML forbids are dropped;</li>
+ *   <li>character references to characters XML forbids are dropped (controls) or become U+FFFD (surrogates and
+ *       numbers beyond Unicode);</li>
  *   <li>an XML declaration that is not at the start is removed (the charset was chosen before);</li>
  *   <li>namespace prefixes used but declared nowhere are declared on the root element: well-known ones with their
  *       real namespace, others with a placeholder {@code urn:x-undeclared-prefix:NAME};</li>
@@ -273,7 +274,10 @@ final class XmlRepair {
             bareAmpersand(Recovery.BARE_AMPERSAND);
             return;
         }
-        if (codePoint == -1 || !isXmlChar(codePoint)) {
+        if (codePoint == -1 || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+            out.append("&#xFFFD;");
+            reasons.add(Recovery.INVALID_CHARACTER_REFERENCE);
+        } else if (!isXmlChar(codePoint)) {
             reasons.add(Recovery.INVALID_CHARACTER_REFERENCE);
         } else {
             out.append(in, pos, semicolon + 1);
