@@ -10,7 +10,10 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -104,6 +107,30 @@ public final class FeedParser {
             LOG.debug("Feed {} was read with repairs: {}", source == null ? "(unnamed)" : source, feed.recoveries());
         }
         return feed;
+    }
+
+    /**
+     * Parses a feed file, for offline tools: a file over the size cap is refused from its size, before it is read.
+     *
+     * @param file            the feed file (not compressed); never null
+     * @param declaredCharset the charset an operator named for it; null to let the document or the bytes decide
+     * @return the feed; never null
+     * @throws FeedParseException when the file cannot be read or is not a readable feed, with the reason
+     */
+    public ParsedFeed parseFile(Path file, String declaredCharset) throws FeedParseException {
+        byte[] body;
+        try {
+            long size = Files.size(file);
+            if (size > maxDocumentBytes) {
+                throw new FeedParseException("document of " + size + " bytes is larger than the limit of "
+                        + maxDocumentBytes + " bytes");
+            }
+            body = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new FeedParseException("cannot read the file: " + e.getClass().getSimpleName() + " "
+                    + oneLine(e.getMessage()));
+        }
+        return parse(body, declaredCharset, file.toString(), null);
     }
 
     /** Parses decoded feed text; see {@link #parse(byte[], String, String, URI)}. No size cap is applied here. */

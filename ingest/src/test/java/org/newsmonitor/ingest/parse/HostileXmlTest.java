@@ -78,6 +78,21 @@ class HostileXmlTest {
     }
 
     @Test
+    void shouldRefuseAFeedFileOverTheCapFromItsSizeAndReadOneUnderIt(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        FeedParser parser = new FeedParser(2048);
+        java.nio.file.Path big = java.nio.file.Files.write(dir.resolve("big.xml"), new byte[3000]);
+        java.nio.file.Path small = java.nio.file.Files.write(dir.resolve("small.xml"), Fixtures.bytes("rss090.xml"));
+        assertThatThrownBy(() -> parser.parseFile(big, null))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessage("document of 3000 bytes is larger than the limit of 2048 bytes");
+        assertThatThrownBy(() -> parser.parseFile(dir.resolve("missing.xml"), null))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageStartingWith("cannot read the file: NoSuchFileException");
+        assertThat(parser.parseFile(small, null).items()).isNotEmpty();
+    }
+
+    @Test
     void shouldSayAnXhtmlPageWithADoctypeAndEntitiesIsNotAFeed() {
         byte[] page = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html PUBLIC "
                 + "\"-//W3C//DTD XHTML 1.0 Strict//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd\">\n"
