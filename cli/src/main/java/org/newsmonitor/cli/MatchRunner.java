@@ -11,6 +11,7 @@ import java.util.List;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.json.Json;
 import org.newsmonitor.ingest.normalize.MappedArticle;
+import org.newsmonitor.ingest.parse.FeedParser;
 import org.newsmonitor.ingest.replay.ArchiveReader;
 import org.newsmonitor.ingest.replay.ArchiveSink;
 import org.newsmonitor.ingest.replay.ReplayFailure;
@@ -66,7 +67,7 @@ final class MatchRunner implements ArchiveSink {
             return BAD_THEMES;
         }
         MatchRunner runner = new MatchRunner(Matcher.of(compiled), out, err);
-        ArchiveReader reader = new ArchiveReader(Clock.systemUTC());
+        ArchiveReader reader = new ArchiveReader(Clock.systemUTC(), FeedParser.withDefaultLimit());
         if (inputs == null || inputs.isEmpty()) {
             reader.read("stdin", stdin, runner);
         } else {

@@ -28,6 +28,7 @@ import org.newsmonitor.contracts.event.ThemeDefinition;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.contracts.json.Json;
 import org.newsmonitor.ingest.normalize.MappedArticle;
+import org.newsmonitor.ingest.parse.FeedParser;
 import org.newsmonitor.ingest.replay.ArchiveReader;
 import org.newsmonitor.ingest.replay.ArchiveSink;
 import org.newsmonitor.ingest.replay.ReplayFailure;
@@ -124,7 +125,7 @@ class MatchEquivalenceTest {
 
     private static List<ArticleEvent> readAsReplayDoes() {
         List<ArticleEvent> articles = new ArrayList<>();
-        ArchiveReader reader = new ArchiveReader(Clock.systemUTC());
+        ArchiveReader reader = new ArchiveReader(Clock.systemUTC(), FeedParser.withDefaultLimit());
         for (Path file : FILES) {
             reader.read(file, new ArchiveSink() {
                 @Override

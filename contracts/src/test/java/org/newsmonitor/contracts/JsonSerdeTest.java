@@ -84,6 +84,22 @@ class JsonSerdeTest {
         assertThat(back).isEqualTo(article);
     }
 
+    @Test
+    void shouldWriteRecoveredOnlyForArticlesFromRepairedFeedsAndReadOldRecordsWithoutIt() {
+        // Given one article from a repaired feed and one from a well-formed feed
+        ArticleEvent plain = ArticleEvent.of("a3", "f", "s", null, "T", "", null, null,
+                Instant.parse("2025-01-02T03:04:05Z"), null, List.of());
+        ArticleEvent repaired = plain.asRecovered();
+        // When
+        String plainJson = new String(serde.serialize("news-articles", plain), StandardCharsets.UTF_8);
+        String repairedJson = new String(serde.serialize("news-articles", repaired), StandardCharsets.UTF_8);
+        // Then the field is additive: absent unless true, and round-trips
+        assertThat(plainJson).doesNotContain("recovered");
+        assertThat(repairedJson).contains("\"recovered\":true");
+        assertThat(serde.deserialize("news-articles", bytes(repairedJson))).isEqualTo(repaired);
+        assertThat(serde.deserialize("news-articles", bytes(plainJson)).recovered()).isNull();
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -3,7 +3,12 @@ package org.newsmonitor.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.newsmonitor.ingest.parse.CharsetSniffer;
+import org.newsmonitor.ingest.parse.FeedParseException;
+import org.newsmonitor.ingest.parse.FeedParser;
+import org.newsmonitor.ingest.parse.ParsedFeed;
 
 /** Reads the feed fixtures under src/test/resources/feeds/. */
 public final class Fixtures {
@@ -20,6 +25,14 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Parses a body as the poller does: the charset from a Content-Type, relative links against {@code base}, the
+     * default size cap.
+     */
+    public static ParsedFeed parse(byte[] body, String contentType, URI base) throws FeedParseException {
+        return FeedParser.withDefaultLimit().parse(body, CharsetSniffer.httpCharset(contentType), "test body", base);
     }
 
     /** The UTF-8 text of feeds/{@code name}. */

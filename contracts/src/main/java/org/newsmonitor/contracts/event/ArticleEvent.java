@@ -21,6 +21,9 @@ import java.util.List;
  * @param languageSource where {@code language} came from: {@value #LANGUAGE_DECLARED} (the feed, item or archive
  *                      said it) or {@value #LANGUAGE_DETECTED} (guessed from the text); null when the language is
  *                      unknown or the record predates this field
+ * @param recovered     true when the feed the article came from was ill-formed or undeclared in its charset and the
+ *                      ingester repaired it (the ingest flags header names the repairs); null (absent from the
+ *                      JSON) otherwise. Added in schema version 1 as an optional field.
  */
 public record ArticleEvent(
         int schemaVersion,
@@ -35,7 +38,8 @@ public record ArticleEvent(
         Instant publishedAt,
         Instant fetchedAt,
         List<String> tags,
-        String languageSource) {
+        String languageSource,
+        Boolean recovered) {
 
     public static final int CURRENT_VERSION = 1;
     /** {@link #languageSource()} when the feed, the item or the archive named the language. */
@@ -60,14 +64,15 @@ public record ArticleEvent(
         fetchedAt = fetchedAt == null ? publishedAt : fetchedAt;
         tags = Checks.list(tags);
         languageSource = languageSource(r, language, Checks.optional(languageSource));
+        recovered = Boolean.TRUE.equals(recovered) ? Boolean.TRUE : null;
     }
 
-    /** The record as it was before {@code languageSource} existed: the source is unknown (null). */
+    /** The record as it was before {@code languageSource} and {@code recovered} existed: both unknown (null). */
     public ArticleEvent(int schemaVersion, String id, String feedId, String source, String url, String title,
             String summary, String content, String language, Instant publishedAt, Instant fetchedAt,
             List<String> tags) {
         this(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt, fetchedAt, tags,
-                null);
+                null, null);
     }
 
     /** An article of the current schema version. */
@@ -80,7 +85,7 @@ public record ArticleEvent(
     /** This article with {@code language} set, and said to be declared or detected; never null. */
     public ArticleEvent withLanguage(String language, String languageSource) {
         return new ArticleEvent(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt,
-                fetchedAt, tags, languageSource);
+                fetchedAt, tags, languageSource, recovered);
     }
 
     private static String languageSource(String record, String language, String source) {
@@ -96,6 +101,12 @@ public record ArticleEvent(
                     + LANGUAGE_DETECTED + "', was '" + source + "'");
         }
         return source;
+    }
+
+    /** A copy marked as read from a repaired feed ({@code recovered: true}). */
+    public ArticleEvent asRecovered() {
+        return new ArticleEvent(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt,
+                fetchedAt, tags, languageSource, Boolean.TRUE);
     }
 
     /** Title, summary and content joined for full-text matching; never null. */

@@ -53,6 +53,11 @@ public final class FeedFetcher {
                 .build();
     }
 
+    /** The limits this fetcher applies; the feed parser applies the same body limit. */
+    public HttpLimits limits() {
+        return limits;
+    }
+
     /**
      * Fetches {@code url}.
      *

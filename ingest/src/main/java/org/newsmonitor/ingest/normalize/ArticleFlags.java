@@ -21,6 +21,14 @@ public final class ArticleFlags {
     public static final String ENCODING_ERRORS = "encoding-errors";
     /** Title, summary or content was shortened to keep the record small. */
     public static final String TRUNCATED = "truncated";
+    /**
+     * The feed was ill-formed or named no charset and was repaired; the article carries {@code recovered: true} and
+     * each repair is a further flag {@link #RECOVERED_PREFIX}{@code <reason>} (reasons: {@code Recovery} in the parse
+     * package).
+     */
+    public static final String RECOVERED = "recovered";
+    /** Prefix of the flags naming each repair, e.g. {@code recovered:bare-ampersand}. */
+    public static final String RECOVERED_PREFIX = "recovered:";
 
     private ArticleFlags() {
     }

@@ -47,6 +47,10 @@ public final class ArticleMapper {
         if (feed.encodingErrors()) {
             flags.add(ArticleFlags.ENCODING_ERRORS);
         }
+        if (feed.recovered()) {
+            flags.add(ArticleFlags.RECOVERED);
+            feed.recoveries().forEach(reason -> flags.add(ArticleFlags.RECOVERED_PREFIX + reason));
+        }
         String url = UrlCanonicalizer.canonical(item.link());
         String title = limited(TextCleaner.oneLine(item.title()), TextLimits.MAX_TITLE, flags);
         String summary = limited(TextCleaner.clean(item.summary()), TextLimits.MAX_SUMMARY, flags);
@@ -63,7 +67,8 @@ public final class ArticleMapper {
         String source = context.source() != null && !context.source().isBlank() ? context.source() : feed.title();
         ArticleEvent event = ArticleEvent.of(id, context.feedId(), TextLimits.truncate(source, 200), url, title, summary,
                 content, null, publishedAt, firstSeen, tags(context.tags(), item.categories()));
-        return new MappedArticle(withLanguage(event, language), flags);
+        ArticleEvent withLanguage = withLanguage(event, language);
+        return new MappedArticle(feed.recovered() ? withLanguage.asRecovered() : withLanguage, flags);
     }
 
     /**

@@ -14,13 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Chooses the charset of a feed as RFC 7303 says: a byte order mark wins, then the charset of the HTTP Content-Type,
- * then the XML declaration, then UTF-8. Two real-world corrections: a server default of ISO-8859-1 or US-ASCII does
- * not override a document that is valid UTF-8 and says so; and legacy labels are widened to their supersets
- * (ISO-8859-1 → windows-1252, GB2312/GBK → GB18030). Invalid bytes become U+FFFD and are reported.
+ * Chooses the charset of a feed as RFC 7303 says: a byte order mark wins, then the charset declared outside the
+ * document (the HTTP Content-Type, a WARC record's type, an operator's option), then the XML declaration, then UTF-8.
+ * Three real-world corrections: a server default of ISO-8859-1 or US-ASCII does not override a document that is
+ * valid UTF-8 and says so; legacy labels are widened to their supersets (ISO-8859-1 → windows-1252, GB2312/GBK →
+ * GB18030); and when nothing declares a charset and the bytes are not UTF-8, the charset is detected from the bytes
+ * ({@link CharsetGuess}: GBK, Big5, KOI8-R, windows-1251, Shift_JIS…). Invalid bytes become U+FFFD and are reported.
  */
 public final class CharsetSniffer {
-    private static final Pattern DECLARED = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+    private static final Pattern DECLARED = Pattern.compile("<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
     private static final Pattern CONTENT_TYPE_CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)");
 
     private CharsetSniffer() {
@@ -29,11 +31,12 @@ public final class CharsetSniffer {
     /**
      * Decodes a feed document.
      *
-     * @param body        the bytes; never null
-     * @param contentType the HTTP Content-Type header; may be null
+     * @param body            the bytes; never null
+     * @param declaredCharset the charset named outside the document (e.g. the charset parameter of the HTTP
+     *                        Content-Type, see {@link #httpCharset(String)}); null when nothing names one
      * @return the text and the charset used; never null
      */
-    public static DecodedText decode(byte[] body, String contentType) {
+    public static DecodedText decode(byte[] body, String declaredCharset) {
         if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
             return decodeWith(body, 3, StandardCharsets.UTF_8);
         }
@@ -50,7 +53,7 @@ public final class CharsetSniffer {
             return decodeWith(body, 0, StandardCharsets.UTF_16BE);
         }
         Charset declared = charsetOrNull(declaredEncoding(body));
-        Charset http = charsetOrNull(httpCharset(contentType));
+        Charset http = charsetOrNull(declaredCharset);
         Charset chosen;
         boolean utf8Despite = http != null && isServerDefault(http)
                 && (declared == null || declared.equals(StandardCharsets.UTF_8)) && isValidUtf8(body);
@@ -58,6 +61,12 @@ public final class CharsetSniffer {
             chosen = http;
         } else if (declared != null && !utf8Despite) {
             chosen = declared;
+        } else if (!isValidUtf8(body)) {
+            Charset guessed = CharsetGuess.guess(body);
+            if (guessed != null) {
+                return new DecodedText(decodeWith(body, 0, guessed).text(), guessed, false, true);
+            }
+            chosen = StandardCharsets.UTF_8;
         } else {
             chosen = StandardCharsets.UTF_8;
         }
@@ -115,15 +124,7 @@ public final class CharsetSniffer {
     }
 
     private static boolean isValidUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return CharsetGuess.decodesCleanly(body, StandardCharsets.UTF_8);
     }
 
     private static DecodedText decodeWith(byte[] body, int offset, Charset charset) {
@@ -133,7 +134,7 @@ public final class CharsetSniffer {
         ByteBuffer in = ByteBuffer.wrap(body, offset, body.length - offset);
         try {
             CharBuffer text = strict.decode(in);
-            return new DecodedText(stripBom(text.toString()), charset, false);
+            return new DecodedText(stripBom(text.toString()), charset, false, false);
         } catch (CharacterCodingException e) {
             CharsetDecoder lenient = charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
@@ -141,7 +142,7 @@ public final class CharsetSniffer {
                     .replaceWith("\uFFFD");
             try {
                 String text = lenient.decode(ByteBuffer.wrap(body, offset, body.length - offset)).toString();
-                return new DecodedText(stripBom(text), charset, true);
+                return new DecodedText(stripBom(text), charset, true, false);
             } catch (CharacterCodingException impossible) {
                 throw new IllegalStateException("a replacing decoder reported an error", impossible);
             }

@@ -10,20 +10,34 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.newsmonitor.ingest.fetch.HttpLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bytes of a feed document to a {@link ParsedFeed}: RSS 0.9x, 1.0 and 2.0 and Atom 0.3 and 1.0 through Rome, with
- * the common namespaces (dc, content:encoded, media). Pure: no network, no clock.
+ * the common namespaces (dc, content:encoded, media). The one entry point for every path that reads feeds (the
+ * poller, replay of feed snapshots and WARC captures, offline matching of feed files): each gets the same size cap,
+ * charset choice, hostile-XML guards and repairs. Pure: no network, no clock.
+ *
+ * <p>Items that carry nothing (no title, link, guid, description, content or date) are dropped; an item repeated in
+ * one document (same guid, or same link when it has no guid) is kept once, in its last version.
  */
 public final class FeedParser {
     /** Most entries read from one document; the rest are counted in {@link ParsedFeed#itemsDropped()}. */
@@ -34,30 +48,95 @@ public final class FeedParser {
     /** Elements holding the update date (Atom 1.0, Atom 0.3). */
     private static final List<String> UPDATED = List.of("updated", "modified");
     private static final Namespace XML_NS = Namespace.XML_NAMESPACE;
+    private static final Logger LOG = LoggerFactory.getLogger(FeedParser.class);
 
-    private FeedParser() {
+    private final long maxDocumentBytes;
+
+    /**
+     * A parser refusing documents larger than {@code maxDocumentBytes}.
+     *
+     * @param maxDocumentBytes the size cap, the one the HTTP fetcher applies ({@link HttpLimits#maxBodyBytes()})
+     */
+    public FeedParser(long maxDocumentBytes) {
+        if (maxDocumentBytes < 1) {
+            throw new IllegalArgumentException("maxDocumentBytes must be positive, was " + maxDocumentBytes);
+        }
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
+    /** A parser with the default size cap, {@link HttpLimits#defaults()}'s body limit. */
+    public static FeedParser withDefaultLimit() {
+        return new FeedParser(HttpLimits.defaults().maxBodyBytes());
+    }
+
+    /** The size cap of this parser, in bytes. */
+    public long maxDocumentBytes() {
+        return maxDocumentBytes;
     }
 
     /**
-     * Parses a feed.
+     * Parses a feed file or body.
      *
-     * @param body        the document bytes (already decompressed); never null
-     * @param contentType HTTP Content-Type, for its charset; may be null
-     * @param baseUri     the final URL the document was read from, for relative links; may be null
+     * @param body            the document bytes (already decompressed); never null
+     * @param declaredCharset the charset named outside the document (HTTP Content-Type charset, an operator's
+     *                        option); null when nothing names one, then the XML declaration or the bytes decide
+     * @param source          where the document comes from (a URL or a file path), for messages; may be null
      * @return the feed; never null
      * @throws FeedParseException when the document is not a readable feed, with the reason
      */
-    public static ParsedFeed parse(byte[] body, String contentType, URI baseUri) throws FeedParseException {
+    public ParsedFeed parse(byte[] body, String declaredCharset, String source) throws FeedParseException {
+        return parse(body, declaredCharset, source, null);
+    }
+
+    /**
+     * Parses a feed, resolving relative links; see {@link #parse(byte[], String, String)}.
+     *
+     * @param baseUri the final URL the document was read from, for relative links; may be null
+     */
+    public ParsedFeed parse(byte[] body, String declaredCharset, String source, URI baseUri)
+            throws FeedParseException {
         if (body.length == 0) {
             throw new FeedParseException("empty body");
         }
-        DecodedText decoded = CharsetSniffer.decode(body, contentType);
-        return parse(decoded, baseUri);
+        if (body.length > maxDocumentBytes) {
+            throw new FeedParseException("document of " + body.length + " bytes is larger than the limit of "
+                    + maxDocumentBytes + " bytes");
+        }
+        ParsedFeed feed = parse(CharsetSniffer.decode(body, declaredCharset), baseUri);
+        if (!feed.recoveries().isEmpty()) {
+            LOG.debug("Feed {} was read with repairs: {}", source == null ? "(unnamed)" : source, feed.recoveries());
+        }
+        return feed;
     }
 
-    /** Parses decoded feed text; see {@link #parse(byte[], String, URI)}. */
-    public static ParsedFeed parse(DecodedText decoded, URI baseUri) throws FeedParseException {
-        Document doc = SafeXmlReader.read(decoded.text());
+    /**
+     * Parses a feed file, for offline tools: a file over the size cap is refused from its size, before it is read.
+     *
+     * @param file            the feed file (not compressed); never null
+     * @param declaredCharset the charset an operator named for it; null to let the document or the bytes decide
+     * @return the feed; never null
+     * @throws FeedParseException when the file cannot be read or is not a readable feed, with the reason
+     */
+    public ParsedFeed parseFile(Path file, String declaredCharset) throws FeedParseException {
+        byte[] body;
+        try {
+            long size = Files.size(file);
+            if (size > maxDocumentBytes) {
+                throw new FeedParseException("document of " + size + " bytes is larger than the limit of "
+                        + maxDocumentBytes + " bytes");
+            }
+            body = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new FeedParseException("cannot read the file: " + e.getClass().getSimpleName() + " "
+                    + oneLine(e.getMessage()));
+        }
+        return parse(body, declaredCharset, file.toString(), null);
+    }
+
+    /** Parses decoded feed text; see {@link #parse(byte[], String, String, URI)}. No size cap is applied here. */
+    static ParsedFeed parse(DecodedText decoded, URI baseUri) throws FeedParseException {
+        SafeXmlReader.Result read = SafeXmlReader.read(decoded.text());
+        Document doc = read.document();
         SyndFeed feed;
         try {
             SyndFeedInput input = new SyndFeedInput();
@@ -85,12 +164,48 @@ public final class FeedParser {
         List<ParsedItem> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Element element = aligned ? itemElements.get(i) : null;
-            items.add(item(entries.get(i), element, element == null ? feedBase : base(element, baseUri)));
+            ParsedItem item = item(entries.get(i), element, element == null ? feedBase : base(element, baseUri));
+            if (!item.isEmpty()) {
+                items.add(item);
+            }
+        }
+        Set<String> recoveries = new TreeSet<>(read.recoveries());
+        if (decoded.detected()) {
+            recoveries.add(Recovery.CHARSET_DETECTED);
         }
         String language = feed.getLanguage() != null ? feed.getLanguage() : root.getAttributeValue("lang", XML_NS);
         return new ParsedFeed(feed.getFeedType(), HtmlText.toLine(feed.getTitle()), resolve(feedBase, feed.getLink()),
-                blankToNull(language), items, decoded.charset().name(), decoded.encodingErrors(),
-                entries.size() - count);
+                blankToNull(language), lastVersions(items), decoded.charset().name(), decoded.encodingErrors(),
+                entries.size() - count, List.copyOf(recoveries));
+    }
+
+    // one item per guid (or per link when there is no guid), the last version, where it last appears
+    private static List<ParsedItem> lastVersions(List<ParsedItem> items) {
+        Map<String, Integer> lastIndex = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String key = identity(items.get(i));
+            if (key != null) {
+                lastIndex.put(key, i);
+            }
+        }
+        if (lastIndex.size() == items.size()) {
+            return items;
+        }
+        List<ParsedItem> kept = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            String key = identity(items.get(i));
+            if (key == null || lastIndex.get(key) == i) {
+                kept.add(items.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private static String identity(ParsedItem item) {
+        if (item.guid() != null) {
+            return "guid:" + item.guid();
+        }
+        return item.link() != null ? "link:" + item.link() : null;
     }
 
     private static ParsedItem item(SyndEntry entry, Element element, URI base) {

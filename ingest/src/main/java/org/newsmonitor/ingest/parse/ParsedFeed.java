@@ -13,12 +13,20 @@ import java.util.List;
  * @param charset        name of the charset the bytes were read in
  * @param encodingErrors true when invalid bytes were replaced by U+FFFD
  * @param itemsDropped   entries beyond {@link FeedParser#MAX_ITEMS} that were ignored
+ * @param recoveries     {@link Recovery} names of the repairs the document needed, sorted; empty for a well-formed
+ *                       feed whose charset was declared or UTF-8
  */
 public record ParsedFeed(String format, String title, String link, String language, List<ParsedItem> items,
-        String charset, boolean encodingErrors, int itemsDropped) {
+        String charset, boolean encodingErrors, int itemsDropped, List<String> recoveries) {
 
     public ParsedFeed {
         title = title == null ? "" : title;
         items = List.copyOf(items);
+        recoveries = recoveries == null ? List.of() : List.copyOf(recoveries);
+    }
+
+    /** True when the document needed a repair or a charset guess to be read. */
+    public boolean recovered() {
+        return !recoveries.isEmpty();
     }
 }

@@ -26,4 +26,11 @@ public record ParsedItem(String guid, String link, String title, String summary,
         summary = summary == null ? "" : summary;
         categories = categories == null ? List.of() : List.copyOf(categories);
     }
+
+    /** True when the item carries nothing to publish: no guid, link, title, summary, content or date. */
+    public boolean isEmpty() {
+        return guid == null && link == null && title.isBlank() && summary.isBlank()
+                && (content == null || content.isBlank()) && publishedText == null && updatedText == null
+                && romePublished == null && romeUpdated == null;
+    }
 }

@@ -21,6 +21,7 @@ import org.newsmonitor.ingest.fetch.Validators;
 import org.newsmonitor.ingest.normalize.ArticleMapper;
 import org.newsmonitor.ingest.normalize.FeedContext;
 import org.newsmonitor.ingest.normalize.MappedArticle;
+import org.newsmonitor.ingest.parse.CharsetSniffer;
 import org.newsmonitor.ingest.parse.FeedParseException;
 import org.newsmonitor.ingest.parse.FeedParser;
 import org.newsmonitor.ingest.parse.ParsedFeed;
@@ -44,6 +45,7 @@ public final class FeedPoller {
     private static final int RECENT_IDS = 50_000;
 
     private final FeedFetcher fetcher;
+    private final FeedParser parser;
     private final ArticlePublisher publisher;
     private final FeedStateStore store;
     private final Collection<FeedRuntime> feeds;
@@ -75,6 +77,7 @@ public final class FeedPoller {
     public FeedPoller(FeedFetcher fetcher, ArticlePublisher publisher, FeedStateStore store,
             Collection<FeedRuntime> feeds, BackoffPolicy backoff, int maxSeenIds, Clock clock, RandomGenerator random) {
         this.fetcher = fetcher;
+        this.parser = new FeedParser(fetcher.limits().maxBodyBytes());
         this.publisher = publisher;
         this.store = store;
         this.feeds = feeds;
@@ -109,7 +112,8 @@ public final class FeedPoller {
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
         ParsedFeed parsed;
         try {
-            parsed = FeedParser.parse(fetched.body(), fetched.contentType(), fetched.finalUri());
+            parsed = parser.parse(fetched.body(), CharsetSniffer.httpCharset(fetched.contentType()),
+                    fetched.finalUri().toString(), fetched.finalUri());
         } catch (FeedParseException e) {
             return failure(feed, fetched.finalUri() + ": " + e.getMessage(), null, false, now);
         }

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.newsmonitor.ingest.fetch.BodyDecoder;
 import org.newsmonitor.ingest.normalize.MappedArticle;
+import org.newsmonitor.ingest.parse.FeedParser;
 
 /**
  * Reads archive files into articles exactly as a replay publishes them: feed documents through the feed parser and
@@ -29,10 +30,15 @@ public final class ArchiveReader {
     public static final long MAX_FILE_BYTES = 256L << 20;
 
     private final Clock clock;
+    private final FeedParser feedParser;
 
-    /** @param clock the time an archive counts as captured when its file has no modification time */
-    public ArchiveReader(Clock clock) {
+    /**
+     * @param clock      the time an archive counts as captured when its file has no modification time
+     * @param feedParser reads feed documents, with the feed size cap the poller applies
+     */
+    public ArchiveReader(Clock clock, FeedParser feedParser) {
         this.clock = clock;
+        this.feedParser = feedParser;
     }
 
     /**
@@ -81,7 +87,7 @@ public final class ArchiveReader {
                 return;
             }
             if (ArchiveFormat.byName(file) == ArchiveFormat.WARC) {
-                WarcArchiveReader.read(file, MAX_FILE_BYTES, sink);
+                WarcArchiveReader.read(file, MAX_FILE_BYTES, feedParser, sink);
                 return;
             }
             byte[] bytes = Files.readAllBytes(file);
@@ -118,7 +124,7 @@ public final class ArchiveReader {
             ArchiveSink sink) throws IOException {
         ArchiveFormat format = named == ArchiveFormat.UNKNOWN ? ArchiveFormat.sniff(bytes) : named;
         switch (format) {
-            case FEED -> FeedSnapshotReader.read(where, bytes, null, null, capturedAt, stem, sink);
+            case FEED -> FeedSnapshotReader.read(feedParser, where, bytes, null, null, capturedAt, stem, sink);
             case JSONL -> {
                 try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(bytes),
                         StandardCharsets.UTF_8))) {
@@ -129,7 +135,7 @@ public final class ArchiveReader {
                 Path plain = Files.createTempFile("replay-", ".warc");
                 try {
                     Files.write(plain, bytes);
-                    WarcArchiveReader.read(plain, MAX_FILE_BYTES, new RenamingSink(sink, plain.toString(), where));
+                    WarcArchiveReader.read(plain, MAX_FILE_BYTES, feedParser, new RenamingSink(sink, plain.toString(), where));
                 } finally {
                     Files.deleteIfExists(plain);
                 }

@@ -9,6 +9,7 @@ import org.newsmonitor.ingest.feed.FeedIds;
 import org.newsmonitor.ingest.normalize.ArticleMapper;
 import org.newsmonitor.ingest.normalize.FeedContext;
 import org.newsmonitor.ingest.normalize.MappedArticle;
+import org.newsmonitor.ingest.parse.CharsetSniffer;
 import org.newsmonitor.ingest.parse.FeedParseException;
 import org.newsmonitor.ingest.parse.FeedParser;
 import org.newsmonitor.ingest.parse.ParsedFeed;
@@ -24,6 +25,7 @@ final class FeedSnapshotReader {
     /**
      * Reads a feed snapshot.
      *
+     * @param parser     the feed parser, with the configured size cap
      * @param where      path (and record) for messages
      * @param body       the decoded document bytes
      * @param contentType Content-Type when known (WARC); may be null
@@ -33,11 +35,11 @@ final class FeedSnapshotReader {
      * @param sink       receives articles or the failure
      * @return number of items read
      */
-    static int read(String where, byte[] body, String contentType, URI base, Instant capturedAt, String fallbackId,
+    static int read(FeedParser parser, String where, byte[] body, String contentType, URI base, Instant capturedAt, String fallbackId,
             ArchiveSink sink) {
         ParsedFeed feed;
         try {
-            feed = FeedParser.parse(body, contentType, base);
+            feed = parser.parse(body, CharsetSniffer.httpCharset(contentType), where, base);
         } catch (FeedParseException e) {
             sink.failure(new ReplayFailure(where, e.getMessage()));
             return 0;

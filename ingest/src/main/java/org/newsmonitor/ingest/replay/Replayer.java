@@ -12,6 +12,7 @@ import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.ingest.IngestConfig;
 import org.newsmonitor.ingest.normalize.MappedArticle;
+import org.newsmonitor.ingest.parse.FeedParser;
 import org.newsmonitor.ingest.publish.ArticlePublisher;
 import org.newsmonitor.ingest.publish.KafkaArticlePublisher;
 import org.newsmonitor.ingest.publish.ProducerSettings;
@@ -49,6 +50,7 @@ public final class Replayer {
     private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
 
     private final IngestConfig config;
+    private final FeedParser feedParser;
     private final Supplier<ArticlePublisher> publishers;
     private final MemorySource memory;
 
@@ -62,7 +64,8 @@ public final class Replayer {
      * A replayer publishing to the Kafka cluster of {@code config} with the transactional id
      * {@link IngestConfig#replayTransactionalId()}.
      *
-     * @param config settings; only kafka, kafkaTimeout, transactionalIdPrefix and clock are used
+     * @param config settings; only kafka, kafkaTimeout, transactionalIdPrefix, clock and the body limit of http
+     *               (the feed size cap) are used
      */
     public Replayer(IngestConfig config) {
         this(config, () -> new KafkaArticlePublisher(ProducerSettings.transactional(config.kafka(),
@@ -74,6 +77,7 @@ public final class Replayer {
     /** A replayer with its Kafka side replaced, for tests. */
     Replayer(IngestConfig config, Supplier<ArticlePublisher> publishers, MemorySource memory) {
         this.config = config;
+        this.feedParser = new FeedParser(config.http().maxBodyBytes());
         this.publishers = publishers;
         this.memory = memory;
     }
@@ -101,7 +105,7 @@ public final class Replayer {
                 return new ReplaySummary(files.size(), 0, 0, 0, 0, 0, 0, failures, elapsed(started));
             }
             Collector collector = new Collector(options, published, failures, config.clock());
-            ArchiveReader reader = new ArchiveReader(config.clock());
+            ArchiveReader reader = new ArchiveReader(config.clock(), feedParser);
             for (Path file : files) {
                 reader.read(file, collector);
             }

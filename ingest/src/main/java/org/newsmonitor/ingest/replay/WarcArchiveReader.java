@@ -14,6 +14,7 @@ import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.newsmonitor.ingest.fetch.BodyTooLargeException;
 import org.newsmonitor.ingest.normalize.MappedArticle;
+import org.newsmonitor.ingest.parse.FeedParser;
 
 /**
  * WARC files (plain or gzipped) of archived feeds or article pages: every 200 response or resource record whose
@@ -30,10 +31,11 @@ final class WarcArchiveReader {
      *
      * @param file     the file
      * @param maxBytes largest payload read from one record
+     * @param parser   reads feed payloads (and applies the feed size cap)
      * @param sink     receives articles and failures
      * @return number of articles read
      */
-    static int read(Path file, long maxBytes, ArchiveSink sink) {
+    static int read(Path file, long maxBytes, FeedParser parser, ArchiveSink sink) {
         int count = 0;
         int index = 0;
         try (WarcReader reader = new WarcReader(file)) {
@@ -41,7 +43,7 @@ final class WarcArchiveReader {
                 index++;
                 String where = file + "#" + index;
                 try {
-                    count += record(next.get(), where, maxBytes, sink);
+                    count += record(next.get(), where, maxBytes, parser, sink);
                 } catch (IOException | RuntimeException e) {
                     sink.unreadable(new ReplayFailure(where, "unreadable record: " + e.getMessage()), null);
                 }
@@ -53,7 +55,8 @@ final class WarcArchiveReader {
         return count;
     }
 
-    private static int record(WarcRecord record, String where, long maxBytes, ArchiveSink sink) throws IOException {
+    private static int record(WarcRecord record, String where, long maxBytes, FeedParser parser, ArchiveSink sink)
+            throws IOException {
         URI target;
         MediaType type;
         byte[] body;
@@ -80,7 +83,7 @@ final class WarcArchiveReader {
         String base = type == null ? "" : type.base().toString().toLowerCase(Locale.ROOT);
         String charset = type == null ? null : type.parameters().get("charset");
         if (isFeed(base, body)) {
-            return FeedSnapshotReader.read(where, body, type == null ? null : type.toString(), target, record.date(),
+            return FeedSnapshotReader.read(parser, where, body, type == null ? null : type.toString(), target, record.date(),
                     target.getHost() == null ? "warc" : target.getHost(), sink);
         }
         if (base.equals("text/html") || base.equals("application/xhtml+xml")) {

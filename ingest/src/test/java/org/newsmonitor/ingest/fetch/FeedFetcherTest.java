@@ -20,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.newsmonitor.ingest.Fixtures;
 import org.newsmonitor.ingest.fetch.FetchResult.FailureKind;
 import org.newsmonitor.ingest.parse.FeedParseException;
-import org.newsmonitor.ingest.parse.FeedParser;
 import org.newsmonitor.ingest.parse.ParsedFeed;
 import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.RawServer;
@@ -291,7 +290,7 @@ class FeedFetcherTest {
     void shouldParseAFeedServedWithTheWrongContentTypeBySniffing() throws Exception {
         server.serve("/feed.html", "text/html", Fixtures.bytes("rss20_namespaces.xml"));
         FetchResult.Fetched f = (FetchResult.Fetched) fetcher.fetch(server.url("/feed.html"), Validators.NONE);
-        ParsedFeed feed = FeedParser.parse(f.body(), f.contentType(), f.finalUri());
+        ParsedFeed feed = Fixtures.parse(f.body(), f.contentType(), f.finalUri());
         assertThat(feed.items()).hasSize(2);
     }
 
@@ -299,7 +298,7 @@ class FeedFetcherTest {
     void shouldSayAnHtmlPageServedAsRssIsNotAFeed() {
         server.serve("/page.xml", RSS, Fixtures.bytes("html_page.html"));
         FetchResult.Fetched f = (FetchResult.Fetched) fetcher.fetch(server.url("/page.xml"), Validators.NONE);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FeedParser.parse(f.body(), f.contentType(),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fixtures.parse(f.body(), f.contentType(),
                 f.finalUri())).isInstanceOf(FeedParseException.class).hasMessage("not a feed (HTML page)");
     }
 
@@ -307,7 +306,7 @@ class FeedFetcherTest {
     void shouldUseTheCharsetOfTheHttpHeaderToFixAMislabelledDocument() throws Exception {
         server.serve("/ru.xml", "text/xml; charset=windows-1251", Fixtures.bytes("mislabelled_1251_as_latin1.xml"));
         FetchResult.Fetched f = (FetchResult.Fetched) fetcher.fetch(server.url("/ru.xml"), Validators.NONE);
-        assertThat(FeedParser.parse(f.body(), f.contentType(), f.finalUri()).title()).isEqualTo("Северный вестник");
+        assertThat(Fixtures.parse(f.body(), f.contentType(), f.finalUri()).title()).isEqualTo("Северный вестник");
     }
 
     @Test

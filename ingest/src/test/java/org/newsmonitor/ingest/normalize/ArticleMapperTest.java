@@ -25,7 +25,7 @@ class ArticleMapperTest {
     @Test
     void shouldMatchTheDateCorpusExpectations() throws Exception {
         // Given the dates fixture and its expectations
-        ParsedFeed feed = FeedParser.parse(Fixtures.bytes("dates.xml"), null, null);
+        ParsedFeed feed = Fixtures.parse(Fixtures.bytes("dates.xml"), null, null);
         Map<String, String> expected = expectations();
         // When
         List<MappedArticle> articles = ArticleMapper.map(feed, CONTEXT, FIRST_SEEN);
@@ -47,7 +47,7 @@ class ArticleMapperTest {
     @Test
     void shouldGiveTheSameIdToTheSameStoryReachedThroughTrackingLinks() throws Exception {
         // Given
-        ParsedFeed feed = FeedParser.parse(Fixtures.bytes("rss20_namespaces.xml"), null,
+        ParsedFeed feed = Fixtures.parse(Fixtures.bytes("rss20_namespaces.xml"), null,
                 URI.create("https://hbd.example/feed.xml"));
         // When
         ArticleEvent first = ArticleMapper.map(feed, CONTEXT, FIRST_SEEN).get(0).event();
@@ -63,22 +63,41 @@ class ArticleMapperTest {
     }
 
     @Test
+    void shouldMarkArticlesOfARepairedFeedAsRecoveredWithTheReasons() throws Exception {
+        // Given a feed with bare ampersands and HTML entities, and a well-formed one
+        ParsedFeed repaired = Fixtures.parse(("<rss version=\"2.0\"><channel><title>Quay</title>"
+                + "<link>https://quay.example/</link><description>d</description><item><title>Nets&nbsp;& ropes</title>"
+                + "<link>https://quay.example/?a=1&b=2</link></item></channel></rss>").getBytes(StandardCharsets.UTF_8),
+                null, null);
+        ParsedFeed clean = Fixtures.parse(Fixtures.bytes("rss10_rdf.xml"), null, null);
+        // When
+        MappedArticle fromRepaired = ArticleMapper.map(repaired, CONTEXT, FIRST_SEEN).get(0);
+        MappedArticle fromClean = ArticleMapper.map(clean, CONTEXT, FIRST_SEEN).get(0);
+        // Then
+        assertThat(fromRepaired.event().recovered()).isTrue();
+        assertThat(fromRepaired.event().title()).isEqualTo("Nets & ropes");
+        assertThat(fromRepaired.flags()).contains(ArticleFlags.RECOVERED, "recovered:bare-ampersand",
+                "recovered:html-entities");
+        assertThat(fromClean.event().recovered()).isNull();
+        assertThat(fromClean.flags()).noneMatch(f -> f.startsWith(ArticleFlags.RECOVERED));
+    }
+
+    @Test
     void shouldFallBackFromLinkToGuidToContentHashForIds() throws Exception {
-        // Given items without links: one with only text, two sharing a guid
-        ParsedFeed feed = FeedParser.parse(Fixtures.bytes("no_ids.xml"), null, null);
+        // Given items without links: one with only text, one with only a guid (repeated; the parser keeps it once)
+        ParsedFeed feed = Fixtures.parse(Fixtures.bytes("no_ids.xml"), null, null);
         // When
         List<MappedArticle> twice = ArticleMapper.map(feed, CONTEXT, FIRST_SEEN);
         List<MappedArticle> again = ArticleMapper.map(feed, CONTEXT, FIRST_SEEN.plusSeconds(60));
-        // Then ids are deterministic and duplicate guids give one id
-        assertThat(twice).extracting(a -> a.event().id()).containsExactlyElementsOf(
+        // Then ids are deterministic and differ between the text-only and the guid-only item
+        assertThat(twice).hasSize(2).extracting(a -> a.event().id()).containsExactlyElementsOf(
                 again.stream().map(a -> a.event().id()).toList());
-        assertThat(twice.get(1).event().id()).isEqualTo(twice.get(2).event().id());
         assertThat(twice.get(0).event().id()).isNotEqualTo(twice.get(1).event().id());
     }
 
     @Test
     void shouldGuessLanguageFromScriptWhenNothingSaysIt() throws Exception {
-        ParsedFeed feed = FeedParser.parse(Fixtures.bytes("gb2312.xml"), null, null);
+        ParsedFeed feed = Fixtures.parse(Fixtures.bytes("gb2312.xml"), null, null);
         FeedContext noLanguage = new FeedContext("zh-feed", null, null, List.of(), ZoneId.of("Asia/Shanghai"));
         ArticleEvent event = ArticleMapper.map(feed, noLanguage, FIRST_SEEN).get(0).event();
         assertThat(event.language()).isEqualTo("zh");
@@ -94,7 +113,7 @@ class ArticleMapperTest {
                 + "<description>d</description><item><title>Gazprom and CNPC sign the Power of Siberia 2 contract"
                 + "</title><link>https://wire.example/1</link><description>The deal was signed in Beijing after years"
                 + " of talks on the price of the gas.</description></item></channel></rss>";
-        ParsedFeed feed = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null, null);
+        ParsedFeed feed = FeedParser.withDefaultLimit().parse(xml.getBytes(StandardCharsets.UTF_8), null, "wire");
         // When
         ArticleEvent event = ArticleMapper.map(feed, CONTEXT, FIRST_SEEN).get(0).event();
         // Then
@@ -104,7 +123,7 @@ class ArticleMapperTest {
 
     @Test
     void shouldMarkTheLanguageDeclaredWhenTheFeedOrTheFeedListNamesIt() throws Exception {
-        ParsedFeed feed = FeedParser.parse(Fixtures.bytes("gb2312.xml"), null, null);
+        ParsedFeed feed = FeedParser.withDefaultLimit().parse(Fixtures.bytes("gb2312.xml"), null, "gb2312.xml");
         FeedContext configured = new FeedContext("zh-feed", null, "zh-CN", List.of(), ZoneId.of("Asia/Shanghai"));
         ArticleEvent event = ArticleMapper.map(feed, configured, FIRST_SEEN).get(0).event();
         assertThat(event.language()).isEqualTo("zh");
@@ -139,7 +158,7 @@ class ArticleMapperTest {
         String xml = "<rss version=\"2.0\"><channel><title>t</title><link>https://big.example/</link><description>d"
                 + "</description><item><title>" + title + "</title><link>https://big.example/1</link><description>"
                 + description + "</description></item></channel></rss>";
-        ParsedFeed feed = FeedParser.parse(xml.getBytes(StandardCharsets.UTF_8), null, null);
+        ParsedFeed feed = Fixtures.parse(xml.getBytes(StandardCharsets.UTF_8), null, null);
         // When
         MappedArticle article = ArticleMapper.map(feed, CONTEXT, FIRST_SEEN).get(0);
         byte[] json = new JsonSerde<>(ArticleEvent.class, "news-articles").serialize("news-articles", article.event());

@@ -314,6 +314,55 @@ class FeedPollerTest {
                 .isEqualTo(server.url("/page.xml") + ": not a feed (HTML page)");
     }
 
+    @Test
+    void shouldReadAnRss091FeedWithTheNetscapeDoctypeWithoutFetchingItsDtdAndMarkItRecovered() {
+        // Given an RSS 0.91 feed whose DOCTYPE points at a DTD on the canary server
+        String rss091 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!DOCTYPE rss PUBLIC "
+                + "\"-//Netscape Communications//DTD RSS 0.91//EN\" \"" + canary.url("/rss-0.91.dtd") + "\">\n"
+                + "<rss version=\"0.91\"><channel><title>Old port</title><link>https://old.example/</link>"
+                + "<description>d</description><language>en</language><item><title>Caf&eacute; on the quay</title>"
+                + "<link>https://old.example/cafe</link></item></channel></rss>";
+        server.serve("/rss091.xml", "text/xml", rss091.getBytes(StandardCharsets.ISO_8859_1));
+        FeedRuntime feed = feed("/rss091.xml");
+        // When
+        PollOutcome outcome = poller(feed).poll(feed);
+        // Then the item is published, marked as read from a repaired feed, and the DTD was never requested
+        assertThat(outcome.published()).isEqualTo(1);
+        assertThat(kafka.articles()).singleElement().satisfies(a -> {
+            assertThat(a.title()).isEqualTo("Café on the quay");
+            assertThat(a.recovered()).isTrue();
+        });
+        assertThat(canary.hits()).isZero();
+    }
+
+    @Test
+    void shouldReadAnUndeclaredWindows1251FeedServedWithoutACharset() {
+        String xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Порт</title>"
+                + "<link>https://port.example/</link><description>d</description><item>"
+                + "<title>Паром через Амур снова ходит по расписанию</title><link>https://port.example/1</link>"
+                + "<description>Первый рейс после ледохода перевёз сорок машин и автобус с пассажирами.</description>"
+                + "</item></channel></rss>";
+        server.serve("/ru.xml", "text/xml", xml.getBytes(java.nio.charset.Charset.forName("windows-1251")));
+        FeedRuntime feed = feed("/ru.xml");
+        poller(feed).poll(feed);
+        assertThat(kafka.articles()).singleElement().extracting(ArticleEvent::title)
+                .isEqualTo("Паром через Амур снова ходит по расписанию");
+    }
+
+    @Test
+    void shouldPublishTheLastVersionOfAnItemRepeatedInOneDocument() {
+        String xml = "<rss version=\"2.0\"><channel><title>Port</title><link>https://port.example/</link>"
+                + "<description>d</description>"
+                + "<item><title>Ferry late</title><link>https://port.example/f</link><guid>f-1</guid></item>"
+                + "<item><title>Ferry late by two hours</title><link>https://port.example/f</link><guid>f-1</guid></item>"
+                + "</channel></rss>";
+        server.serve("/repeat.xml", RSS, xml.getBytes(StandardCharsets.UTF_8));
+        FeedRuntime feed = feed("/repeat.xml");
+        assertThat(poller(feed).poll(feed).published()).isEqualTo(1);
+        assertThat(kafka.articles()).singleElement().extracting(ArticleEvent::title)
+                .isEqualTo("Ferry late by two hours");
+    }
+
     private FeedRuntime feed(String path) {
         return new FeedRuntime(new FeedDefinition("test-feed", server.url(path), "Test", "en", List.of("test"),
                 Duration.ofMinutes(15), ZoneId.of("UTC")));

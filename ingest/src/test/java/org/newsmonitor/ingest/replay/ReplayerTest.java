@@ -317,6 +317,39 @@ class ReplayerTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("replay: 53/53 published (100 %)");
     }
 
+    @Test
+    void shouldRefuseFeedFilesLargerThanTheConfiguredFeedSizeCapAndReadTheRest() throws Exception {
+        // Given a 4 KiB feed size cap, a small feed, and a 6 KiB feed both plain and gzipped (small on disk)
+        IngestConfig capped = CONFIG.withHttp(CONFIG.http().withMaxBodyBytes(4096));
+        Files.write(dir.resolve("small.xml"), Fixtures.bytes("rss10_rdf.xml"));
+        byte[] big = ("<rss version=\"2.0\"><channel><title>Long</title><link>https://long.example/</link>"
+                + "<description>d</description><item><title>Log</title><link>https://long.example/1</link>"
+                + "<description>" + "The tug passed the lock. ".repeat(240) + "</description></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
+        Files.write(dir.resolve("big.xml"), big);
+        Files.write(dir.resolve("big-copy.rss.gz"), gzip(big));
+        // When
+        ReplaySummary summary = new Replayer(capped, () -> kafka, this::indexOfPublished)
+                .replay(List.of(dir), ReplayOptions.defaults());
+        // Then both big files are reported with the sizes, and the small feed is published
+        assertThat(summary.failures()).extracting(ReplayFailure::toString).containsExactlyInAnyOrder(
+                dir.resolve("big.xml") + ": document of " + big.length + " bytes is larger than the limit of 4096 bytes",
+                dir.resolve("big-copy.rss.gz") + ": document of " + big.length
+                        + " bytes is larger than the limit of 4096 bytes");
+        assertThat(summary.published()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldReplayAnRss091SnapshotWithTheNetscapeDoctype() throws Exception {
+        Files.write(dir.resolve("old.xml"), Fixtures.bytes("hostile/netscape-rss091.xml"));
+        ReplaySummary summary = replayer().replay(List.of(dir), ReplayOptions.defaults());
+        assertThat(summary.failures()).isEmpty();
+        assertThat(kafka.articles()).singleElement().satisfies(a -> {
+            assertThat(a.title()).isEqualTo("Café barge & museum");
+            assertThat(a.recovered()).isTrue();
+        });
+    }
+
     private Replayer replayer() {
         return new Replayer(CONFIG, () -> kafka, this::indexOfPublished);
     }

@@ -53,7 +53,7 @@ public final class ArticleText {
                 ? article
                 : new ArticleEvent(article.schemaVersion(), article.id(), article.feedId(), article.source(),
                         article.url(), title, summary, content, article.language(), article.publishedAt(),
-                        article.fetchedAt(), article.tags(), article.languageSource());
+                        article.fetchedAt(), article.tags(), article.languageSource(), article.recovered());
         return new Prepared(matched, null, List.copyOf(notes));
     }
 

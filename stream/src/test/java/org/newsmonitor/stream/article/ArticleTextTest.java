@@ -54,4 +54,15 @@ class ArticleTextTest {
         assertThat(prepared.article().title()).isEqualTo("Moscow \uFFFD Beijing \uFFFD").hasSameSizeAs(broken);
         assertThat(prepared.article().summary()).isEqualTo("Мир 世界 سلام");
     }
+
+    @Test
+    void shouldKeepTheRecoveredMarkWhenTextIsCleaned() {
+        //Given an article from a repaired feed whose title needs cleaning
+        ArticleEvent recovered = article("Moscow \uD800 Beijing", "summary", null).asRecovered();
+        //When
+        var prepared = text.prepare(recovered);
+        //Then
+        assertThat(prepared.article().title()).isEqualTo("Moscow \uFFFD Beijing");
+        assertThat(prepared.article().recovered()).isTrue();
+    }
 }
