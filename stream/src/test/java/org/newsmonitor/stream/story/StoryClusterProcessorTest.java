@@ -40,7 +40,7 @@ class StoryClusterProcessorTest {
     }
 
     private static MatchedArticle article(String id, String text, long time) {
-        return new MatchedArticle(id, Instant.ofEpochMilli(time), MinHash.signature(TextShingles.shingles(text)),
+        return new MatchedArticle(id, Instant.ofEpochMilli(time), StoryFingerprint.of(text, ""),
                 List.of());
     }
 

@@ -14,7 +14,7 @@ class StoryIndexTest {
             + "from both fleets practised anti-submarine warfare near Vladivostok, the defence ministry said.";
 
     private static long[] sig(String text) {
-        return MinHash.signature(TextShingles.shingles(text));
+        return StoryFingerprint.of(text, "");
     }
 
     @Test
@@ -176,7 +176,7 @@ class StoryIndexTest {
         //Given a member encoded as the first version did: no arrival after the signature
         StoryMemberSerde serde = new StoryMemberSerde();
         byte[] current = serde.serialize("story-members", new StoryMember("wire-1", "wire-1", 42L, sig(WIRE), 7L));
-        byte[] first = Arrays.copyOf(current, current.length - 8);
+        byte[] first = Arrays.copyOf(current, current.length - 16);
         first[0] = 1;
         //When
         StoryMember back = serde.deserialize("story-members", first);
@@ -244,14 +244,16 @@ class StoryIndexTest {
         assertThat(expiredTotal).isEqualTo(3_000 - live.size());
     }
 
+    private static final java.util.Map<long[], long[]> BANDS = new java.util.IdentityHashMap<>();
+
     private static String scan(java.util.List<StoryMember> live, String id, long[] signature, long time) {
         StoryMember best = null;
         double bestSimilarity = 0;
+        long[] mine = StoryFingerprint.bandHashes(signature);
         for (StoryMember m : live) {
-            double similarity = MinHash.similarity(signature, m.signature());
+            double similarity = StoryFingerprint.similarity(signature, m.signature());
             boolean shareBand = false;
-            long[] mine = MinHash.bandHashes(signature);
-            long[] theirs = MinHash.bandHashes(m.signature());
+            long[] theirs = BANDS.computeIfAbsent(m.signature(), StoryFingerprint::bandHashes);
             for (int b = 0; b < mine.length && b < theirs.length; b++) {
                 shareBand |= mine[b] == theirs[b];
             }
