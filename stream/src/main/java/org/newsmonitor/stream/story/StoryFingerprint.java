@@ -94,7 +94,7 @@ public final class StoryFingerprint {
                 j++;
             }
         }
-        if (aTitleNumberMissingInB && bTitleNumberMissingInA) {
+        if (aTitleNumberMissingInB || bTitleNumberMissingInA) {
             return 0;
         }
         return all == 0 ? 0 : shared / all;

@@ -35,7 +35,8 @@ public final class StoryTerms {
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final Pattern DATELINE = Pattern.compile(
             "^[^\\n]{0,80}?(?:\\(\\p{L}+\\)\\s+-{1,2}|/\\p{L}+/\\.|\\p{Lu}{4,}\\s+[-\u2013\u2014]|电\\s)");
-    private static final Pattern ORDINAL = Pattern.compile("^(\\d+)(?:st|nd|rd|th)$");
+    private static final Pattern LEADING_DIGITS = Pattern.compile("^\\d+");
+    private static final Pattern YEAR = Pattern.compile("^(?:19|20)\\d\\d$");
     private static final Set<String> AGENCY_WORDS = Set.of("said", "says", "say", "told", "reported", "monday",
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "reuters", "tass", "interfax",
             "xinhua", "сообщил", "сообщила", "сообщило", "сообщили", "заявил", "заявила", "тасс", "интерфакс");
@@ -91,10 +92,10 @@ public final class StoryTerms {
             }
             previousCjk = null;
             if (Character.isDigit(first)) {
-                Matcher ordinal = ORDINAL.matcher(word);
-                String number = ordinal.matches() ? ordinal.group(1) : word;
+                Matcher digits = LEADING_DIGITS.matcher(word);
+                String number = digits.find() ? digits.group() : word;
                 sink.term(hash(number, NUMBER));
-                if (title) {
+                if (title && !YEAR.matcher(number).matches()) {
                     sink.term(hash(number, TITLE_NUMBER));
                 }
             } else if (word.length() > 1 && !ENGLISH_STOP.contains(word) && !RUSSIAN_STOP.contains(word)
