@@ -56,8 +56,8 @@ public record TopologySettings(
 
     /**
      * Ids remembered 7 days; stories within 48 hours at similarity 0.4 (see docs/stories.md); 6 hours' grace for
-     * hourly counts and one day for daily ones; hourly counts kept 30 days and daily 400; the default surge rule; bodies matched up to
-     * 100,000 characters; publication times at most one day ahead.
+     * hourly counts and one day for daily ones; hourly counts kept 30 days and daily 400; the default surge rule;
+     * bodies matched up to 100,000 characters; publication times at most one day ahead.
      */
     public static TopologySettings defaults() {
         return new TopologySettings(Duration.ofDays(7), Duration.ofHours(48), 0.4, Duration.ofHours(6),

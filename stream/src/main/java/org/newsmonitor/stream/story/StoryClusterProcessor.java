@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  * Gives each article that matched a theme a story id: the story id of the most similar earlier such article
  * published within the story window (weighted similarity of the title-and-summary terms of their
  * {@link StoryFingerprint}s at least the threshold) whose story, with the new article, spans at most
- * {@link #MAX_STORY_SPAN_IN_WINDOWS} story windows of publication time, or its own id when there is none. Members live in a key-value store (article id to
- * {@link StoryMember}, changelogged) and, for lookups, in an in-memory {@link StoryIndex} rebuilt from the store
- * when the task starts. Members older than twice the window behind the latest event time seen are dropped from
- * both, unless they are among the last {@link #KEPT_ARRIVALS} to arrive (articles do not arrive in order of
- * publication: see {@link StoryIndex}). Runs on a single partition so that
+ * {@link #MAX_STORY_SPAN_IN_WINDOWS} story windows of publication time, or its own id when there is none. Members
+ * live in a key-value store (article id to {@link StoryMember}, changelogged) and, for lookups, in an in-memory
+ * {@link StoryIndex} rebuilt from the store when the task starts. Members older than twice the window behind the
+ * latest event time seen are dropped from both, unless they are among the last {@link #KEPT_ARRIVALS} to arrive
+ * (articles do not arrive in order of publication: see {@link StoryIndex}). Runs on a single partition so that
  * every copy of a story meets the same index. Forwards one {@link ThemeMatchEvent} per theme hit, keyed by story id,
  * with the article's event time (publication time, clamped when far in the future) as timestamp.
  */

@@ -17,7 +17,7 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * ({@link #WORD}, {@link #NUMBER}, {@link #TITLE_NUMBER}). Text is split by the themes' {@link TextTokenizer} (so
  * rules and stories agree on what a word is); English and Russian stop words and words of one letter are dropped,
  * the rest is stemmed with the Snowball stemmer of its script (so "signs", "signed" and "signing" are one term, and
- * so are «контракт» and «контракта»). A number is a term of its own (ordinal suffixes dropped: "14th" is 14). Han,
+ * so are «контракт» and «контракта»). A number is a term of its own, by its leading digits ("14th" is 14). Han,
  * Kana and Hangul characters give a term each and one for each two adjacent ones. The agency dateline that opens a
  * lede ("MOSCOW, March 2 (Reuters) -", "/TASS/.", "INTERFAX -", "新华社北京3月2日电") is not compared: every story of
  * the day shares it. Not thread-safe (the stemmers keep state): one instance per thread.
