@@ -47,6 +47,9 @@ public final class StoryIndex {
     // the lookup that last compared the member in each slot, so that a member sharing several bands is compared once
     private int[] comparedIn = new int[16];
     private int lookups;
+    // the band hashes of the fingerprint looked up last: the stream task adds the article it has just looked up
+    private long[] lastFingerprint;
+    private long[] lastBandHashes;
     private final PriorityQueue<StoryMember> byTime =
             new PriorityQueue<>(Comparator.comparingLong(StoryMember::eventTimeMs));
     private final int keptArrivals;
@@ -82,7 +85,7 @@ public final class StoryIndex {
         arrivalOf[slot] = arrivals++;
         slotByArticle.put(member.articleId(), slot);
         spans.computeIfAbsent(member.storyId(), id -> new StorySpan()).add(member);
-        long[] hashes = StoryFingerprint.bandHashes(member.signature());
+        long[] hashes = bandHashes(member.signature());
         if (liveEntries + hashes.length > buckets.length * 3 / 4) {
             rehash(buckets.length * 2);
         }
@@ -116,7 +119,7 @@ public final class StoryIndex {
         StoryMember best = null;
         double bestSimilarity = 0;
         int lookup = ++lookups;
-        for (long hash : StoryFingerprint.bandHashes(signature)) {
+        for (long hash : bandHashes(signature)) {
             for (int e = buckets[bucket(hash, buckets.length)]; e != NONE; e = entryNext[e]) {
                 int slot = e / BANDS;
                 if (entryHash[e] != hash || comparedIn[slot] == lookup) {
@@ -176,6 +179,14 @@ public final class StoryIndex {
             }
         }
         return expired;
+    }
+
+    private long[] bandHashes(long[] fingerprint) {
+        if (fingerprint != lastFingerprint) {
+            lastBandHashes = StoryFingerprint.bandHashes(fingerprint);
+            lastFingerprint = fingerprint;
+        }
+        return lastBandHashes;
     }
 
     /** How many members the index holds. */
