@@ -10,7 +10,7 @@ public final class StoreNames {
     public static final String THEME_CATALOG = "theme-catalog-store";
     /** Article ids seen recently, with the wall-clock time they were first seen. */
     public static final String ARTICLE_IDS = "article-ids-store";
-    /** Article id to its story id, event time and MinHash signature, for articles within the story window. */
+    /** Article id to its story id, event time and story fingerprint, for articles within the story window. */
     public static final String STORY_MEMBERS = "story-members-store";
     /** Matches per theme per hour (event time). */
     public static final String THEME_HOURLY_COUNTS = "theme-hourly-counts-store";

@@ -8,7 +8,7 @@ import org.newsmonitor.stream.stats.SurgeRule;
  *
  * @param dedupRetention   how long article ids are remembered for de-duplication (wall-clock time)
  * @param storyWindow      how far apart in publication time two copies of one story may be
- * @param storySimilarity  least estimated Jaccard similarity of title-and-summary word pairs for one story, (0, 1]
+ * @param storySimilarity  least weighted similarity of title-and-summary terms for one story, (0, 1]
  * @param hourlyGrace      how late (event time) an article may arrive and still count in its hour
  * @param dailyGrace       how late an article may arrive and still count in its day and in the daily balance
  * @param hourlyRetention  how long hourly counts stay queryable
@@ -55,12 +55,12 @@ public record TopologySettings(
     }
 
     /**
-     * Ids remembered 7 days; stories within 48 hours at similarity 0.5; 6 hours' grace for hourly counts and one
-     * day for daily ones; hourly counts kept 30 days and daily 400; the default surge rule; bodies matched up to
-     * 100,000 characters; publication times at most one day ahead.
+     * Ids remembered 7 days; stories within 48 hours at similarity 0.4 (see docs/stories.md); 6 hours' grace for
+     * hourly counts and one day for daily ones; hourly counts kept 30 days and daily 400; the default surge rule;
+     * bodies matched up to 100,000 characters; publication times at most one day ahead.
      */
     public static TopologySettings defaults() {
-        return new TopologySettings(Duration.ofDays(7), Duration.ofHours(48), 0.5, Duration.ofHours(6),
+        return new TopologySettings(Duration.ofDays(7), Duration.ofHours(48), 0.4, Duration.ofHours(6),
                 Duration.ofDays(1), Duration.ofDays(30), Duration.ofDays(400), SurgeRule.DEFAULT, 100_000,
                 Duration.ofDays(1));
     }

@@ -16,9 +16,10 @@
  *   <li><b>De-duplicate.</b> An article id seen within the last 7 days (wall-clock time) is dropped.</li>
  *   <li><b>Match.</b> Against the themes in force in the global theme catalog store. Empty articles are skipped
  *       with a logged reason; bodies beyond 100,000 characters are matched on their beginning.</li>
- *   <li><b>Cluster.</b> All articles meet in one partition, where a MinHash/LSH index over word pairs of the title
- *       and summary gives near-duplicates published within 48 hours of each other (estimated Jaccard similarity
- *       at least 0.5) the story id of the first copy seen.</li>
+ *   <li><b>Cluster.</b> All articles meet in one partition, where an LSH index over the stemmed words and numbers
+ *       of the title and summary gives other outlets' versions of a report published within 48 hours of each other
+ *       (weighted similarity at least 0.4, titles giving no different numbers) the story id of the first copy seen;
+ *       a story spans at most 72 hours (docs/stories.md).</li>
  *   <li><b>Emit</b> one {@code ThemeMatchEvent} per theme hit to {@code news-theme-matches}, keyed by story id.</li>
  *   <li><b>Count</b> matches per theme in hourly windows (6 hours' grace) and daily windows (one day's grace),
  *       queryable for 30 and 400 days, and published to {@code news-theme-stats}; and matches per polarity per

@@ -72,6 +72,22 @@ class StoryClusteringTopologyTest {
     }
 
     @Test
+    void shouldGiveTwoOutletsReWordedVersionsOfOneReportOneStoryId() {
+        //Given Reuters' version of the contract story
+        fx.pipe(article("reuters-1", "Gazprom and CNPC sign long-awaited Power of Siberia 2 supply contract",
+                "MOSCOW, March 2 (Reuters) - Russia's Gazprom and China National Petroleum Corp signed a 30-year "
+                        + "contract on Monday to supply 50 billion cubic metres of gas a year through the Power of "
+                        + "Siberia 2 pipeline, Gazprom chief executive Alexei Miller said.", T0));
+        //When TASS runs its own wording a quarter of an hour later (both match the theme's Russian and Chinese actors)
+        fx.pipe(article("tass-1", "Gazprom, CNPC sign Power of Siberia 2 gas supply contract after years of talks",
+                "MOSCOW, March 2. /TASS/. Russia's Gazprom and China's CNPC have signed a long-term contract for "
+                        + "deliveries of 50 bcm of gas per year via Power of Siberia 2, Gazprom CEO Alexei Miller told "
+                        + "reporters, adding that the agreement runs for 30 years.", T0.plus(Duration.ofMinutes(15))));
+        //Then both are one story, so subscribers are alerted once
+        assertThat(storyIds()).containsExactly("reuters-1", "reuters-1");
+    }
+
+    @Test
     void shouldStartNewStoryWhenArticleOnSameThemeIsADifferentReport() {
         //Given
         fx.pipe(article("wire-1", TITLE, SUMMARY, T0));

@@ -14,7 +14,7 @@ import org.newsmonitor.stream.article.ArticleText;
 import org.newsmonitor.stream.match.MatchThemesProcessor;
 import org.newsmonitor.stream.match.MatchedArticle;
 import org.newsmonitor.stream.match.MatchedArticleSerde;
-import org.newsmonitor.stream.story.MinHash;
+import org.newsmonitor.stream.story.StoryFingerprint;
 import org.newsmonitor.themes.Document;
 import org.newsmonitor.themes.Matcher;
 import org.newsmonitor.themes.ThemeFiles;
@@ -73,7 +73,7 @@ final class StreamSteps {
                 long t5 = t2;
                 if (!hits.isEmpty()) { // as in the topology: articles without a theme hit end at matching
                     long[] signature = MatchThemesProcessor.signature(prepared);
-                    check += MinHash.bandHashes(signature).length;
+                    check += StoryFingerprint.bandHashes(signature).length;
                     t3 = System.nanoTime();
                     List<ThemeMatchEvent> matches = new ArrayList<>(hits.size());
                     for (ThemeHit hit : hits) {

@@ -13,8 +13,8 @@ import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.stream.article.ArticleText;
 import org.newsmonitor.stream.catalog.ThemeCatalogSnapshot;
 import org.newsmonitor.stream.catalog.ThemeCatalogStore;
-import org.newsmonitor.stream.story.MinHash;
-import org.newsmonitor.stream.story.TextShingles;
+import org.newsmonitor.stream.story.StoryFingerprint;
+import org.newsmonitor.stream.story.StoryTerms;
 import org.newsmonitor.themes.Matcher;
 import org.newsmonitor.themes.TermHit;
 import org.newsmonitor.themes.ThemeHit;
@@ -40,6 +40,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
     private ThemeCatalogStore catalog;
     private long generation = -1;
     private Matcher matcher;
+    private final StoryTerms storyTerms = new StoryTerms();
 
     /**
      * @param catalogStoreName the global theme catalog store
@@ -75,7 +76,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
             matches.add(toEvent(original, hit, now));
         }
         context.forward(record.withValue(new MatchedArticle(original.id(), original.publishedAt(),
-                signature(article), matches)));
+                signature(storyTerms, article), matches)));
     }
 
     private Matcher currentMatcher() {
@@ -88,13 +89,21 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
         return matcher;
     }
 
-    /** The story signature of {@code article}: MinHash of its title and summary (or the start of its body). */
+    /**
+     * The story signature of {@code article}: the {@link StoryFingerprint} of its title and summary (or of the start
+     * of its body when it has neither).
+     */
     public static long[] signature(ArticleEvent article) {
-        String text = article.title() + "\n" + article.summary();
-        if (text.isBlank() && article.content() != null) {
-            text = article.content().substring(0, Math.min(article.content().length(), SIGNATURE_FALLBACK_CHARS));
+        return signature(new StoryTerms(), article);
+    }
+
+    private static long[] signature(StoryTerms terms, ArticleEvent article) {
+        String title = article.title() == null ? "" : article.title();
+        String summary = article.summary() == null ? "" : article.summary();
+        if (title.isBlank() && summary.isBlank() && article.content() != null) {
+            summary = article.content().substring(0, Math.min(article.content().length(), SIGNATURE_FALLBACK_CHARS));
         }
-        return MinHash.signature(TextShingles.shingleHashes(text));
+        return StoryFingerprint.of(terms, title, summary);
     }
 
     /** The match event for one theme hit of {@code article}, made at {@code now}; the story id is the article's. */

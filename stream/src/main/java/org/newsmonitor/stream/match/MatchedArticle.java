@@ -12,7 +12,7 @@ import org.newsmonitor.contracts.event.ThemeMatchEvent;
  *
  * @param articleId   the article id
  * @param publishedAt the article's event time
- * @param signature   MinHash signature of its normalised title and summary; empty when it has no words
+ * @param signature   story fingerprint of its title and summary ({@code StoryFingerprint}); empty when none
  * @param matches     one match per theme hit, with the article id as provisional story id; never null
  */
 public record MatchedArticle(String articleId, Instant publishedAt,

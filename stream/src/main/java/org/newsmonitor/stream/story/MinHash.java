@@ -4,40 +4,41 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * MinHash signatures of shingle sets and their locality-sensitive band keys. Two texts whose shingle sets have
+ * MinHash signatures of term sets and their locality-sensitive band keys. Two texts whose term sets have
  * Jaccard similarity J agree in each signature position with probability J, so the share of equal positions
- * estimates J. Bands of {@link #ROWS} positions index the signature: texts sharing any band become candidates.
- * With {@link #BANDS} bands of {@link #ROWS} rows, a pair with J = 0.5 becomes a candidate with probability 0.94,
- * J = 0.7 with 0.9997, and J = 0.1 with 0.02.
+ * estimates J. Bands of {@link #ROWS} positions index the signature: texts sharing any band become candidates
+ * (story clustering then compares the candidates' terms exactly: see {@link StoryFingerprint}). With
+ * {@link #BANDS} bands of {@link #ROWS} rows, a pair with J = 0.25 becomes a candidate with probability 0.95,
+ * J = 0.3 with 0.99, and J = 0.05 with 0.11.
  */
 public final class MinHash {
     /** Signature length. */
-    public static final int SIZE = 64;
+    public static final int SIZE = 96;
     /** Rows per band. */
-    public static final int ROWS = 3;
+    public static final int ROWS = 2;
     /** Number of bands (the last {@code SIZE - BANDS * ROWS} positions only refine the estimate). */
-    public static final int BANDS = 21;
+    public static final int BANDS = 48;
 
     private static final long[] SEEDS = seeds();
 
     private MinHash() {
     }
 
-    /** The signature of a shingle set; an empty array for an empty set; never null. */
-    public static long[] signature(Set<Long> shingles) {
-        return signature(shingles.stream().mapToLong(Long::longValue).toArray());
+    /** The signature of a term set; an empty array for an empty set; never null. */
+    public static long[] signature(Set<Long> terms) {
+        return signature(terms.stream().mapToLong(Long::longValue).toArray());
     }
 
-    /** The signature of the set of these shingle hashes (repeats change nothing); empty for none; never null. */
-    public static long[] signature(long[] shingles) {
-        if (shingles.length == 0) {
+    /** The signature of the set of these term hashes (repeats change nothing); empty for none; never null. */
+    public static long[] signature(long[] terms) {
+        if (terms.length == 0) {
             return new long[0];
         }
         long[] signature = new long[SIZE];
         Arrays.fill(signature, Long.MAX_VALUE);
-        for (long shingle : shingles) {
+        for (long term : terms) {
             for (int i = 0; i < SIZE; i++) {
-                long h = mix(shingle ^ SEEDS[i]);
+                long h = mix(term ^ SEEDS[i]);
                 if (h < signature[i]) {
                     signature[i] = h;
                 }

@@ -17,12 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives each article that matched a theme a story id: the story id of the most similar earlier such article
- * published within the story window (MinHash estimate of the Jaccard similarity of title-and-summary word pairs at
- * least the threshold), or its own id when there is none. Members live in a key-value store (article id to
- * {@link StoryMember}, changelogged) and, for lookups, in an in-memory {@link StoryIndex} rebuilt from the store
- * when the task starts. Members older than twice the window behind the latest event time seen are dropped from
- * both, unless they are among the last {@link #KEPT_ARRIVALS} to arrive (articles do not arrive in order of
- * publication: see {@link StoryIndex}). Runs on a single partition so that
+ * published within the story window (weighted similarity of the title-and-summary terms of their
+ * {@link StoryFingerprint}s at least the threshold) whose story, with the new article, spans at most
+ * {@link #MAX_STORY_SPAN_IN_WINDOWS} story windows of publication time, or its own id when there is none. Members
+ * live in a key-value store (article id to {@link StoryMember}, changelogged) and, for lookups, in an in-memory
+ * {@link StoryIndex} rebuilt from the store when the task starts. Members older than twice the window behind the
+ * latest event time seen are dropped from both, unless they are among the last {@link #KEPT_ARRIVALS} to arrive
+ * (articles do not arrive in order of publication: see {@link StoryIndex}). Runs on a single partition so that
  * every copy of a story meets the same index. Forwards one {@link ThemeMatchEvent} per theme hit, keyed by story id,
  * with the article's event time (publication time, clamped when far in the future) as timestamp.
  */
@@ -35,8 +36,17 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
      */
     public static final int KEPT_ARRIVALS = 10_000;
 
+    /**
+     * The longest a story may last, from its earliest to its latest copy's publication time, in story windows
+     * (72 hours for the default window of 48): wire copies of one report come within hours, so a longer chain of
+     * similar articles is a run of reports (daily rounds of talks, daily records), not one story. Below the two
+     * windows for which members are kept, so a story's first members are still known when it reaches the limit.
+     */
+    public static final double MAX_STORY_SPAN_IN_WINDOWS = 1.5;
+
     private final String storeName;
     private final long windowMs;
+    private final long maxSpanMs;
     private final double threshold;
     private final StoryIndex index;
     private long latestEventTimeMs = Long.MIN_VALUE;
@@ -53,6 +63,7 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
         this.storeName = storeName;
         this.index = new StoryIndex(keptArrivals);
         this.windowMs = window.toMillis();
+        this.maxSpanMs = (long) (windowMs * MAX_STORY_SPAN_IN_WINDOWS);
         this.threshold = threshold;
     }
 
@@ -82,13 +93,16 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
     public void process(Record<String, MatchedArticle> record) {
         MatchedArticle article = record.value();
         long time = record.timestamp();
-        String found = index.findStory(article.articleId(), article.signature(), time, windowMs, threshold);
+        String found = index.findStory(article.articleId(), article.signature(), time, windowMs, maxSpanMs,
+                threshold);
         String storyId = found == null ? article.articleId() : found;
         if (found != null) {
             LOG.debug("Article {} joins story {}", article.articleId(), storyId);
         }
         long arrival = context.recordMetadata().map(RecordMetadata::offset).orElse(StoryMember.UNKNOWN_ARRIVAL);
-        StoryMember member = new StoryMember(article.articleId(), storyId, time, article.signature(), arrival);
+        long storyStart = found == null ? time : Math.min(time, index.storyStart(found, time));
+        StoryMember member = new StoryMember(article.articleId(), storyId, time, article.signature(), arrival,
+                storyStart);
         members.put(member.articleId(), member);
         index.add(member);
         latestEventTimeMs = Math.max(latestEventTimeMs, time);

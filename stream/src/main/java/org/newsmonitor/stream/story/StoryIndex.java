@@ -10,8 +10,15 @@ import java.util.PriorityQueue;
 
 /**
  * The in-memory LSH index of recent story members: band hash to the members having that band, plus the members
- * in event-time order so that old ones can be dropped. Pure and single-threaded; the stream task that owns it
- * rebuilds it from its state store when it starts, so it holds nothing the store does not.
+ * in event-time order so that old ones can be dropped, and the time span of each story they belong to. Candidates
+ * found through a shared band are compared exactly ({@link StoryFingerprint#similarity}). Pure and single-threaded;
+ * the stream task that owns it rebuilds it from its state store when it starts, so it holds nothing the store does
+ * not.
+ *
+ * <p>A story cannot grow by chaining beyond a bounded span: an article joins a story only when it is similar to a
+ * member published within the window of it, and when the story, with it, would still span no more than the
+ * maximum span (from the earliest to the latest publication time of its members). Daily reports on the same
+ * subject ("round 14", "round 15", ...) therefore never pile up into one story that lasts for weeks.
  *
  * <p>A member whose event time falls behind the cutoff leaves the index only once it is no longer among the last
  * {@code keptArrivals} members added. Articles do not arrive in order of publication (the first poll of several
@@ -20,7 +27,7 @@ import java.util.PriorityQueue;
  *
  * <p>Every member has {@link MinHash#BANDS} band entries, so the index holds tens of entries per article of the
  * last days. They live in primitive arrays (entry {@code slot * BANDS + band} belongs to the member in that slot)
- * chained per hash bucket, about 400 bytes per member besides the member itself; a map of boxed band keys to lists
+ * chained per hash bucket, about 800 bytes per member besides the member itself; a map of boxed band keys to lists
  * took several times that.
  */
 public final class StoryIndex {
@@ -36,6 +43,13 @@ public final class StoryIndex {
     private int usedSlots;
     private int liveEntries;
     private final Map<String, Integer> slotByArticle = new HashMap<>();
+    private final Map<String, StorySpan> spans = new HashMap<>();
+    // the lookup that last compared the member in each slot, so that a member sharing several bands is compared once
+    private int[] comparedIn = new int[16];
+    private int lookups;
+    // the band hashes of the fingerprint looked up last: the stream task adds the article it has just looked up
+    private long[] lastFingerprint;
+    private long[] lastBandHashes;
     private final PriorityQueue<StoryMember> byTime =
             new PriorityQueue<>(Comparator.comparingLong(StoryMember::eventTimeMs));
     private final int keptArrivals;
@@ -70,7 +84,8 @@ public final class StoryIndex {
         members[slot] = member;
         arrivalOf[slot] = arrivals++;
         slotByArticle.put(member.articleId(), slot);
-        long[] hashes = MinHash.bandHashes(member.signature());
+        spans.computeIfAbsent(member.storyId(), id -> new StorySpan()).add(member);
+        long[] hashes = bandHashes(member.signature());
         if (liveEntries + hashes.length > buckets.length * 3 / 4) {
             rehash(buckets.length * 2);
         }
@@ -86,25 +101,38 @@ public final class StoryIndex {
     }
 
     /**
+     * As {@link #findStory(String, long[], long, long, long, double)} with no bound on a story's span.
+     */
+    public String findStory(String articleId, long[] signature, long eventTimeMs, long windowMs, double threshold) {
+        return findStory(articleId, signature, eventTimeMs, windowMs, Long.MAX_VALUE, threshold);
+    }
+
+    /**
      * The story of the most similar other member published within {@code windowMs} of {@code eventTimeMs} whose
-     * estimated similarity is at least {@code threshold}; on equal similarity the earlier member wins.
+     * similarity is at least {@code threshold} and whose story, with this article, would span at most
+     * {@code maxSpanMs}; on equal similarity the earlier member wins.
      *
      * @return the story id, or null when no member qualifies
      */
-    public String findStory(String articleId, long[] signature, long eventTimeMs, long windowMs, double threshold) {
+    public String findStory(String articleId, long[] signature, long eventTimeMs, long windowMs, long maxSpanMs,
+            double threshold) {
         StoryMember best = null;
         double bestSimilarity = 0;
-        for (long hash : MinHash.bandHashes(signature)) {
+        int lookup = ++lookups;
+        for (long hash : bandHashes(signature)) {
             for (int e = buckets[bucket(hash, buckets.length)]; e != NONE; e = entryNext[e]) {
-                if (entryHash[e] != hash) {
+                int slot = e / BANDS;
+                if (entryHash[e] != hash || comparedIn[slot] == lookup) {
                     continue;
                 }
-                StoryMember candidate = members[e / BANDS];
+                comparedIn[slot] = lookup;
+                StoryMember candidate = members[slot];
                 if (candidate.articleId().equals(articleId)
-                        || Math.abs(candidate.eventTimeMs() - eventTimeMs) > windowMs) {
+                        || Math.abs(candidate.eventTimeMs() - eventTimeMs) > windowMs
+                        || !spans.get(candidate.storyId()).admits(eventTimeMs, maxSpanMs)) {
                     continue;
                 }
-                double similarity = MinHash.similarity(signature, candidate.signature());
+                double similarity = StoryFingerprint.similarity(signature, candidate.signature());
                 boolean better = best == null || similarity > bestSimilarity
                         || similarity == bestSimilarity && candidate.eventTimeMs() < best.eventTimeMs();
                 if (similarity >= threshold && better) {
@@ -114,6 +142,15 @@ public final class StoryIndex {
             }
         }
         return best == null ? null : best.storyId();
+    }
+
+    /**
+     * The earliest publication time of a story's members in the index (or of those before them, as they recorded
+     * it), or {@code otherwise} when the index holds none of its members.
+     */
+    public long storyStart(String storyId, long otherwise) {
+        StorySpan span = spans.get(storyId);
+        return span == null ? otherwise : span.start;
     }
 
     /**
@@ -144,6 +181,14 @@ public final class StoryIndex {
         return expired;
     }
 
+    private long[] bandHashes(long[] fingerprint) {
+        if (fingerprint != lastFingerprint) {
+            lastBandHashes = StoryFingerprint.bandHashes(fingerprint);
+            lastFingerprint = fingerprint;
+        }
+        return lastBandHashes;
+    }
+
     /** How many members the index holds. */
     public int size() {
         return slotByArticle.size();
@@ -157,6 +202,7 @@ public final class StoryIndex {
             int capacity = members.length * 2;
             members = Arrays.copyOf(members, capacity);
             arrivalOf = Arrays.copyOf(arrivalOf, capacity);
+            comparedIn = Arrays.copyOf(comparedIn, capacity);
             entryHash = Arrays.copyOf(entryHash, capacity * BANDS);
             entryNext = Arrays.copyOf(entryNext, capacity * BANDS);
         }
@@ -164,6 +210,10 @@ public final class StoryIndex {
     }
 
     private void release(int slot) {
+        StorySpan span = spans.get(members[slot].storyId());
+        if (--span.members == 0) {
+            spans.remove(members[slot].storyId());
+        }
         int entries = entriesOf(members[slot]);
         for (int b = 0; b < entries; b++) {
             unlink(slot * BANDS + b);
@@ -204,7 +254,24 @@ public final class StoryIndex {
     }
 
     private static int entriesOf(StoryMember member) {
-        return member.signature().length == MinHash.SIZE ? BANDS : 0;
+        return StoryFingerprint.hasTerms(member.signature()) ? BANDS : 0;
+    }
+
+    /** The publication times a story's members span, and how many of them the index holds. */
+    private static final class StorySpan {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        int members;
+
+        void add(StoryMember member) {
+            start = Math.min(start, Math.min(member.storyStartMs(), member.eventTimeMs()));
+            end = Math.max(end, member.eventTimeMs());
+            members++;
+        }
+
+        boolean admits(long eventTimeMs, long maxSpanMs) {
+            return Math.max(end, eventTimeMs) - Math.min(start, eventTimeMs) <= maxSpanMs;
+        }
     }
 
     private static int bucket(long hash, int size) {

@@ -10,13 +10,16 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A compact binary encoding of {@link StoryMember} for the story store and its changelog: a version byte, the two
- * ids as length-prefixed UTF-8, the event time, the signature's longs, and (from version 2) the arrival (about 570
- * bytes; JSON took 1.5 KB and far more CPU). Version 1 records, written before arrivals were kept, still read, with
- * an unknown arrival. The store is internal to the stream application, so no other program reads it.
+ * ids as length-prefixed UTF-8, the event time, the fingerprint's longs, (from version 2) the arrival and (from
+ * version 3) the story's start (a few hundred bytes; JSON took 1.5 KB and far more CPU). Version 1 and 2 records
+ * still read, with an unknown arrival (version 1) and the member's own event time as story start; the MinHash
+ * signature they hold is no {@link StoryFingerprint}, so they match nothing and leave with age. The store is internal
+ * to the stream application, so no other program reads it.
  */
 public final class StoryMemberSerde implements Serde<StoryMember>, Serializer<StoryMember>,
         Deserializer<StoryMember> {
-    private static final byte VERSION = 2;
+    private static final byte VERSION = 3;
+    private static final byte WITHOUT_STORY_START = 2;
     private static final byte WITHOUT_ARRIVAL = 1;
 
     @Override
@@ -27,13 +30,14 @@ public final class StoryMemberSerde implements Serde<StoryMember>, Serializer<St
         byte[] article = member.articleId().getBytes(StandardCharsets.UTF_8);
         byte[] story = member.storyId().getBytes(StandardCharsets.UTF_8);
         ByteBuffer out = ByteBuffer.allocate(1 + 4 + article.length + 4 + story.length + 8 + 4
-                + 8 * member.signature().length + 8);
+                + 8 * member.signature().length + 8 + 8);
         out.put(VERSION).putInt(article.length).put(article).putInt(story.length).put(story)
                 .putLong(member.eventTimeMs()).putInt(member.signature().length);
         for (long value : member.signature()) {
             out.putLong(value);
         }
         out.putLong(member.arrival());
+        out.putLong(member.storyStartMs());
         return out.array();
     }
 
@@ -45,7 +49,7 @@ public final class StoryMemberSerde implements Serde<StoryMember>, Serializer<St
         try {
             ByteBuffer in = ByteBuffer.wrap(data);
             byte version = in.get();
-            if (version != VERSION && version != WITHOUT_ARRIVAL) {
+            if (version != VERSION && version != WITHOUT_STORY_START && version != WITHOUT_ARRIVAL) {
                 throw new SerializationException("story member in " + topic + ": unknown encoding version " + version);
             }
             String article = string(in);
@@ -56,7 +60,8 @@ public final class StoryMemberSerde implements Serde<StoryMember>, Serializer<St
                 signature[i] = in.getLong();
             }
             long arrival = version == WITHOUT_ARRIVAL ? StoryMember.UNKNOWN_ARRIVAL : in.getLong();
-            return new StoryMember(article, story, time, signature, arrival);
+            long storyStart = version == VERSION ? in.getLong() : time;
+            return new StoryMember(article, story, time, signature, arrival, storyStart);
         } catch (RuntimeException e) {
             if (e instanceof SerializationException) {
                 throw e;

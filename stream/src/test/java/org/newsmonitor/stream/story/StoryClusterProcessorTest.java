@@ -40,8 +40,12 @@ class StoryClusterProcessorTest {
     }
 
     private static MatchedArticle article(String id, String text, long time) {
-        return new MatchedArticle(id, Instant.ofEpochMilli(time), MinHash.signature(TextShingles.shingles(text)),
+        return new MatchedArticle(id, Instant.ofEpochMilli(time), StoryFingerprint.of(text, ""),
                 List.of());
+    }
+
+    private static MatchedArticle article(String id, String title, String lede, long time) {
+        return new MatchedArticle(id, Instant.ofEpochMilli(time), StoryFingerprint.of(title, lede), List.of());
     }
 
     private StoryClusterProcessor started() {
@@ -147,6 +151,64 @@ class StoryClusterProcessorTest {
         assertThat(store.get("copy-2").storyId()).isEqualTo("old-2");
         assertThat(store.get("old-1")).isNull();
         assertThat(store.get("copy-2").arrival()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldNotChainOneHundredTwentyFiveRoundsOfTalksOverFiveDaysIntoOneStory() {
+        //Given a report of each round of talks, one every 58 minutes for five days, worded alike
+        StoryClusterProcessor processor = new StoryClusterProcessor(STORE, WINDOW, 0.4, 0);
+        processor.init(context);
+        java.util.Set<String> stories = new java.util.HashSet<>();
+        //When
+        for (int round = 1; round <= 125; round++) {
+            long time = T0 + round * 58 * 60_000L;
+            String title = "Gazprom and CNPC hold round " + round + " of Power of Siberia 2 price talks";
+            String lede = "BEIJING (Reuters) - Negotiators from Russia and China met in Beijing for round " + round
+                    + " of talks on the price of gas for the pipeline, without agreement, two sources said.";
+            processor.process(new Record<>("round-" + round, article("round-" + round, title, lede, time), time));
+            stories.add(store.get("round-" + round).storyId());
+        }
+        //Then every round is a story of its own
+        assertThat(stories).hasSize(125);
+    }
+
+    @Test
+    void shouldStartANewStoryWhenACopyWouldStretchItsStoryBeyondTheMaximumSpan() {
+        //Given the same report republished every hour for five days, each copy within the window of the last
+        StoryClusterProcessor processor = new StoryClusterProcessor(STORE, WINDOW, 0.4, 0);
+        processor.init(context);
+        java.util.Map<String, long[]> spans = new java.util.LinkedHashMap<>();
+        //When
+        for (int hour = 0; hour < 120; hour++) {
+            long time = T0 + hour * 3_600_000L;
+            processor.process(new Record<>("copy-" + hour, article("copy-" + hour, WIRE, time), time));
+            String story = store.get("copy-" + hour).storyId();
+            spans.merge(story, new long[] {time, time},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        //Then no story spans more than 72 hours: the first takes hours 0 to 72, the second the rest
+        assertThat(spans.keySet()).containsExactly("copy-0", "copy-73");
+        assertThat(spans.values())
+                .allSatisfy(span -> assertThat(span[1] - span[0]).isLessThanOrEqualTo(72 * 3_600_000L));
+    }
+
+    @Test
+    void shouldKnowWhenAStoryBeganAfterARestartWhenItsFirstMemberIsGone() {
+        //Given a store holding only a later member of a story that began 40 hours before it
+        long later = T0 + Duration.ofHours(40).toMillis();
+        store.put("copy-1", new StoryMember("copy-1", "wire-1", later, article("copy-1", WIRE, later).signature(),
+                StoryMember.UNKNOWN_ARRIVAL, T0));
+        StoryClusterProcessor processor = new StoryClusterProcessor(STORE, WINDOW, 0.4, 0);
+        processor.init(context);
+        //When a copy arrives 34 hours after that member (74 after the story began)
+        long late = T0 + Duration.ofHours(74).toMillis();
+        processor.process(new Record<>("copy-2", article("copy-2", WIRE, late), late));
+        //Then it begins a story of its own; one arriving within the span joins
+        assertThat(store.get("copy-2").storyId()).isEqualTo("copy-2");
+        long inSpan = T0 + Duration.ofHours(71).toMillis();
+        processor.process(new Record<>("copy-3", article("copy-3", WIRE, inSpan), inSpan));
+        assertThat(store.get("copy-3").storyId()).isEqualTo("wire-1");
+        assertThat(store.get("copy-3").storyStartMs()).isEqualTo(T0);
     }
 
     private void arrive(StoryClusterProcessor processor, String id, String text, long time, long offset) {

@@ -14,7 +14,7 @@ class StoryIndexTest {
             + "from both fleets practised anti-submarine warfare near Vladivostok, the defence ministry said.";
 
     private static long[] sig(String text) {
-        return MinHash.signature(TextShingles.shingles(text));
+        return StoryFingerprint.of(text, "");
     }
 
     @Test
@@ -42,6 +42,37 @@ class StoryIndexTest {
         assertThat(late).isNull();
         assertThat(self).isNull();
         assertThat(unrelated).isNull();
+    }
+
+    @Test
+    void shouldNotJoinAStoryThatWouldThenSpanMoreThanTheMaximum() {
+        //Given a story begun at hour 0 whose latest member is from hour 40
+        StoryIndex index = new StoryIndex(0);
+        index.add(new StoryMember("wire-1", "wire-1", 0, sig(WIRE)));
+        index.add(new StoryMember("copy-1", "wire-1", 40 * HOUR, sig(WIRE), StoryMember.UNKNOWN_ARRIVAL, 0));
+        //When copies from hours 72 and 73 look for it, within the window of the latest member
+        String inSpan = index.findStory("copy-2", sig(WIRE), 72 * HOUR, WINDOW, 72 * HOUR, 0.4);
+        String beyond = index.findStory("copy-3", sig(WIRE), 73 * HOUR, WINDOW, 72 * HOUR, 0.4);
+        //Then
+        assertThat(inSpan).isEqualTo("wire-1");
+        assertThat(beyond).isNull();
+        assertThat(index.storyStart("wire-1", -1)).isZero();
+        assertThat(index.storyStart("unknown", -1)).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldForgetAStorysSpanWhenItsLastMemberLeaves() {
+        //Given a story with two members
+        StoryIndex index = new StoryIndex(0);
+        index.add(new StoryMember("wire-1", "wire-1", 0, sig(WIRE)));
+        index.add(new StoryMember("copy-1", "wire-1", HOUR, sig(WIRE), StoryMember.UNKNOWN_ARRIVAL, 0));
+        //When the first leaves, then the second
+        index.expireBefore(HOUR);
+        long afterFirst = index.storyStart("wire-1", -1);
+        index.expireBefore(2 * HOUR);
+        //Then the span is kept while a member is, from the start the member recorded
+        assertThat(afterFirst).isZero();
+        assertThat(index.storyStart("wire-1", -1)).isEqualTo(-1);
     }
 
     @Test
@@ -176,7 +207,7 @@ class StoryIndexTest {
         //Given a member encoded as the first version did: no arrival after the signature
         StoryMemberSerde serde = new StoryMemberSerde();
         byte[] current = serde.serialize("story-members", new StoryMember("wire-1", "wire-1", 42L, sig(WIRE), 7L));
-        byte[] first = Arrays.copyOf(current, current.length - 8);
+        byte[] first = Arrays.copyOf(current, current.length - 16);
         first[0] = 1;
         //When
         StoryMember back = serde.deserialize("story-members", first);
@@ -185,6 +216,23 @@ class StoryIndexTest {
         assertThat(back.eventTimeMs()).isEqualTo(42L);
         assertThat(back.signature()).containsExactly(sig(WIRE));
         assertThat(back.arrival()).isEqualTo(StoryMember.UNKNOWN_ARRIVAL);
+    }
+
+    @Test
+    void shouldReadMembersStoredBeforeStoryStartsWereKeptWithTheirOwnTimeAsStart() {
+        //Given a member encoded as the second version did: no story start after the arrival
+        StoryMemberSerde serde = new StoryMemberSerde();
+        byte[] current = serde.serialize("story-members",
+                new StoryMember("copy-1", "wire-1", 42L, sig(WIRE), 7L, 5L));
+        byte[] second = Arrays.copyOf(current, current.length - 8);
+        second[0] = 2;
+        //When
+        StoryMember back = serde.deserialize("story-members", second);
+        StoryMember now = serde.deserialize("story-members", current);
+        //Then
+        assertThat(back.arrival()).isEqualTo(7L);
+        assertThat(back.storyStartMs()).isEqualTo(42L);
+        assertThat(now.storyStartMs()).isEqualTo(5L);
     }
 
     @Test
@@ -244,14 +292,16 @@ class StoryIndexTest {
         assertThat(expiredTotal).isEqualTo(3_000 - live.size());
     }
 
+    private static final java.util.Map<long[], long[]> BANDS = new java.util.IdentityHashMap<>();
+
     private static String scan(java.util.List<StoryMember> live, String id, long[] signature, long time) {
         StoryMember best = null;
         double bestSimilarity = 0;
+        long[] mine = StoryFingerprint.bandHashes(signature);
         for (StoryMember m : live) {
-            double similarity = MinHash.similarity(signature, m.signature());
+            double similarity = StoryFingerprint.similarity(signature, m.signature());
             boolean shareBand = false;
-            long[] mine = MinHash.bandHashes(signature);
-            long[] theirs = MinHash.bandHashes(m.signature());
+            long[] theirs = BANDS.computeIfAbsent(m.signature(), StoryFingerprint::bandHashes);
             for (int b = 0; b < mine.length && b < theirs.length; b++) {
                 shareBand |= mine[b] == theirs[b];
             }
