@@ -1,5 +1,6 @@
 package org.newsmonitor.alerts.kafka;
 
+import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
