@@ -148,7 +148,7 @@ public final class AlertsService implements AutoCloseable {
                     SubscriptionService.DEFAULT_OWNER);
         }
 
-        streams = new KafkaStreams(AlertPolicyTopology.build(config.dedupRetention()),
+        streams = new KafkaStreams(AlertPolicyTopology.build(config.dedupRetention(), deadLetters),
                 AlertPolicyTopology.streamsConfig(config.kafka(), config.stateDir().resolve("streams").toString()));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Alert policy thread failed, replacing it: {}", e.toString(), e);
