@@ -16,6 +16,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.newsmonitor.contracts.DeadLetterProducer;
 import org.newsmonitor.contracts.TopicCreator;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.Granularity;
@@ -46,13 +47,15 @@ public final class StreamService implements AutoCloseable {
 
     private final StreamConfig config;
     private final KafkaStreams streams;
+    private final DeadLetterProducer catalogDeadLetters;
     private final CountDownLatch settled = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     /** Builds the application; nothing connects to Kafka until {@link #start()}. */
     public StreamService(StreamConfig config) {
         this.config = config;
-        Topology topology = ThemeMatchTopology.build(config);
+        this.catalogDeadLetters = new DeadLetterProducer(config.client(), config.applicationId() + "-dead-letters");
+        Topology topology = ThemeMatchTopology.build(config, catalogDeadLetters);
         this.streams = new KafkaStreams(topology, config.toStreamsProperties());
         streams.setStateListener((now, before) -> {
             LOG.info("Stream application {}: {} -> {}", config.applicationId(), before, now);
@@ -147,6 +150,7 @@ public final class StreamService implements AutoCloseable {
     @Override
     public void close() {
         streams.close(LEAVE_GROUP_ON_CLOSE);
+        catalogDeadLetters.close();
     }
 
     private <T> T store(String name, QueryableStoreType<T> type) {
