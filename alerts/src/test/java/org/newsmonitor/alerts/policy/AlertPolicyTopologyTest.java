@@ -138,6 +138,23 @@ class AlertPolicyTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterEveryHostileMatchAndSurgeRecordAndKeepAlerting() {
+        //Given a subscription, and hostile values on the matches and surges topics
+        subscribe(subscription("everything", List.of()));
+        TestInputTopic<String, byte[]> rawSurges = driver.createInputTopic(Topics.THEME_SURGES.name(),
+                new StringSerializer(), new ByteArraySerializer());
+        List<PoisonCase> matchCases = new PoisonRecords(ThemeMatchEvent.class, 19L).cases(100);
+        List<PoisonCase> surgeCases = new PoisonRecords(SurgeEvent.class, 19L).cases(100);
+        matchCases.forEach(p -> rawMatches.pipeInput("story-x", p.value()));
+        surgeCases.forEach(p -> rawSurges.pipeInput("power-of-siberia", p.value()));
+        //When a good match follows
+        matches.pipeInput("story-1", match("a1", "story-1", "power-of-siberia", 3.0));
+        //Then every hostile value was dead-lettered and the good match still alerts
+        assertThat(deadLetters.readValuesToList()).hasSize(matchCases.size() + surgeCases.size());
+        assertThat(alerts.readValuesToList()).extracting(AlertEvent::storyId).containsExactly("story-1");
+    }
+
+    @Test
     void shouldEmitOneAlertWhenSeveralOutletsCopyTheSameStory() {
         //Given
         subscribe(subscription("gas", List.of("power-of-siberia")));
