@@ -48,7 +48,8 @@ public record TopicSpec<V>(String name, String key, Class<V> valueType, String s
         V decoded = valueSerde().deserialize(name, value);
         if (decoded instanceof KeyedRecord keyed && !keyed.recordKey().equals(key)) {
             throw new SerializationException("Refused " + valueType.getSimpleName() + " on topic '" + name
-                    + "': the record key " + (key == null ? "is missing" : "'" + key + "'") + " but its " + this.key
+                    + "': " + (key == null ? "the record has no key" : "the record key is '" + key + "'") + " but its "
+                    + this.key
                     + " is '" + keyed.recordKey() + "'");
         }
         return decoded;

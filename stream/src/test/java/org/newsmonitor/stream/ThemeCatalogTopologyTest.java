@@ -106,7 +106,7 @@ class ThemeCatalogTopologyTest {
         assertThat(statuses.get("arms-sales").active()).isFalse();
         assertThat(statuses.get("arms-sales").error()).startsWith("theme 'arms-sales' cannot be read: Malformed JSON");
         assertThat(statuses.get("oil-trade").error()).isEqualTo("theme 'oil-trade' cannot be read: Refused "
-                + "ThemeDefinition on topic 'news-themes': the record key 'oil-trade' but its theme id is "
+                + "ThemeDefinition on topic 'news-themes': the record key is 'oil-trade' but its theme id is "
                 + "'eeu-bri-friction'");
         assertThat(statuses.get("eeu-bri-friction").ok()).isTrue();
         assertThat(fx.catalog().snapshot().themes()).hasSize(1);
@@ -132,7 +132,7 @@ class ThemeCatalogTopologyTest {
             assertThat(d.reason()).contains("topic 'news-themes'");
         });
         assertThat(fx.catalogDeadLetters.get(0).reason()).contains("nesting depth");
-        assertThat(fx.catalogDeadLetters.get(2).reason()).contains("record key 'power-of-siberia'");
+        assertThat(fx.catalogDeadLetters.get(2).reason()).contains("record key is 'power-of-siberia'");
         fx.pipe(TopologyFixture.pipelineArticle("a1", TopologyFixture.WALL_CLOCK));
         assertThat(fx.matches.readValuesToList()).extracting(m -> m.themeId()).containsExactly("power-of-siberia");
     }

@@ -40,7 +40,7 @@ class TopicFollowerTest {
             assertThat(d.sourceTopic()).isEqualTo("news-subscriptions");
             assertThat(d.sourceOffset()).isEqualTo(4);
             assertThat(d.key()).isEqualTo("mallorys-subscription");
-            assertThat(d.reason()).contains("record key 'mallorys-subscription'").contains("'victims-subscription'");
+            assertThat(d.reason()).contains("record key is 'mallorys-subscription'").contains("'victims-subscription'");
         });
     }
 

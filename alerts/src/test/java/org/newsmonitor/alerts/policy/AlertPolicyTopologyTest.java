@@ -118,7 +118,7 @@ class AlertPolicyTopologyTest {
             assertThat(d.sourceTopic()).isEqualTo(Topics.SUBSCRIPTIONS.name());
             assertThat(d.key()).isEqualTo("mallory");
             assertThat(d.stage()).isEqualTo("alerts.policy.subscriptions");
-            assertThat(d.reason()).contains("record key 'mallory'").contains("'gas'");
+            assertThat(d.reason()).contains("record key is 'mallory'").contains("'gas'");
         });
     }
 

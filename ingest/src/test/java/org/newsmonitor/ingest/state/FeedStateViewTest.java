@@ -40,7 +40,7 @@ class FeedStateViewTest {
             assertThat(d.stage()).isEqualTo("ingest.feed-state");
             assertThat(d.sourceTopic()).isEqualTo("news-feed-state");
             assertThat(d.sourceOffset()).isEqualTo(1);
-            assertThat(d.reason()).contains("record key 'tass'").contains("'xinhua'");
+            assertThat(d.reason()).contains("record key is 'tass'").contains("'xinhua'");
         });
     }
 
