@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 
@@ -49,8 +50,12 @@ public final class DeadLetterProducer implements DeadLetterSink, AutoCloseable {
             throw new IllegalStateException("The dead-letter producer " + clientId + " is closed");
         }
         if (producer == null) {
-            producer = new KafkaProducer<>(kafka.producer(clientId), new StringSerializer(),
-                    Topics.DEAD_LETTERS.valueSerde());
+            var props = kafka.producer(clientId);
+            // an unreachable broker fails a dead letter within seconds instead of blocking the reader for minutes
+            props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
+            props.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+            props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000");
+            producer = new KafkaProducer<>(props, new StringSerializer(), Topics.DEAD_LETTERS.valueSerde());
         }
         return producer;
     }
