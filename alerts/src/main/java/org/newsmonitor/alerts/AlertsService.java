@@ -5,7 +5,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.newsmonitor.alerts.delivery.AlertDeliveryConsumer;
@@ -35,6 +39,8 @@ import org.newsmonitor.alerts.view.ThemesView;
 import org.newsmonitor.alerts.web.AlertsApp;
 import org.newsmonitor.alerts.web.AlertsDeps;
 import org.newsmonitor.alerts.web.ApiKeys;
+import org.newsmonitor.alerts.web.HealthReport;
+import org.newsmonitor.contracts.StreamsAppHealth;
 import org.newsmonitor.contracts.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +74,11 @@ public final class AlertsService implements AutoCloseable {
     private EndpointQueues queues;
     private AlertDeliveryConsumer delivery;
     private Javalin http;
+    private final StreamsAppHealth policyHealth = new StreamsAppHealth(AlertPolicyTopology.APPLICATION_ID);
+    private final List<StreamsAppHealth> otherApps = new CopyOnWriteArrayList<>();
+    private final Map<String, Supplier<String>> otherChecks = new ConcurrentHashMap<>();
     private volatile boolean viewsLoaded;
+    private volatile boolean closing;
     private boolean started;
 
     /** @param config the settings; nothing starts until {@link #start()} */
@@ -148,9 +158,12 @@ public final class AlertsService implements AutoCloseable {
                     SubscriptionService.DEFAULT_OWNER);
         }
 
-        streams = new KafkaStreams(AlertPolicyTopology.build(config.dedupRetention()),
+        streams = new KafkaStreams(AlertPolicyTopology.build(config.dedupRetention(), deadLetters),
                 AlertPolicyTopology.streamsConfig(config.kafka(), config.stateDir().resolve("streams").toString()));
+        streams.setStateListener((now, before) -> policyHealth.stateChanged(now.name()));
         streams.setUncaughtExceptionHandler(e -> {
+            // a stream thread is replaced; the global thread cannot be, and its death puts the policy in ERROR
+            policyHealth.uncaught(e);
             LOG.error("Alert policy thread failed, replacing it: {}", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -183,23 +196,74 @@ public final class AlertsService implements AutoCloseable {
         return feed;
     }
 
-    /** Named health checks: "ok" or what is wrong. */
-    public Map<String, String> health() {
+    /**
+     * Adds the health of another Kafka Streams application of this process (the stream service in {@code run}) to
+     * {@code /health}: its state is reported, and its failure fails the health check and {@link #failure()}.
+     */
+    public void watch(StreamsAppHealth app) {
+        otherApps.add(app);
+    }
+
+    /** Adds a named check of another service of this process ("ok" or what is wrong) to {@code /health}. */
+    public void addCheck(String name, Supplier<String> check) {
+        otherChecks.put(name, check);
+    }
+
+    /**
+     * Named health checks, each "ok" or what is wrong, and the Kafka Streams state of each Streams application of
+     * the process (the alert policy, its global thread included, and any {@link #watch watched} one); never null.
+     */
+    public HealthReport health() {
         Map<String, String> checks = new LinkedHashMap<>();
-        checks.put("views", viewsLoaded ? "ok" : "loading subscriptions and alerts from Kafka");
-        KafkaStreams s = streams;
-        checks.put("policy", s == null ? "not started" : switch (s.state()) {
-            case RUNNING, REBALANCING -> "ok";
-            default -> "Kafka Streams is " + s.state();
-        });
+        TopicFollower f = follower;
+        checks.put("views", f != null && f.failure() != null ? "views " + f.failure()
+                : viewsLoaded ? "ok" : "loading subscriptions and alerts from Kafka");
+        checks.put("policy", streams == null ? "not started" : policyHealth.check());
         AlertDeliveryConsumer d = delivery;
         checks.put("delivery", d != null && d.alive() ? "ok" : "not running");
-        return checks;
+        Map<String, String> states = new LinkedHashMap<>();
+        states.put(policyHealth.applicationId(), policyHealth.state());
+        for (StreamsAppHealth app : otherApps) {
+            checks.put(app.applicationId(), app.check());
+            states.put(app.applicationId(), app.state());
+        }
+        otherChecks.forEach((name, check) -> checks.put(name, check.get()));
+        return new HealthReport(checks, states);
+    }
+
+    /**
+     * Why a part of this service (or a watched Streams application) has failed for good and will not recover
+     * without a restart, or null while none has: the policy or a watched application in ERROR, the views' reader
+     * or the delivery consumer stopped.
+     */
+    public String failure() {
+        if (!viewsLoaded || closing) {
+            return null;
+        }
+        String policy = policyHealth.failure();
+        if (policy != null) {
+            return "alerts: " + policy;
+        }
+        for (StreamsAppHealth app : otherApps) {
+            if (app.failure() != null) {
+                return app.failure();
+            }
+        }
+        TopicFollower f = follower;
+        if (f != null && f.failure() != null) {
+            return "alerts: the views' reader " + f.failure();
+        }
+        AlertDeliveryConsumer d = delivery;
+        if (d != null && !d.alive()) {
+            return "alerts: the delivery consumer stopped";
+        }
+        return null;
     }
 
     /** Stops HTTP, delivery (committing what was done), the policy and the views; safe to call twice. */
     @Override
     public synchronized void close() {
+        closing = true;
         closeQuietly("HTTP", () -> {
             if (http != null) {
                 http.stop();
@@ -215,6 +279,7 @@ public final class AlertsService implements AutoCloseable {
                 queues.close();
             }
         });
+        policyHealth.closing();
         closeQuietly("policy", () -> {
             if (streams != null) {
                 // leave the group so that a restarted service is not kept waiting for this member's session timeout

@@ -42,7 +42,7 @@ final class AlertsCommand implements Callable<Integer> {
                 .withDefaultSubscription(defaultSubscription, System.out));
         alerts.start();
         spec.commandLine().getOut().println("Alerts: http://" + http.host + ":" + alerts.httpPort() + "/ . Ctrl-C stops.");
-        Services.runUntilStopped(alerts, spec.commandLine().getOut());
-        return 0;
+        return Services.runUntilStopped(alerts, alerts::failure, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -33,8 +33,8 @@ final class IngestCommand implements Callable<Integer> {
         ingest.start();
         spec.commandLine().getOut().println("Ingest: polling " + ingest.feeds().size() + " feeds into "
                 + Topics.ARTICLES.name() + " at " + settings.bootstrapServers() + ". Ctrl-C stops.");
-        Services.runUntilStopped(ingest, spec.commandLine().getOut());
-        return 0;
+        // polling retries by itself: nothing in the ingester fails for good
+        return Services.runUntilStopped(ingest, () -> null, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     static IngestConfig config(ClientSettings settings, FeedOptions feeds) {

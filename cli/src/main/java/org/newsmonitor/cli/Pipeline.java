@@ -36,6 +36,7 @@ final class Pipeline implements AutoCloseable {
     private final PrintStream console;
     private ClientSettings kafka;
     private AlertsService alerts;
+    private StreamService stream;
     private IngestConfig ingestConfig;
     private Thread sampleReplay;
     private boolean closed;
@@ -90,7 +91,7 @@ final class Pipeline implements AutoCloseable {
                 + " unchanged" + (themes.refused().isEmpty() ? "" : ", " + themes.refused().size() + " refused:"));
         themes.refused().forEach(line -> console.println("  " + line));
 
-        StreamService stream = new StreamService(StreamConfig.fromEnv(System.getenv(), kafka,
+        stream = new StreamService(StreamConfig.fromEnv(System.getenv(), kafka,
                 s.dataDir().resolve("streams")).withReplicationFactor(replication));
         track(stream);
         stream.start();
@@ -101,6 +102,7 @@ final class Pipeline implements AutoCloseable {
                 .withApiKeys(s.apiKeys())
                 .withDefaultSubscription(true, console);
         alerts = new AlertsService(alertsConfig);
+        alerts.watch(stream.health());
         track(alerts);
         alerts.start();
         String base = "http://" + (s.httpHost().equals("0.0.0.0") ? "localhost" : s.httpHost()) + ":" + alerts.httpPort();
@@ -113,6 +115,7 @@ final class Pipeline implements AutoCloseable {
         IngestService ingest = new IngestService(ingestConfig);
         track(ingest);
         ingest.start();
+        alerts.addCheck("ingest", ingest::serviceHealth);
         console.println("Ingest: " + (s.pollLiveFeeds() ? "polling " + ingest.feeds().size() + " feeds"
                 : "live feeds off"));
 
@@ -135,6 +138,19 @@ final class Pipeline implements AutoCloseable {
         }, "sample-replay");
         sampleReplay.setDaemon(true);
         sampleReplay.start();
+    }
+
+    /**
+     * Why a service has failed for good (a Kafka Streams application in ERROR, global thread included, or a
+     * reader or consumer stopped), or null while all run; a failed service does not recover without a restart.
+     */
+    String failure() {
+        StreamService s = stream;
+        if (s != null && s.health().failure() != null) {
+            return "stream: " + s.health().failure();
+        }
+        AlertsService a = alerts;
+        return a == null ? null : a.failure();
     }
 
     /** The cluster the services use; never null once started. */

@@ -1,6 +1,7 @@
 package org.newsmonitor.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 
 import java.util.Map;
@@ -16,6 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs everything in one process: a real Kafka broker in this JVM (unless a cluster is configured),",
             "ingest (bundled sample archive + live feeds), stream and alerts. Stop with Ctrl-C."})
 final class RunCommand implements Callable<Integer> {
+    /** Exit status when a service failed for good while running. */
+    static final int EXIT_SERVICE_FAILED = 3;
+    private static final Duration HEALTH_CHECK_PERIOD = Duration.ofSeconds(1);
+
     @Mixin
     KafkaOptions kafka;
     @Mixin
@@ -64,8 +69,17 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println("Running. Press Ctrl-C to stop.");
         out.flush();
-        latch.await();
-        return 0;
+        String failure = latch.awaitUnless(pipeline::failure, HEALTH_CHECK_PERIOD);
+        if (failure == null) {
+            return 0;
+        }
+        // a failed service does not recover by itself: stop everything and say why, so a supervisor restarts us
+        spec.commandLine().getErr().println("The monitor stops: " + failure);
+        spec.commandLine().getErr().flush();
+        out.println("Stopping ...");
+        pipeline.close();
+        out.println("Stopped.");
+        return EXIT_SERVICE_FAILED;
     }
 
 }

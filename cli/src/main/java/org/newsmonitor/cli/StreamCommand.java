@@ -42,7 +42,7 @@ final class StreamCommand implements Callable<Integer> {
                 .withReplicationFactor(replication));
         stream.start();
         spec.commandLine().getOut().println("Stream: running against " + settings.bootstrapServers() + ". Ctrl-C stops.");
-        Services.runUntilStopped(stream, spec.commandLine().getOut());
-        return 0;
+        return Services.runUntilStopped(stream, () -> stream.health().failure(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -100,7 +100,7 @@ class MatchEquivalenceTest {
         List<ArticleEvent> articles = readAsReplayDoes();
         StreamConfig config = StreamConfig.of(ClientSettings.of("dummy:9092"), stateDir);
         Map<String, List<Match>> byArticle = new TreeMap<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(ThemeMatchTopology.build(config), 
+        try (TopologyTestDriver driver = new TopologyTestDriver(ThemeMatchTopology.build(config, (event, error) -> { }),
                 config.toStreamsProperties(), WALL_CLOCK)) {
             TestInputTopic<String, ThemeDefinition> themes = driver.createInputTopic(Topics.THEMES.name(),
                     new StringSerializer(), Topics.THEMES.valueSerde().serializer());

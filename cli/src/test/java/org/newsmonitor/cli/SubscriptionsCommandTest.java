@@ -23,6 +23,7 @@ import org.newsmonitor.alerts.view.AlertFeed;
 import org.newsmonitor.alerts.view.DeliveryLog;
 import org.newsmonitor.alerts.view.StatsView;
 import org.newsmonitor.alerts.web.AlertsApp;
+import org.newsmonitor.alerts.web.HealthReport;
 import org.newsmonitor.alerts.web.AlertsDeps;
 import org.newsmonitor.alerts.web.ApiKeys;
 import org.newsmonitor.alerts.web.SseSettings;
@@ -45,7 +46,7 @@ class SubscriptionsCommandTest {
                 Clock.systemUTC(), 1000);
         app = AlertsApp.create(new AlertsDeps(service, new ApiKeys(Map.of("local", KEY)), themes,
                 new AlertFeed(10, 10), new DeliveryLog(10, 100), new StatsView(), "default", SseSettings.defaults(),
-                16 * 1024, () -> Map.of())).start("127.0.0.1", 0);
+                16 * 1024, () -> HealthReport.of(Map.of()))).start("127.0.0.1", 0);
     }
 
     @AfterEach

@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.newsmonitor.contracts.event.KeyedRecord;
 import org.newsmonitor.contracts.json.JsonSerde;
 
 /**
@@ -31,6 +33,26 @@ public record TopicSpec<V>(String name, String key, Class<V> valueType, String s
     /** A fresh JSON value serde for this topic; never null. */
     public JsonSerde<V> valueSerde() {
         return new JsonSerde<>(valueType, name);
+    }
+
+    /**
+     * Reads one record of this topic: the value decoded and checked against its key.
+     *
+     * @param key   the record key; may be null
+     * @param value the raw value; null is a tombstone
+     * @return the value, or null for a tombstone
+     * @throws SerializationException naming this topic and what is wrong: unreadable JSON, an invalid record, or a
+     *                                {@link KeyedRecord} whose own key differs from the record key
+     */
+    public V decode(String key, byte[] value) {
+        V decoded = valueSerde().deserialize(name, value);
+        if (decoded instanceof KeyedRecord keyed && !keyed.recordKey().equals(key)) {
+            throw new SerializationException("Refused " + valueType.getSimpleName() + " on topic '" + name
+                    + "': " + (key == null ? "the record has no key" : "the record key is '" + key + "'") + " but its "
+                    + this.key
+                    + " is '" + keyed.recordKey() + "'");
+        }
+        return decoded;
     }
 
     /** Topic-level configs the monitor applies when it creates the topic. */

@@ -12,8 +12,14 @@
  * unknown JSON properties, so producers may add fields without breaking consumers; removing or retyping a field
  * is a breaking change and needs a new topic.
  *
+ * <h2>Reading records</h2>
+ * {@link org.newsmonitor.contracts.TopicSpec#decode} reads one value and checks it against its key (subscriptions,
+ * themes and feed state must be keyed by their own id); {@link org.newsmonitor.contracts.TopicReader} does that for
+ * every reader of the monitor and dead-letters what it cannot take ({@link org.newsmonitor.contracts.DeadLetters},
+ * {@link org.newsmonitor.contracts.DeadLetterSink}), so that no record stops a service.
+ *
  * <h2>Dependencies</h2>
- * This module depends on kafka-clients and Jackson only, so that other services can consume the monitor's
+ * This module depends on kafka-clients, Jackson and slf4j-api only, so that other services can consume the monitor's
  * topics with it and nothing else.
  */
 package org.newsmonitor.contracts;

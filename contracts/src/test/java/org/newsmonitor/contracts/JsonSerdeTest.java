@@ -54,6 +54,32 @@ class JsonSerdeTest {
     }
 
     @Test
+    void shouldNameTheTopicWhenJsonNestsDeeperThanTheParserAllows() {
+        byte[] deep = bytes("{\"extra\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
+        assertThatThrownBy(() -> serde.deserialize("news-articles", deep))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("topic 'news-articles'")
+                .hasMessageContaining("nesting depth");
+    }
+
+    @Test
+    void shouldNameTheTopicWhenANumberHasThousandsOfDigits() {
+        String json = "{\"schemaVersion\":" + "9".repeat(5_000) + ",\"id\":\"a1\"}";
+        assertThatThrownBy(() -> serde.deserialize("news-articles", bytes(json)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("topic 'news-articles'")
+                .hasMessageContaining("Number value length");
+    }
+
+    @Test
+    void shouldNameTheTopicWhenTheValueIsJsonNull() {
+        assertThatThrownBy(() -> serde.deserialize("news-articles", bytes("null")))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("topic 'news-articles'")
+                .hasMessageContaining("JSON null");
+    }
+
+    @Test
     void shouldPassTombstonesThroughAsNull() {
         assertThat(serde.deserialize("news-articles", null)).isNull();
         assertThat(serde.serialize("news-articles", null)).isNull();

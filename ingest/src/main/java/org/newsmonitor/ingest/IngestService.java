@@ -60,6 +60,7 @@ public final class IngestService implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean closed;
     private volatile boolean restored;
+    private volatile String restoreProblem;
 
     /**
      * An ingester publishing to the Kafka cluster of {@code config}; nothing runs until {@link #start()}.
@@ -167,6 +168,31 @@ public final class IngestService implements AutoCloseable {
         return feeds.stream().map(FeedRuntime::definition).toList();
     }
 
+    /**
+     * The service's own health, for {@code /health} in {@code run}: "ok", or what keeps it from polling (feed state
+     * not restored yet and why, Kafka refusing publishes, polling stopped); never null. Single feeds failing are
+     * not in it: see {@link #health()}.
+     */
+    public String serviceHealth() {
+        if (closed) {
+            return "stopped";
+        }
+        if (!started) {
+            return "not started";
+        }
+        if (!restored) {
+            String why = restoreProblem;
+            return "restoring feed state from Kafka" + (why == null ? "" : " (retrying: " + why + ")");
+        }
+        if (poller != null && poller.kafkaStatus().isDown()) {
+            return "Kafka refuses articles: " + poller.kafkaStatus().reason();
+        }
+        if (scheduler != null && scheduler.isShutdown()) {
+            return "polling stopped";
+        }
+        return "ok";
+    }
+
     /** False while Kafka refuses publishes or the feed state could not be restored yet. */
     public boolean kafkaAvailable() {
         return restored && (poller == null || !poller.kafkaStatus().isDown());
@@ -196,7 +222,9 @@ public final class IngestService implements AutoCloseable {
         Map<String, FeedStateEvent> states;
         try {
             states = store.readAll();
-        } catch (StateUnavailableException e) {
+        } catch (StateUnavailableException | RuntimeException e) {
+            // unavailable Kafka, or a failure no record should cause (records that cannot be read are dead-lettered)
+            restoreProblem = e.getMessage();
             Duration delay = config.backoff().afterKafkaFailure(attempt);
             if (attempt == 1) {
                 LOG.warn("Cannot restore feed state yet: {}; polling starts once Kafka is reachable (retrying)",
@@ -215,6 +243,7 @@ public final class IngestService implements AutoCloseable {
             }
         }
         restored = true;
+        restoreProblem = null;
         LOG.info("Ingest: restored state of {} of {} feeds from Kafka", known, feeds.size());
         for (FeedRuntime f : feeds) {
             if (!f.disabled()) {

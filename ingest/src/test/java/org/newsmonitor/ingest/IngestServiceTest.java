@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.ingest.fetch.HostResolver;
 import org.newsmonitor.ingest.fetch.HttpLimits;
 import org.newsmonitor.ingest.fetch.SsrfPolicy;
+import org.newsmonitor.ingest.state.FeedStateStore;
 import org.newsmonitor.ingest.testing.Await;
 import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.InMemoryKafka;
@@ -138,11 +140,36 @@ class IngestServiceTest {
             // Then nothing is fetched and health says why
             assertThat(health(service, "waiting").status()).isEqualTo(FeedStatus.KAFKA_UNAVAILABLE);
             assertThat(service.kafkaAvailable()).isFalse();
+            assertThat(service.serviceHealth()).startsWith("restoring feed state from Kafka (retrying: ");
             assertThat(server.hits()).isZero();
             // When Kafka comes back, polling starts
             kafka.down(false);
             Await.until("articles after Kafka returned", WAIT, () -> kafka.articles().size() == 3);
             Await.until("Kafka reported available", WAIT, service::kafkaAvailable);
+            assertThat(service.serviceHealth()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void shouldRetryRestoringWhenReadingFeedStateFailsUnexpectedlyInsteadOfNeverPolling() throws Exception {
+        // Given a feed-state store whose first read fails with an unexpected exception
+        AtomicInteger reads = new AtomicInteger();
+        FeedStateStore failingOnce = () -> {
+            if (reads.incrementAndGet() == 1) {
+                throw new IllegalStateException("unexpected failure reading news-feed-state");
+            }
+            return kafka.readAll();
+        };
+        Path list = feedList("- {id: later, url: \"%s\", interval: PT1S}\n".formatted(server.url("/feed.xml")));
+        try (IngestService service = new IngestService(config(list, SsrfPolicy.publicOnlyExcept(server.hostPort())),
+                kafka, failingOnce, HostResolver.system())) {
+            // When it starts
+            service.start();
+            // Then start-up goes on, health says why it waits, and polling begins once a read succeeds
+            assertThat(service.serviceHealth()).isIn("ok", "restoring feed state from Kafka (retrying: unexpected "
+                    + "failure reading news-feed-state)");
+            Await.until("articles after the retried restore", WAIT, () -> kafka.articles().size() == 3);
+            assertThat(service.serviceHealth()).isEqualTo("ok");
         }
     }
 

@@ -16,6 +16,8 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.newsmonitor.contracts.DeadLetterProducer;
+import org.newsmonitor.contracts.StreamsAppHealth;
 import org.newsmonitor.contracts.TopicCreator;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.Granularity;
@@ -46,15 +48,20 @@ public final class StreamService implements AutoCloseable {
 
     private final StreamConfig config;
     private final KafkaStreams streams;
+    private final DeadLetterProducer catalogDeadLetters;
     private final CountDownLatch settled = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final StreamsAppHealth health;
 
     /** Builds the application; nothing connects to Kafka until {@link #start()}. */
     public StreamService(StreamConfig config) {
         this.config = config;
-        Topology topology = ThemeMatchTopology.build(config);
+        this.catalogDeadLetters = new DeadLetterProducer(config.client(), config.applicationId() + "-dead-letters");
+        Topology topology = ThemeMatchTopology.build(config, catalogDeadLetters);
         this.streams = new KafkaStreams(topology, config.toStreamsProperties());
+        this.health = new StreamsAppHealth(config.applicationId());
         streams.setStateListener((now, before) -> {
+            health.stateChanged(now.name());
             LOG.info("Stream application {}: {} -> {}", config.applicationId(), before, now);
             if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR
                     || now == KafkaStreams.State.PENDING_SHUTDOWN || now == KafkaStreams.State.NOT_RUNNING) {
@@ -63,6 +70,7 @@ public final class StreamService implements AutoCloseable {
         });
         streams.setUncaughtExceptionHandler(e -> {
             failure.compareAndSet(null, e);
+            health.uncaught(e);
             LOG.error("Stream application {} stops after an unexpected error: {}", config.applicationId(),
                     e.getMessage(), e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -143,10 +151,20 @@ public final class StreamService implements AutoCloseable {
         return store(StoreNames.THEME_CATALOG, new ThemeCatalogStoreType()).statuses();
     }
 
+    /**
+     * The application's health: its Kafka Streams state (global thread included: a global thread that dies puts
+     * the application in ERROR) and, once failed, why; never null.
+     */
+    public StreamsAppHealth health() {
+        return health;
+    }
+
     /** Stops processing, commits and releases the state directory; waits at most 30 s. */
     @Override
     public void close() {
+        health.closing();
         streams.close(LEAVE_GROUP_ON_CLOSE);
+        catalogDeadLetters.close();
     }
 
     private <T> T store(String name, QueryableStoreType<T> type) {

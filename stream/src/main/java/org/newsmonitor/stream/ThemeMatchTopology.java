@@ -24,6 +24,7 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
+import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.event.Granularity;
@@ -77,8 +78,8 @@ public final class ThemeMatchTopology {
     }
 
     /** The topology for {@code config}, with the bundled lexicon; never null. */
-    public static Topology build(StreamConfig config) {
-        return build(config, ThemeFiles.bundledLexicon());
+    public static Topology build(StreamConfig config, DeadLetterSink catalogDeadLetters) {
+        return build(config, ThemeFiles.bundledLexicon(), catalogDeadLetters);
     }
 
     /**
@@ -87,15 +88,17 @@ public final class ThemeMatchTopology {
      *
      * @param config  the application's configuration, of which {@link StreamConfig#topology()} shapes the topology
      * @param lexicon the named term lists themes may refer to; never null
+     * @param catalogDeadLetters where the theme catalog (a global store, which cannot forward) puts records of
+     *                           {@code news-themes} it cannot read; must be thread-safe
      * @return an unstarted topology; never null
      */
-    public static Topology build(StreamConfig config, Lexicon lexicon) {
+    public static Topology build(StreamConfig config, Lexicon lexicon, DeadLetterSink catalogDeadLetters) {
         TopologySettings s = config.topology();
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config.toStreamsProperties())));
         Serde<String> keys = Serdes.String();
         JsonSerde<ThemeMatchEvent> matchSerde = Topics.THEME_MATCHES.valueSerde();
 
-        builder.addGlobalStore(new ThemeCatalogStoreBuilder(StoreNames.THEME_CATALOG, lexicon), Topics.THEMES.name(),
+        builder.addGlobalStore(new ThemeCatalogStoreBuilder(StoreNames.THEME_CATALOG, lexicon, catalogDeadLetters), Topics.THEMES.name(),
                 Consumed.with(keys, Serdes.ByteArray()).withName("read-themes"),
                 () -> new ThemeCatalogProcessor(StoreNames.THEME_CATALOG));
         addStores(builder, s);

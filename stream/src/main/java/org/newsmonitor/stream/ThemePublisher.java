@@ -24,6 +24,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsmonitor.contracts.ClientSettings;
+import org.newsmonitor.contracts.DeadLetterProducer;
+import org.newsmonitor.contracts.TopicReader;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.ThemeDefinition;
 import org.newsmonitor.stream.catalog.ThemeDefinitions;
@@ -45,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class ThemePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(ThemePublisher.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The stage named in dead letters of records the publisher cannot read. */
+    static final String DEAD_LETTER_STAGE = "stream.theme-publisher";
 
     private final ClientSettings client;
     private final Lexicon lexicon;
@@ -157,12 +161,19 @@ public final class ThemePublisher {
         return new PublishReport(published, unchanged, refused);
     }
 
-    /** The latest valid definition per theme id on the topic, read from the beginning to the current end. */
+    /**
+     * The latest valid definition per theme id on the topic, read from the beginning to the current end. A record
+     * that cannot be read (or is keyed differently from its theme id) is dead-lettered and hides the versions before
+     * it, so that publishing writes a valid version over it.
+     */
     Map<String, ThemeDefinition> readPublished() {
         Map<String, ThemeDefinition> latest = new HashMap<>();
         var props = client.consumer("news-monitor-theme-publisher");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+                new ByteArrayDeserializer());
+                DeadLetterProducer deadLetters = new DeadLetterProducer(client, "news-monitor-theme-publisher")) {
+            TopicReader<ThemeDefinition> reader = new TopicReader<>(Topics.THEMES, DEAD_LETTER_STAGE, deadLetters,
+                    clock);
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.THEMES.name(), TIMEOUT).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
@@ -178,15 +189,15 @@ public final class ThemePublisher {
                     if (r.key() == null) {
                         continue;
                     }
-                    if (r.value() == null) {
+                    boolean read = reader.read(r.key(), r.value(), r.partition(), r.offset(), (id, theme) -> {
+                        if (theme == null) {
+                            latest.remove(id);
+                        } else {
+                            latest.put(id, theme);
+                        }
+                    });
+                    if (!read) {
                         latest.remove(r.key());
-                        continue;
-                    }
-                    try {
-                        latest.put(r.key(), Topics.THEMES.valueSerde().deserialize(r.topic(), r.value()));
-                    } catch (KafkaException e) {
-                        LOG.warn("Ignored unreadable theme record {} at offset {}: {}", r.key(), r.offset(),
-                                e.getMessage());
                     }
                 }
             }

@@ -21,6 +21,8 @@ import org.newsmonitor.contracts.DlqHeaders;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
+import org.newsmonitor.contracts.poison.PoisonCase;
+import org.newsmonitor.contracts.poison.PoisonRecords;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 
 /** Reading, dead-lettering, de-duplicating and preparing articles. */
@@ -86,6 +88,23 @@ class ArticleIntakeTopologyTest {
         assertThat(dead.get(1).reason()).startsWith("Empty value (tombstone) on topic 'news-articles'");
         assertThat(dead.get(1).sourceOffset()).isEqualTo(1);
         assertThat(fx.matches.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterEveryHostileArticleRecordAndKeepMatching() {
+        //Given hostile values on the articles topic
+        List<PoisonCase> cases = new PoisonRecords(ArticleEvent.class, 19L).cases(200);
+        for (PoisonCase poison : cases) {
+            fx.articlesRaw.pipeInput("poisoned", poison.value(), T0);
+        }
+        //When a good article follows
+        fx.pipe(pipelineArticle("good-1", T0.plusSeconds(1)));
+        //Then nothing escaped, the values that cannot be read are dead letters naming the topic (a random shape
+        // may happen to be a valid article), and the good article still matches
+        List<DeadLetterEvent> dead = fx.deadLetters.readValuesToList();
+        assertThat(dead.size()).isBetween(cases.size() * 9 / 10, cases.size());
+        assertThat(dead).allSatisfy(d -> assertThat(d.reason()).contains("topic 'news-articles'"));
+        assertThat(fx.matches.readValuesToList()).extracting(ThemeMatchEvent::articleId).containsExactly("good-1");
     }
 
     @Test

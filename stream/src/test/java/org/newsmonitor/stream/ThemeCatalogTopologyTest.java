@@ -6,13 +6,19 @@ import static org.newsmonitor.stream.TopologyFixture.frictionTheme;
 import static org.newsmonitor.stream.TopologyFixture.pipelineArticle;
 import static org.newsmonitor.stream.TopologyFixture.pipelineTheme;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsmonitor.contracts.event.DeadLetterEvent;
+import org.newsmonitor.contracts.event.ThemeDefinition;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
+import org.newsmonitor.contracts.poison.PoisonCase;
+import org.newsmonitor.contracts.poison.PoisonRecords;
 import org.newsmonitor.stream.catalog.ThemeStatus;
 
 /** The theme set held in the global catalog store, fed by the compacted themes topic. */
@@ -99,10 +105,48 @@ class ThemeCatalogTopologyTest {
         assertThat(statuses.get("arms-sales").ok()).isFalse();
         assertThat(statuses.get("arms-sales").active()).isFalse();
         assertThat(statuses.get("arms-sales").error()).startsWith("theme 'arms-sales' cannot be read: Malformed JSON");
-        assertThat(statuses.get("oil-trade").error())
-                .isEqualTo("theme 'oil-trade': the record key does not match its id 'eeu-bri-friction'");
+        assertThat(statuses.get("oil-trade").error()).isEqualTo("theme 'oil-trade' cannot be read: Refused "
+                + "ThemeDefinition on topic 'news-themes': the record key is 'oil-trade' but its theme id is "
+                + "'eeu-bri-friction'");
         assertThat(statuses.get("eeu-bri-friction").ok()).isTrue();
         assertThat(fx.catalog().snapshot().themes()).hasSize(1);
+    }
+
+    @Test
+    void shouldDeadLetterThemeRecordsItCannotReadAndKeepMatching() {
+        //Given a theme in force
+        fx.publishThemes(pipelineTheme());
+        //When records nested 5,000 deep, with a 5,000-digit number, or under another theme's key arrive
+        fx.themesRaw.pipeInput("arms-sales", ("{\"schemaVersion\":1,\"extra\":" + "[".repeat(5_000)
+                + "]".repeat(5_000) + "}").getBytes(StandardCharsets.UTF_8), TopologyFixture.WALL_CLOCK);
+        fx.themesRaw.pipeInput("oil-trade", ("{\"schemaVersion\":1,\"minScore\":" + "9".repeat(5_000) + "}")
+                .getBytes(StandardCharsets.UTF_8), TopologyFixture.WALL_CLOCK);
+        fx.themes.pipeInput("power-of-siberia", frictionTheme(), TopologyFixture.WALL_CLOCK);
+        //Then each is dead-lettered, naming the topic, offset and reason, and the theme in force still matches
+        assertThat(fx.catalogDeadLetters).extracting(DeadLetterEvent::key)
+                .containsExactly("arms-sales", "oil-trade", "power-of-siberia");
+        assertThat(fx.catalogDeadLetters).allSatisfy(d -> {
+            assertThat(d.stage()).isEqualTo("stream.theme-catalog");
+            assertThat(d.sourceTopic()).isEqualTo("news-themes");
+            assertThat(d.sourceOffset()).isNotNegative();
+            assertThat(d.reason()).contains("topic 'news-themes'");
+        });
+        assertThat(fx.catalogDeadLetters.get(0).reason()).contains("nesting depth");
+        assertThat(fx.catalogDeadLetters.get(2).reason()).contains("record key is 'power-of-siberia'");
+        fx.pipe(TopologyFixture.pipelineArticle("a1", TopologyFixture.WALL_CLOCK));
+        assertThat(fx.matches.readValuesToList()).extracting(m -> m.themeId()).containsExactly("power-of-siberia");
+    }
+
+    @Test
+    void shouldSurviveEveryHostileThemeRecord() {
+        List<PoisonCase> cases = new PoisonRecords(ThemeDefinition.class, 19L).cases(200);
+        for (PoisonCase poison : cases) {
+            fx.themesRaw.pipeInput("poisoned", poison.value(), TopologyFixture.WALL_CLOCK);
+        }
+        assertThat(fx.catalogDeadLetters).hasSize(cases.size());
+        fx.publishThemes(pipelineTheme());
+        fx.pipe(TopologyFixture.pipelineArticle("a1", TopologyFixture.WALL_CLOCK));
+        assertThat(fx.matches.readValuesToList()).hasSize(1);
     }
 
     @Test

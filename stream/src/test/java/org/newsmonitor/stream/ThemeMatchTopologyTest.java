@@ -27,7 +27,7 @@ class ThemeMatchTopologyTest {
     void shouldNameEveryProcessorAndStoreWhenTopologyIsBuilt() {
         //Given
         Topology topology = ThemeMatchTopology.build(StreamConfig.of(ClientSettings.of("dummy:9092"), stateDir),
-                ThemeFiles.bundledLexicon());
+                ThemeFiles.bundledLexicon(), (event, error) -> { });
         //When
         TopologyDescription description = topology.describe();
         Set<String> nodes = new TreeSet<>();

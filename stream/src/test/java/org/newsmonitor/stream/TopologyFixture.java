@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -44,6 +45,8 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<String, DeadLetterEvent> deadLetters;
     final TestOutputTopic<String, ThemeStatsEvent> stats;
     final TestOutputTopic<String, SurgeEvent> surges;
+    /** Dead letters of the theme catalog, a global store that writes them through its own sink. */
+    final List<DeadLetterEvent> catalogDeadLetters = new CopyOnWriteArrayList<>();
 
     TopologyFixture(Path stateDir) {
         this(stateDir, TopologySettings.defaults());
@@ -52,7 +55,8 @@ final class TopologyFixture implements AutoCloseable {
     TopologyFixture(Path stateDir, TopologySettings settings) {
         StreamConfig config = StreamConfig.of(ClientSettings.of("dummy:9092"), stateDir).withTopology(settings);
         Properties props = config.toStreamsProperties();
-        driver = new TopologyTestDriver(ThemeMatchTopology.build(config, ThemeFiles.bundledLexicon()), props,
+        driver = new TopologyTestDriver(ThemeMatchTopology.build(config, ThemeFiles.bundledLexicon(),
+                (event, error) -> catalogDeadLetters.add(event)), props,
                 WALL_CLOCK);
         articlesRaw = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(), new ByteArraySerializer());
         articles = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(),

@@ -26,7 +26,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.newsmonitor.alerts.digest.DigestBuffer;
 import org.newsmonitor.alerts.digest.EmailChannel;
-import org.newsmonitor.alerts.kafka.DeadLetterSink;
+import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.alerts.subscription.SubscriptionStore;
 import org.newsmonitor.alerts.view.DeliveryLog;
 import org.newsmonitor.contracts.ClientSettings;

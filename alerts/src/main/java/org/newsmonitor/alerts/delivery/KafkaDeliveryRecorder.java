@@ -1,6 +1,6 @@
 package org.newsmonitor.alerts.delivery;
 
-import org.newsmonitor.alerts.kafka.DeadLetterSink;
+import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.alerts.kafka.TopicWriter;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.DeadLetterEvent;

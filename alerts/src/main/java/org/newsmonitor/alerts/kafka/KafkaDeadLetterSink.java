@@ -1,5 +1,6 @@
 package org.newsmonitor.alerts.kafka;
 
+import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.DeadLetters;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.DeadLetterEvent;

@@ -1,5 +1,6 @@
 package org.newsmonitor.alerts.kafka;
 
+import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,16 +21,20 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.newsmonitor.contracts.ClientSettings;
+import org.newsmonitor.contracts.TopicReader;
 import org.newsmonitor.contracts.TopicSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows several topics with one consumer (no group: every instance reads everything) and hands each record to the
- * view that materialises it. Records that do not parse are dead-lettered and skipped.
+ * view that materialises it. A record that cannot be read (malformed, invalid, or keyed differently from its own id)
+ * or that its view refuses is dead-lettered to {@code news-dead-letters} and skipped; see {@link TopicReader}.
  */
 public final class TopicFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+    /** The stage named in this follower's dead letters. */
+    static final String STAGE = "alerts.views";
     private final ClientSettings settings;
     private final String clientId;
     private final DeadLetterSink deadLetters;
@@ -37,6 +42,7 @@ public final class TopicFollower implements AutoCloseable {
     private final Map<String, Follow<?>> follows = new HashMap<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile boolean running;
+    private volatile String failure;
     private Thread thread;
     private KafkaConsumer<byte[], byte[]> consumer;
 
@@ -61,7 +67,7 @@ public final class TopicFollower implements AutoCloseable {
      * @param handler  receives key and value (null for a tombstone), on the follower's thread
      */
     public <V> void follow(TopicSpec<V> topic, Duration history, BiConsumer<String, V> handler) {
-        follows.put(topic.name(), new Follow<>(topic, history, handler));
+        follows.put(topic.name(), new Follow<>(new TopicReader<>(topic, STAGE, deadLetters, clock), history, handler));
     }
 
     /** Assigns the partitions of every followed topic, seeks to the start of each view and starts reading. */
@@ -72,9 +78,9 @@ public final class TopicFollower implements AutoCloseable {
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (Follow<?> f : follows.values()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(f.topic.name(), Duration.ofSeconds(30));
+            List<PartitionInfo> infos = consumer.partitionsFor(f.topic().name(), Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("Kafka topic " + f.topic.name() + " does not exist; create the "
+                throw new IllegalStateException("Kafka topic " + f.topic().name() + " does not exist; create the "
                         + "monitor's topics first");
             }
             infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
@@ -125,28 +131,23 @@ public final class TopicFollower implements AutoCloseable {
         } catch (WakeupException e) {
             // closing
         } catch (RuntimeException e) {
+            failure = "stopped reading Kafka: " + DeadLetters.reason(e);
             LOG.error("Topic follower {} stopped: {}", clientId, e.toString(), e);
         } finally {
             consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
-    private void dispatch(ConsumerRecord<byte[], byte[]> r) {
+    /** Hands one record to its view, or dead-letters it when it cannot be read or the view refuses it. */
+    void dispatch(ConsumerRecord<byte[], byte[]> r) {
         Follow<?> f = follows.get(r.topic());
         String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-        try {
-            f.handle(key, r.value());
-        } catch (RuntimeException e) {
-            LOG.warn("Unreadable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(),
-                    DeadLetters.reason(e));
-            try {
-                deadLetters.publish(DeadLetters.event("alerts.view-" + r.topic(), r.topic(), r.partition(),
-                        r.offset(), key, r.value(), DeadLetters.reason(e), clock.instant()), e);
-            } catch (RuntimeException dlqFailure) {
-                LOG.error("Cannot dead-letter {}-{}@{}: {}", r.topic(), r.partition(), r.offset(),
-                        dlqFailure.getMessage());
-            }
-        }
+        f.read(key, r.value(), r.partition(), r.offset());
+    }
+
+    /** Null while the follower reads (or has not started), else why it stopped; for health checks. */
+    public String failure() {
+        return failure;
     }
 
     @Override
@@ -164,10 +165,13 @@ public final class TopicFollower implements AutoCloseable {
         }
     }
 
-    private record Follow<V>(TopicSpec<V> topic, Duration history, BiConsumer<String, V> handler) {
-        void handle(String key, byte[] value) {
-            V parsed = value == null ? null : topic.valueSerde().deserialize(topic.name(), value);
-            handler.accept(key, parsed);
+    private record Follow<V>(TopicReader<V> reader, Duration history, BiConsumer<String, V> handler) {
+        TopicSpec<V> topic() {
+            return reader.topic();
+        }
+
+        void read(String key, byte[] value, int partition, long offset) {
+            reader.read(key, value, partition, offset, handler);
         }
     }
 }

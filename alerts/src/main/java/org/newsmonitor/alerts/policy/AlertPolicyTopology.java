@@ -10,6 +10,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 import org.newsmonitor.contracts.ClientSettings;
+import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.Topics;
 
 /**
@@ -55,15 +56,17 @@ public final class AlertPolicyTopology {
      * Builds the policy topology; no I/O happens here.
      *
      * @param dedupRetention how long an emitted alert id is remembered (processing time)
+     * @param deadLetters    where the subscriptions store puts records it cannot take (global processors cannot
+     *                       forward to a sink); must be thread-safe
      * @return the topology; never null
      */
-    public static Topology build(Duration dedupRetention) {
+    public static Topology build(Duration dedupRetention, DeadLetterSink deadLetters) {
         Topology topology = new Topology();
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
                         Topics.SUBSCRIPTIONS.valueSerde()).withLoggingDisabled(),
                 READ_SUBSCRIPTIONS, new StringDeserializer(), new ByteArrayDeserializer(), Topics.SUBSCRIPTIONS.name(),
-                MATERIALISE_SUBSCRIPTIONS, SubscriptionsGlobalProcessor::new);
+                MATERIALISE_SUBSCRIPTIONS, () -> new SubscriptionsGlobalProcessor(deadLetters));
 
         topology.addSource(READ_MATCHES, new StringDeserializer(), new ByteArrayDeserializer(),
                 Topics.THEME_MATCHES.name());

@@ -124,11 +124,15 @@ public final class AlertsApp {
     }
 
     private void health(Context ctx) {
-        Map<String, String> checks = deps.health().get();
-        boolean ok = checks.values().stream().allMatch("ok"::equals);
+        HealthReport report = deps.health().get();
+        boolean ok = report.ok();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ok ? "ok" : "degraded");
-        body.put("checks", checks);
+        if (!ok) {
+            body.put("reason", report.reason());
+        }
+        body.put("checks", report.checks());
+        body.put("streams", report.streams());
         body.put("liveStreams", streams.openStreams());
         ctx.status(ok ? 200 : 503).json(body);
     }

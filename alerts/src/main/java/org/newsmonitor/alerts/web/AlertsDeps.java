@@ -1,6 +1,5 @@
 package org.newsmonitor.alerts.web;
 
-import java.util.Map;
 import java.util.function.Supplier;
 import org.newsmonitor.alerts.subscription.SubscriptionService;
 import org.newsmonitor.alerts.subscription.ThemeCatalog;
@@ -20,9 +19,9 @@ import org.newsmonitor.alerts.view.StatsView;
  * @param dashboardSubscription the subscription whose alerts {@code GET /alerts} and the dashboard show
  * @param sse                   live stream limits
  * @param maxBodyBytes          largest request body accepted
- * @param health                named checks, each "ok" or a problem; never null
+ * @param health                named checks, each "ok" or a problem, and the Kafka Streams states; never null
  */
 public record AlertsDeps(SubscriptionService subscriptions, ApiKeys apiKeys, ThemeCatalog themes, AlertFeed feed,
         DeliveryLog deliveries, StatsView stats, String dashboardSubscription, SseSettings sse, int maxBodyBytes,
-        Supplier<Map<String, String>> health) {
+        Supplier<HealthReport> health) {
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -32,6 +33,9 @@ import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.event.SurgeEvent;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
+import org.newsmonitor.contracts.poison.PoisonCase;
+import org.newsmonitor.contracts.poison.PoisonRecords;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 class AlertPolicyTopologyTest {
     private static final Duration RETENTION = Duration.ofHours(24);
@@ -46,13 +50,17 @@ class AlertPolicyTopologyTest {
     private TestInputTopic<String, SurgeEvent> surges;
     private TestOutputTopic<String, AlertEvent> alerts;
     private TestOutputTopic<String, DeadLetterEvent> deadLetters;
+    private final List<DeadLetterEvent> globalDeadLetters = new ArrayList<>();
+    private TestInputTopic<String, byte[]> rawSubscriptions;
 
     @BeforeEach
     void startDriver() {
         Properties props = AlertPolicyTopology.streamsConfig(ClientSettings.of("dummy:9092"), stateDir.toString());
-        driver = new TopologyTestDriver(AlertPolicyTopology.build(RETENTION), props, START);
+        driver = new TopologyTestDriver(AlertPolicyTopology.build(RETENTION, (event, error) -> globalDeadLetters.add(event)), props, START);
         subscriptions = driver.createInputTopic(Topics.SUBSCRIPTIONS.name(), new StringSerializer(),
                 Topics.SUBSCRIPTIONS.valueSerde().serializer());
+        rawSubscriptions = driver.createInputTopic(Topics.SUBSCRIPTIONS.name(), new StringSerializer(),
+                new ByteArraySerializer());
         matches = driver.createInputTopic(Topics.THEME_MATCHES.name(), new StringSerializer(),
                 Topics.THEME_MATCHES.valueSerde().serializer());
         rawMatches = driver.createInputTopic(Topics.THEME_MATCHES.name(), new StringSerializer(),
@@ -93,6 +101,57 @@ class AlertPolicyTopologyTest {
         assertThat(gas.terms()).hasSize(1);
         assertThat(gas.createdAt()).isEqualTo(START);
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterASubscriptionWhoseKeyDiffersFromItsIdAndKeepItOutOfTheStore() {
+        //Given the victim's subscription, and a record under another key carrying the victim's id
+        subscribe(subscription("gas", List.of("power-of-siberia")));
+        subscriptions.pipeInput("mallory", subscription("gas", List.of()));
+        //When a match arrives
+        matches.pipeInput("story-1", match("a1", "story-1", "power-of-siberia", 3.0));
+        //Then the forged record is not in the store, the victim gets one alert, and the dead letter says why
+        KeyValueStore<String, SubscriptionEvent> store = driver.getKeyValueStore(AlertPolicyTopology.SUBSCRIPTIONS_STORE);
+        assertThat(store.get("mallory")).isNull();
+        assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("gas");
+        assertThat(globalDeadLetters).singleElement().satisfies(d -> {
+            assertThat(d.sourceTopic()).isEqualTo(Topics.SUBSCRIPTIONS.name());
+            assertThat(d.key()).isEqualTo("mallory");
+            assertThat(d.stage()).isEqualTo("alerts.policy.subscriptions");
+            assertThat(d.reason()).contains("record key is 'mallory'").contains("'gas'");
+        });
+    }
+
+    @Test
+    void shouldDeadLetterEveryHostileSubscriptionRecordAndKeepAlerting() {
+        //Given hostile values on the subscriptions topic
+        List<PoisonCase> cases = new PoisonRecords(SubscriptionEvent.class, 19L).cases(100);
+        for (PoisonCase poison : cases) {
+            rawSubscriptions.pipeInput("poisoned", poison.value());
+        }
+        //When a good subscription and a match follow
+        subscribe(subscription("gas", List.of("power-of-siberia")));
+        matches.pipeInput("story-1", match("a1", "story-1", "power-of-siberia", 3.0));
+        //Then every hostile value was dead-lettered and the good subscription still alerts
+        assertThat(globalDeadLetters).hasSize(cases.size());
+        assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("gas");
+    }
+
+    @Test
+    void shouldDeadLetterEveryHostileMatchAndSurgeRecordAndKeepAlerting() {
+        //Given a subscription, and hostile values on the matches and surges topics
+        subscribe(subscription("everything", List.of()));
+        TestInputTopic<String, byte[]> rawSurges = driver.createInputTopic(Topics.THEME_SURGES.name(),
+                new StringSerializer(), new ByteArraySerializer());
+        List<PoisonCase> matchCases = new PoisonRecords(ThemeMatchEvent.class, 19L).cases(100);
+        List<PoisonCase> surgeCases = new PoisonRecords(SurgeEvent.class, 19L).cases(100);
+        matchCases.forEach(p -> rawMatches.pipeInput("story-x", p.value()));
+        surgeCases.forEach(p -> rawSurges.pipeInput("power-of-siberia", p.value()));
+        //When a good match follows
+        matches.pipeInput("story-1", match("a1", "story-1", "power-of-siberia", 3.0));
+        //Then every hostile value was dead-lettered and the good match still alerts
+        assertThat(deadLetters.readValuesToList()).hasSize(matchCases.size() + surgeCases.size());
+        assertThat(alerts.readValuesToList()).extracting(AlertEvent::storyId).containsExactly("story-1");
     }
 
     @Test
@@ -252,7 +311,7 @@ class AlertPolicyTopologyTest {
     @Test
     void shouldNameEveryProcessorAndStoreExplicitly() {
         //Given
-        TopologyDescription description = AlertPolicyTopology.build(RETENTION).describe();
+        TopologyDescription description = AlertPolicyTopology.build(RETENTION, (event, error) -> globalDeadLetters.add(event)).describe();
         //Then
         assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-")
                 .contains(AlertPolicyTopology.ALERT_IDS_STORE, AlertPolicyTopology.SURGE_ALERT_IDS_STORE,

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.newsmonitor.alerts.net.AddressAllowList;
 import org.newsmonitor.alerts.net.HostLiteral;
 import org.newsmonitor.alerts.net.SsrfGuard;
@@ -23,6 +24,7 @@ import org.newsmonitor.alerts.view.DeliveryLog;
 import org.newsmonitor.alerts.view.StatsView;
 import org.newsmonitor.alerts.web.AlertsApp;
 import org.newsmonitor.alerts.web.AlertsDeps;
+import org.newsmonitor.alerts.web.HealthReport;
 import org.newsmonitor.alerts.web.ApiKeys;
 import org.newsmonitor.alerts.web.SseSettings;
 
@@ -40,6 +42,8 @@ public final class TestApp implements AutoCloseable {
     public final DeliveryLog deliveries = new DeliveryLog(100, 10_000);
     public final StatsView stats = new StatsView();
     public final SubscriptionService subscriptions;
+    /** What {@code GET /health} reports; tests may replace it. */
+    public final AtomicReference<HealthReport> health = new AtomicReference<>(HealthReport.of(Map.of("kafka", "ok")));
     public final Javalin app;
     public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -63,7 +67,7 @@ public final class TestApp implements AutoCloseable {
                 emailConfigured), Clock.systemUTC(), maxSubscriptionsPerOwner);
         AlertsDeps deps = new AlertsDeps(subscriptions, new ApiKeys(Map.of("alice", ALICE_KEY, "bob", BOB_KEY)),
                 ThemeCatalog.of(THEMES), feed, deliveries, stats, "default", sse, 16 * 1024,
-                () -> Map.of("kafka", "ok"));
+                health::get);
         app = AlertsApp.create(deps).start("127.0.0.1", 0);
     }
 

@@ -32,7 +32,7 @@ public record FeedStateEvent(
         Instant lastErrorAt,
         int consecutiveFailures,
         Instant nextPollAt,
-        boolean disabled) {
+        boolean disabled) implements KeyedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -45,5 +45,11 @@ public record FeedStateEvent(
         if (consecutiveFailures < 0) {
             throw new InvalidRecordException(r, "consecutiveFailures", "must not be negative, was " + consecutiveFailures);
         }
+    }
+
+    /** The key of a feed-state record: its {@link #feedId()}. */
+    @Override
+    public String recordKey() {
+        return feedId;
     }
 }

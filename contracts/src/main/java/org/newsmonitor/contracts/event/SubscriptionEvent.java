@@ -38,7 +38,7 @@ public record SubscriptionEvent(
         String email,
         boolean includeSurges,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements KeyedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -63,5 +63,11 @@ public record SubscriptionEvent(
     /** Whether this subscription follows the given theme. */
     public boolean follows(String themeId) {
         return themes.isEmpty() || themes.contains(themeId);
+    }
+
+    /** The key of a subscription record: its {@link #id()}. */
+    @Override
+    public String recordKey() {
+        return id;
     }
 }

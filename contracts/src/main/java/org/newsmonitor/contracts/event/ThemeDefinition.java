@@ -31,7 +31,7 @@ public record ThemeDefinition(
         String require,
         String rules,
         int revision,
-        Instant updatedAt) {
+        Instant updatedAt) implements KeyedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -49,5 +49,11 @@ public record ThemeDefinition(
         Checks.within(r, "minScore", minScore, 0, Double.MAX_VALUE);
         require = Checks.optional(require);
         rules = Checks.nonBlank(r, "rules", rules);
+    }
+
+    /** The key of a theme record: its {@link #id()}. */
+    @Override
+    public String recordKey() {
+        return id;
     }
 }

@@ -1,6 +1,8 @@
 package org.newsmonitor.contracts.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
@@ -11,8 +13,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON serde for one record type on one topic. Null stays null (tombstones pass through); malformed JSON and
- * records that fail validation become a {@link SerializationException} naming the topic and what was wrong.
+ * JSON serde for one record type on one topic. Null stays null (tombstones pass through); malformed JSON, JSON beyond
+ * the parser's limits (nesting depth, number length), JSON null and records that fail validation become a
+ * {@link SerializationException} naming the topic and what was wrong; no other exception leaves {@link #deserialize}.
  *
  * @param <T> the record type
  */
@@ -64,14 +67,24 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new SerializationException("Invalid " + type.getSimpleName() + " on " + topicName(topic) + ": "
                     + cause.getMessage(), e);
+        } catch (StreamConstraintsException e) {
+            // a parser limit (nesting depth, number or string length); these carry no location
+            throw new SerializationException("Refused " + type.getSimpleName() + " on " + topicName(topic)
+                    + ", beyond the parser's limits: " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new SerializationException("Malformed JSON for " + type.getSimpleName() + " on " + topicName(topic)
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage(), e);
-        } catch (IOException e) {
+                    + where(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SerializationException s) {
+                throw s;
+            }
             throw new SerializationException("Cannot read " + type.getSimpleName() + " from " + topicName(topic)
-                    + ": " + e.getMessage(), e);
+                    + ": " + e, e);
         }
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private String topicName(String topic) {

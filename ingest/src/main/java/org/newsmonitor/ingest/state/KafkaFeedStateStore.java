@@ -1,25 +1,22 @@
 package org.newsmonitor.ingest.state;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.common.errors.SerializationException;
 import org.newsmonitor.contracts.ClientSettings;
+import org.newsmonitor.contracts.DeadLetterProducer;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.FeedStateEvent;
-import org.newsmonitor.contracts.json.JsonSerde;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the compacted {@code news-feed-state} topic (key: feed id, value: FeedStateEvent JSON) to its committed end;
- * the last record per key wins, a tombstone forgets the feed, an unreadable record is logged and skipped.
+ * the last record per key wins, a tombstone forgets the feed; a record that cannot be read, or whose key differs
+ * from its feed id, is dead-lettered to {@code news-dead-letters} and skipped (see {@link FeedStateView}).
  */
 public final class KafkaFeedStateStore implements FeedStateStore {
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaFeedStateStore.class);
-
     private final ClientSettings kafka;
     private final Duration timeout;
+    private final Clock clock = Clock.systemUTC();
 
     /**
      * @param kafka   how to reach Kafka
@@ -32,22 +29,11 @@ public final class KafkaFeedStateStore implements FeedStateStore {
 
     @Override
     public Map<String, FeedStateEvent> readAll() throws StateUnavailableException {
-        JsonSerde<FeedStateEvent> serde = Topics.FEED_STATE.valueSerde();
-        Map<String, FeedStateEvent> states = new HashMap<>();
-        TopicScanner.scan(kafka, Topics.FEED_STATE.name(), timeout, (key, value) -> {
-            if (key == null) {
-                return;
-            }
-            if (value == null) {
-                states.remove(key);
-                return;
-            }
-            try {
-                states.put(key, serde.deserialize(Topics.FEED_STATE.name(), value));
-            } catch (SerializationException e) {
-                LOG.warn("Skipping unreadable feed state for {}: {}", key, e.getMessage());
-            }
-        });
-        return states;
+        try (DeadLetterProducer deadLetters = new DeadLetterProducer(kafka, "news-monitor-ingest-feed-state")) {
+            FeedStateView view = new FeedStateView(deadLetters, clock);
+            TopicScanner.scanRecords(kafka, Topics.FEED_STATE.name(), timeout,
+                    r -> view.apply(r.key(), r.value(), r.partition(), r.offset()));
+            return view.states();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,6 +42,16 @@ public final class TopicScanner {
      */
     public static long scan(ClientSettings kafka, String topic, Duration timeout, RecordSink sink)
             throws StateUnavailableException {
+        return scanRecords(kafka, topic, timeout, r -> sink.accept(r.key(), r.value()));
+    }
+
+    /**
+     * Scans {@code topic}, handing on whole records (with partition and offset, for dead letters).
+     *
+     * @see #scan(ClientSettings, String, Duration, RecordSink)
+     */
+    public static long scanRecords(ClientSettings kafka, String topic, Duration timeout,
+            Consumer<ConsumerRecord<String, byte[]>> sink) throws StateUnavailableException {
         Properties p = kafka.consumer("unused");
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "news-monitor-ingest-scan-" + topic);
@@ -67,7 +78,7 @@ public final class TopicScanner {
                             + " did not finish within " + timeout.toSeconds() + " s", null);
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    sink.accept(r.key(), r.value());
+                    sink.accept(r);
                     count++;
                 }
             }

@@ -3,11 +3,13 @@ package org.newsmonitor.stream.catalog;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /** Feeds each record of {@code news-themes} (raw bytes) into the {@link ThemeCatalogStore}. */
 public final class ThemeCatalogProcessor implements Processor<String, byte[], Void, Void> {
     private final String storeName;
     private ThemeCatalogStore store;
+    private ProcessorContext<Void, Void> context;
 
     /** @param storeName the catalog store */
     public ThemeCatalogProcessor(String storeName) {
@@ -16,11 +18,14 @@ public final class ThemeCatalogProcessor implements Processor<String, byte[], Vo
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
         this.store = context.getStateStore(storeName);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
-        store.apply(record.key(), record.value());
+        RecordMetadata origin = context.recordMetadata().orElse(null);
+        store.apply(record.key(), record.value(), origin == null ? -1 : origin.partition(),
+                origin == null ? -1L : origin.offset());
     }
 }

@@ -1,17 +1,18 @@
 package org.newsmonitor.stream.catalog;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
+import org.newsmonitor.contracts.DeadLetterSink;
+import org.newsmonitor.contracts.TopicReader;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.ThemeDefinition;
-import org.newsmonitor.contracts.json.JsonSerde;
 import org.newsmonitor.themes.CompiledTheme;
 import org.newsmonitor.themes.Lexicon;
 import org.newsmonitor.themes.ThemeSyntaxException;
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The theme set in force, as a global state store fed by the compacted {@code news-themes} topic. Each record is
  * compiled when it arrives: a valid theme replaces the previous version, a tombstone removes the theme, and a theme
- * that does not compile (or cannot be read) is reported in {@link #statuses()} and in the log while its previous
- * valid version stays in force. The store keeps compiled themes in memory and is rebuilt from the topic on every
+ * that does not compile is reported in {@link #statuses()} and in the log while its previous valid version stays in
+ * force. A record that cannot be read (malformed, beyond the parser's limits, invalid, or keyed differently from its
+ * theme id) is also dead-lettered to {@code news-dead-letters} through the store's sink: nothing read from the topic
+ * can throw into the global stream thread, neither while restoring at start-up nor afterwards. The store keeps compiled themes in memory and is rebuilt from the topic on every
  * start (the topic is its changelog), through the same code path.
  *
  * <p>Written by the global stream thread only; read by processing threads and interactive queries through the
@@ -30,10 +33,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class ThemeCatalogStore implements StateStore {
     private static final Logger LOG = LoggerFactory.getLogger(ThemeCatalogStore.class);
+    /** The stage named in the catalog's dead letters. */
+    public static final String STAGE = "stream.theme-catalog";
 
     private final String name;
     private final Lexicon lexicon;
-    private final JsonSerde<ThemeDefinition> serde = Topics.THEMES.valueSerde();
+    private final TopicReader<ThemeDefinition> reader;
+    /** Why the record being read could not be, for its status; set on the global thread only. */
+    private String unreadable;
     private final SortedMap<String, Active> active = new TreeMap<>();
     private final Map<String, ThemeStatus> statuses = new ConcurrentHashMap<>();
     private volatile ThemeCatalogSnapshot snapshot = ThemeCatalogSnapshot.EMPTY;
@@ -41,11 +48,16 @@ public final class ThemeCatalogStore implements StateStore {
 
     /**
      * @param name    the store name
-     * @param lexicon the named term lists the themes' rules may refer to
+     * @param lexicon     the named term lists the themes' rules may refer to
+     * @param deadLetters where records that cannot be read go; thread-safe
      */
-    public ThemeCatalogStore(String name, Lexicon lexicon) {
+    public ThemeCatalogStore(String name, Lexicon lexicon, DeadLetterSink deadLetters) {
         this.name = name;
         this.lexicon = lexicon;
+        this.reader = new TopicReader<>(Topics.THEMES, STAGE, (event, error) -> {
+            unreadable = event.reason();
+            deadLetters.publish(event, error);
+        }, Clock.systemUTC());
     }
 
     /** The themes in force now; never null. */
@@ -59,35 +71,45 @@ public final class ThemeCatalogStore implements StateStore {
     }
 
     /**
-     * Applies one record of {@code news-themes}.
+     * Applies one record of {@code news-themes} read while restoring (no position known).
      *
      * @param themeId the record key; a null key is logged and ignored
      * @param value   the raw value; null is a tombstone
      */
-    public synchronized void apply(String themeId, byte[] value) {
-        if (themeId == null || themeId.isBlank()) {
-            LOG.warn("Ignored a record without a theme id on {}", Topics.THEMES.name());
-            return;
+    public void apply(String themeId, byte[] value) {
+        apply(themeId, value, -1, -1L);
+    }
+
+    /**
+     * Applies one record of {@code news-themes}. Never throws: a record that cannot be read or is keyed differently
+     * from its theme id is dead-lettered and reported in {@link #statuses()}; a theme that does not compile is
+     * reported there, and the previous valid version of either stays in force.
+     *
+     * @param themeId   the record key; a null key is dead-lettered
+     * @param value     the raw value; null is a tombstone
+     * @param partition the source partition, or -1
+     * @param offset    the source offset, or -1
+     */
+    public synchronized void apply(String themeId, byte[] value, int partition, long offset) {
+        if (!reader.read(themeId, value, partition, offset, this::take) && themeId != null) {
+            refuse(themeId, -1, "theme '" + themeId + "' cannot be read: " + unreadable, 0, 0);
         }
-        if (value == null) {
+    }
+
+    private void take(String themeId, ThemeDefinition definition) {
+        unreadable = null;
+        if (themeId == null || themeId.isBlank()) {
+            unreadable = "the record has no theme id as its key";
+            throw new IllegalArgumentException("Refused a record on topic '" + Topics.THEMES.name()
+                    + "' without a theme id as its key");
+        }
+        if (definition == null) {
             boolean removed = active.remove(themeId) != null;
             statuses.remove(themeId);
             if (removed) {
                 publish();
             }
             LOG.info("Theme '{}' removed (tombstone on {})", themeId, Topics.THEMES.name());
-            return;
-        }
-        ThemeDefinition definition;
-        try {
-            definition = serde.deserialize(Topics.THEMES.name(), value);
-        } catch (SerializationException e) {
-            refuse(themeId, -1, "theme '" + themeId + "' cannot be read: " + e.getMessage(), 0, 0);
-            return;
-        }
-        if (!definition.id().equals(themeId)) {
-            refuse(themeId, definition.revision(), "theme '" + themeId + "': the record key does not match its id '"
-                    + definition.id() + "'", 0, 0);
             return;
         }
         try {

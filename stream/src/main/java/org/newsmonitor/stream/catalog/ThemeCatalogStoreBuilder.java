@@ -2,6 +2,7 @@ package org.newsmonitor.stream.catalog;
 
 import java.util.Map;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.themes.Lexicon;
 
 /**
@@ -10,14 +11,17 @@ import org.newsmonitor.themes.Lexicon;
 public final class ThemeCatalogStoreBuilder implements StoreBuilder<ThemeCatalogStore> {
     private final String name;
     private final Lexicon lexicon;
+    private final DeadLetterSink deadLetters;
 
     /**
-     * @param name    the store name
-     * @param lexicon the named term lists the themes' rules may refer to
+     * @param name        the store name
+     * @param lexicon     the named term lists the themes' rules may refer to
+     * @param deadLetters where records the store cannot read go; thread-safe
      */
-    public ThemeCatalogStoreBuilder(String name, Lexicon lexicon) {
+    public ThemeCatalogStoreBuilder(String name, Lexicon lexicon, DeadLetterSink deadLetters) {
         this.name = name;
         this.lexicon = lexicon;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -42,7 +46,7 @@ public final class ThemeCatalogStoreBuilder implements StoreBuilder<ThemeCatalog
 
     @Override
     public ThemeCatalogStore build() {
-        return new ThemeCatalogStore(name, lexicon);
+        return new ThemeCatalogStore(name, lexicon, deadLetters);
     }
 
     @Override
