@@ -21,6 +21,8 @@ import java.util.List;
  * @param language      article language; may be null
  * @param publishedAt   article publication time; also the Kafka timestamp
  * @param matchedAt     when the match was made
+ * @param themeRevision revision of the theme (on {@code news-themes}) that made the match; null in records written
+ *                      before the field existed
  */
 public record ThemeMatchEvent(
         int schemaVersion,
@@ -37,7 +39,8 @@ public record ThemeMatchEvent(
         String source,
         String language,
         Instant publishedAt,
-        Instant matchedAt) {
+        Instant matchedAt,
+        Integer themeRevision) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -58,5 +61,13 @@ public record ThemeMatchEvent(
         language = Checks.optional(language);
         Checks.present(r, "publishedAt", publishedAt);
         Checks.present(r, "matchedAt", matchedAt);
+    }
+
+    /** A match without the theme's revision, as records were before {@code themeRevision} existed. */
+    public ThemeMatchEvent(int schemaVersion, String articleId, String storyId, String themeId, String themeTitle,
+            Polarity polarity, double score, List<MatchedTerm> terms, String snippet, String title, String url,
+            String source, String language, Instant publishedAt, Instant matchedAt) {
+        this(schemaVersion, articleId, storyId, themeId, themeTitle, polarity, score, terms, snippet, title, url,
+                source, language, publishedAt, matchedAt, null);
     }
 }
