@@ -7,7 +7,7 @@ import java.util.List;
  * An alert for one subscriber, published on {@code news-alerts} (key: {@link #subscriptionId()}).
  * {@link #alertId()} is deterministic (subscription, theme and story), so receivers de-duplicate by it.
  *
- * @param schemaVersion  version of this record's shape
+ * @param schemaVersion  version of this record's shape (version 2 adds {@code themeRevision})
  * @param alertId        deterministic id; the idempotency key of every delivery
  * @param subscriptionId the subscription this alert is for
  * @param kind           a story match or a theme surge
@@ -44,7 +44,7 @@ public record AlertEvent(
         Instant createdAt,
         Integer themeRevision) {
 
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     public AlertEvent {
         String r = "AlertEvent";

@@ -8,7 +8,8 @@ import java.util.List;
  * (key: {@link #themeId()}). Only hours that are current when judged (by publication time, against the wall clock)
  * are judged, so a replay of old news reports no surge.
  *
- * @param schemaVersion version of this record's shape
+ * @param schemaVersion version of this record's shape (version 2 adds the title, revision, lowest score, sources and
+ *                      languages)
  * @param themeId       the theme
  * @param windowStart   start of the surging hour
  * @param windowEnd     end of the surging hour
@@ -38,7 +39,7 @@ public record SurgeEvent(
         List<String> sources,
         List<String> languages) {
 
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     /** The language given for matches whose article declares none (ISO 639-2 "undetermined"). */
     public static final String UNKNOWN_LANGUAGE = "und";
 

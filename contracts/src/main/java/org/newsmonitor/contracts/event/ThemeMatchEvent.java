@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * An article matched a theme; published on {@code news-theme-matches} (key: {@link #storyId()}).
  *
- * @param schemaVersion version of this record's shape
+ * @param schemaVersion version of this record's shape (version 2 adds {@code themeRevision})
  * @param articleId     id of the matching article
  * @param storyId       id of the story (cluster of near-duplicate copies) the article belongs to
  * @param themeId       id of the matched theme
@@ -42,7 +42,7 @@ public record ThemeMatchEvent(
         Instant matchedAt,
         Integer themeRevision) {
 
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     public ThemeMatchEvent {
         String r = "ThemeMatchEvent";
