@@ -194,6 +194,22 @@ class ThemeStatsTopologyTest {
     }
 
     @Test
+    void shouldAnswerAQueryWithTheBucketsOfThatThemeOnlyWhenAnotherThemesIdStartsWithIt() {
+        //Given buckets of "arms" and of "arms-sales" on the same day
+        var store = fx.countStore();
+        var count = new org.newsmonitor.stream.stats.ThemeCount(Polarity.MIXED, 4, null, null, 0, null, null, false);
+        store.put("arms@day@2025-05-14T00:00:00Z", count);
+        store.put("arms-sales@day@2025-05-14T00:00:00Z", count);
+        store.put("arms@day@2025-05-16T00:00:00Z", count);
+        //When / Then
+        assertThat(fx.counts("arms", Granularity.DAY, DAY, DAY.plus(Duration.ofDays(3))))
+                .extracting(ThemeStatsEvent::themeId, ThemeStatsEvent::windowStart)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("arms", DAY),
+                        org.assertj.core.groups.Tuple.tuple("arms", DAY.plus(Duration.ofDays(2))));
+        assertThat(fx.counts("arms", Granularity.DAY, DAY.plusSeconds(1), DAY.plus(Duration.ofDays(1)))).isEmpty();
+    }
+
+    @Test
     void shouldNotEmitSurgeWhenVolumeStaysWithinBaseline() {
         //Given two matches an hour for three hours
         for (int h = 0; h < 3; h++) {
