@@ -205,7 +205,11 @@
       chart.appendChild(svg('line', { class: 'surge-line', x1: x, y1: pad.t, x2: x, y2: height - pad.b }));
       const mark = svg('path', { class: 'surge', d: `M${x - 6},${pad.t} L${x + 6},${pad.t} L${x},${pad.t + 9} Z` });
       const tip = svg('title');
-      tip.textContent = 'Surge: ' + s.themeId + ' (' + s.count + ' matches, ' + Number(s.ratio).toFixed(1) + 'x)';
+      const baseline = Number(s.baseline) || 0;
+      const usual = baseline > 0
+        ? (s.count / baseline).toFixed(1) + 'x the usual ' + baseline.toFixed(2) + ' an hour'
+        : 'none in the hours before';
+      tip.textContent = 'Surge: ' + (s.themeTitle || s.themeId) + ' (' + s.count + ' matches, ' + usual + ')';
       mark.appendChild(tip);
       chart.appendChild(mark);
     }

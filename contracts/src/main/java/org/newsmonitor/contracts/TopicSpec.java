@@ -66,6 +66,12 @@ public record TopicSpec<V>(String name, String key, Class<V> valueType, String s
         } else {
             configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
             configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention));
+            if (retention > 0) {
+                // retention runs from the record timestamp; for every writer (including error handlers outside our
+                // transactions and other clients), that is when the broker appended it, never an article's
+                // publication time: an alert about last year's news is kept as long as one about today's
+                configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+            }
         }
         return configs;
     }

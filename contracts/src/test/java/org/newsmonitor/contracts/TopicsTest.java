@@ -13,6 +13,20 @@ class TopicsTest {
     }
 
     @Test
+    void shouldTimestampEveryTimeRetainedTopicWhenTheBrokerAppendsSoThatRetentionRunsFromTheWriteIssue21() {
+        assertThat(Topics.ALL.stream().filter(t -> !t.compacted() && t.retention() > 0).map(TopicSpec::name))
+                .containsExactlyInAnyOrder("news-alerts", "news-theme-surges", "news-deliveries", "news-dead-letters");
+        Topics.ALL.forEach(t -> {
+            if (!t.compacted() && t.retention() > 0) {
+                assertThat(t.configs()).as(t.name()).containsEntry(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                        "LogAppendTime");
+            } else {
+                assertThat(t.configs()).as(t.name()).doesNotContainKey(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
+            }
+        });
+    }
+
+    @Test
     void shouldCompactTheStateTopicsAndNothingElse() {
         assertThat(Topics.ALL.stream().filter(TopicSpec::compacted).map(TopicSpec::name))
                 .containsExactlyInAnyOrder("news-themes", "news-subscriptions", "news-theme-stats", "news-feed-state");

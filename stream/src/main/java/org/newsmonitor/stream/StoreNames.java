@@ -12,21 +12,16 @@ public final class StoreNames {
     public static final String ARTICLE_IDS = "article-ids-store";
     /** Article id to its story id, event time and story fingerprint, for articles within the story window. */
     public static final String STORY_MEMBERS = "story-members-store";
-    /** Matches per theme per hour (event time). */
-    public static final String THEME_HOURLY_COUNTS = "theme-hourly-counts-store";
-    /** Matches per theme per day (event time). */
-    public static final String THEME_DAILY_COUNTS = "theme-daily-counts-store";
-    /** Matches per polarity per day (event time): the cooperation-vs-friction balance. */
-    public static final String POLARITY_DAILY_COUNTS = "polarity-daily-counts-store";
-    /** Hourly windows of a theme for which a surge was already reported. */
-    public static final String THEME_SURGES = "theme-surges-store";
+    /**
+     * Matches per theme per hour and per day, and per polarity per day (event time), keyed by bucket (see
+     * {@link org.newsmonitor.stream.stats.TimeBuckets}); hour buckets also say whether a surge was reported.
+     */
+    public static final String THEME_COUNTS = "theme-counts-store";
 
     /** Repartition into one partition so that every copy of a story meets the same story index. */
     public static final String STORY_CLUSTERING_TOPIC = "story-clustering";
-    /** Repartition of matches by theme id for the per-theme counts. */
-    public static final String MATCHES_BY_THEME_TOPIC = "matches-by-theme";
-    /** Repartition of matches by polarity for the daily balance. */
-    public static final String MATCHES_BY_POLARITY_TOPIC = "matches-by-polarity";
+    /** Repartition of the matches read back from news-theme-matches into the one counting task, keyed by theme id. */
+    public static final String MATCHES_TO_COUNT_TOPIC = "matches-to-count";
 
     private StoreNames() {
     }

@@ -15,7 +15,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.newsmonitor.contracts.DeadLetterProducer;
 import org.newsmonitor.contracts.StreamsAppHealth;
 import org.newsmonitor.contracts.TopicCreator;
@@ -24,6 +24,7 @@ import org.newsmonitor.contracts.event.Granularity;
 import org.newsmonitor.contracts.event.ThemeStatsEvent;
 import org.newsmonitor.stream.catalog.ThemeCatalogStoreType;
 import org.newsmonitor.stream.catalog.ThemeStatus;
+import org.newsmonitor.stream.stats.CountMatchesProcessor;
 import org.newsmonitor.stream.stats.DailyBalance;
 import org.newsmonitor.stream.stats.ThemeCount;
 import org.slf4j.Logger;
@@ -126,9 +127,7 @@ public final class StreamService implements AutoCloseable {
      *                                instance holds them)
      */
     public List<ThemeStatsEvent> themeCounts(String themeId, Granularity granularity, Instant from, Instant to) {
-        String store = granularity == Granularity.HOUR ? StoreNames.THEME_HOURLY_COUNTS : StoreNames.THEME_DAILY_COUNTS;
-        ReadOnlyWindowStore<String, ThemeCount> counts = store(store, QueryableStoreTypes.windowStore());
-        return StreamQueries.themeCounts(counts, themeId, granularity, from, to);
+        return StreamQueries.themeCounts(counts(), themeId, granularity, from, to);
     }
 
     /**
@@ -137,9 +136,21 @@ public final class StreamService implements AutoCloseable {
      * @throws StreamServiceException when the store is not queryable now
      */
     public List<DailyBalance> balance(Instant from, Instant to) {
-        ReadOnlyWindowStore<String, Long> counts = store(StoreNames.POLARITY_DAILY_COUNTS,
-                QueryableStoreTypes.windowStore());
-        return StreamQueries.balance(counts, from, to);
+        return StreamQueries.balance(counts(), from, to);
+    }
+
+    /**
+     * Matches on {@code news-theme-matches} that the statistics could not count (their publication time lies outside
+     * years 0001 to 9999); also the metric {@value CountMatchesProcessor#EXCLUDED_METRIC}.
+     *
+     * @throws StreamServiceException when the store is not queryable now
+     */
+    public long matchesExcludedFromCounts() {
+        return StreamQueries.excluded(counts());
+    }
+
+    private ReadOnlyKeyValueStore<String, ThemeCount> counts() {
+        return store(StoreNames.THEME_COUNTS, QueryableStoreTypes.keyValueStore());
     }
 
     /**

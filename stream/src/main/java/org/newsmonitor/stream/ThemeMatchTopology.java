@@ -1,11 +1,8 @@
 package org.newsmonitor.stream;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -13,22 +10,14 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
-import org.newsmonitor.contracts.event.Granularity;
-import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.SurgeEvent;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.contracts.event.ThemeStatsEvent;
@@ -43,7 +32,8 @@ import org.newsmonitor.stream.catalog.ThemeCatalogStoreBuilder;
 import org.newsmonitor.stream.match.MatchThemesProcessor;
 import org.newsmonitor.stream.match.MatchedArticle;
 import org.newsmonitor.stream.match.MatchedArticleSerde;
-import org.newsmonitor.stream.stats.PolaritySerde;
+import org.newsmonitor.stream.stats.CountMatchesProcessor;
+import org.newsmonitor.stream.stats.CountedMatch;
 import org.newsmonitor.stream.stats.SurgeProcessor;
 import org.newsmonitor.stream.stats.ThemeCount;
 import org.newsmonitor.stream.story.StoryClusterProcessor;
@@ -59,21 +49,21 @@ import org.newsmonitor.themes.ThemeFiles;
  * Topic: news-themes         Key: theme id     Value: ThemeDefinition JSON (global store; tombstone removes)
  * Topic: news-theme-matches  Key: story id     Value: ThemeMatchEvent JSON, timestamp = publication time
  * Topic: news-theme-stats    Key: themeId@granularity@windowStart   Value: ThemeStatsEvent JSON
- * Topic: news-theme-surges   Key: theme id     Value: SurgeEvent JSON
+ * Topic: news-theme-surges   Key: theme id     Value: SurgeEvent JSON, timestamp = when detected
  * Topic: news-dead-letters   Key: source key   Value: DeadLetterEvent JSON, DlqHeaders
  * </pre>
  *
  * Flow: {@code decode-articles} (dead letters split off) → {@code match-themes} (against the global
  * {@value StoreNames#THEME_CATALOG}; articles without a theme hit end here) → {@code deduplicate-articles} →
- * repartition {@value StoreNames#STORY_CLUSTERING_TOPIC} into one partition → {@code assign-stories} → matches; then per-theme hourly and daily counts (repartition
- * {@value StoreNames#MATCHES_BY_THEME_TOPIC}), {@code detect-surges} on the hourly counts, and the daily balance by
- * polarity (repartition {@value StoreNames#MATCHES_BY_POLARITY_TOPIC}). Every processor, store and internal topic is
- * named here.
+ * repartition {@value StoreNames#STORY_CLUSTERING_TOPIC} into one partition → {@code assign-stories} → matches.
+ * The statistics count what is on {@code news-theme-matches}: {@code read-theme-matches} (read back, read-committed
+ * under exactly-once) → repartition {@value StoreNames#MATCHES_TO_COUNT_TOPIC} into one partition →
+ * {@code count-matches} (per theme per hour and day and per polarity per day, by publication time, in the key-value
+ * store {@value StoreNames#THEME_COUNTS}, whatever the arrival order) → {@code news-theme-stats}, and
+ * {@code detect-surges} on the changed hours. Counting from the topic means a new or reset counting task starts from
+ * the topic's first match, so its counts are complete. Every processor, store and internal topic is named here.
  */
 public final class ThemeMatchTopology {
-    private static final Duration HOUR = Duration.ofHours(1);
-    private static final Duration DAY = Duration.ofDays(1);
-
     private ThemeMatchTopology() {
     }
 
@@ -128,28 +118,18 @@ public final class ThemeMatchTopology {
                         StoreNames.STORY_MEMBERS);
         matches.to(Topics.THEME_MATCHES.name(), Produced.with(keys, matchSerde).withName("write-theme-matches"));
 
-        Serde<Polarity> polarities = PolaritySerde.create();
-        KGroupedStream<String, Polarity> byTheme = matches
-                .map((storyId, m) -> KeyValue.pair(m.themeId(), m.polarity()), Named.as("to-theme-polarity"))
-                .groupByKey(Grouped.with(StoreNames.MATCHES_BY_THEME_TOPIC, keys, polarities));
-        KStream<Windowed<String>, ThemeCount> hourly = countPerTheme(byTheme, HOUR, s.hourlyGrace(),
-                s.hourlyRetention(), StoreNames.THEME_HOURLY_COUNTS, "hourly");
-        KStream<Windowed<String>, ThemeCount> daily = countPerTheme(byTheme, DAY, s.dailyGrace(), s.dailyRetention(),
-                StoreNames.THEME_DAILY_COUNTS, "daily");
-        publishStats(hourly, Granularity.HOUR, "hourly");
-        publishStats(daily, Granularity.DAY, "daily");
-
-        hourly.process(() -> new SurgeProcessor(StoreNames.THEME_HOURLY_COUNTS, StoreNames.THEME_SURGES,
-                        s.surgeRule()), Named.as("detect-surges"), StoreNames.THEME_HOURLY_COUNTS, StoreNames.THEME_SURGES)
+        KStream<String, ThemeStatsEvent> stats = builder
+                .stream(Topics.THEME_MATCHES.name(), Consumed.with(keys, matchSerde).withName("read-theme-matches"))
+                .map((storyId, m) -> KeyValue.pair(m.themeId(), CountedMatch.of(m)), Named.as("to-counted-match"))
+                .repartition(Repartitioned.with(keys, json(CountedMatch.class, StoreNames.MATCHES_TO_COUNT_TOPIC))
+                        .withName(StoreNames.MATCHES_TO_COUNT_TOPIC).withNumberOfPartitions(1))
+                .process(() -> new CountMatchesProcessor(StoreNames.THEME_COUNTS), Named.as("count-matches"),
+                        StoreNames.THEME_COUNTS);
+        stats.to(Topics.THEME_STATS.name(), Produced.with(keys, Topics.THEME_STATS.valueSerde()).withName("write-stats"));
+        stats.process(() -> new SurgeProcessor(StoreNames.THEME_COUNTS, s.surgeRule(), s.surgeHorizon()),
+                        Named.as("detect-surges"), StoreNames.THEME_COUNTS)
                 .to(Topics.THEME_SURGES.name(), Produced.<String, SurgeEvent>with(keys, Topics.THEME_SURGES.valueSerde())
                         .withName("write-surges"));
-
-        matches.map((storyId, m) -> KeyValue.pair(m.polarity().name(), m.polarity()), Named.as("to-polarity"))
-                .groupByKey(Grouped.with(StoreNames.MATCHES_BY_POLARITY_TOPIC, keys, polarities))
-                .windowedBy(TimeWindows.ofSizeAndGrace(DAY, s.dailyGrace()))
-                .count(Named.as("count-polarity-daily"),
-                        Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(StoreNames.POLARITY_DAILY_COUNTS)
-                                .withKeySerde(keys).withValueSerde(Serdes.Long()).withRetention(s.dailyRetention()));
         return builder.build();
     }
 
@@ -161,35 +141,11 @@ public final class ThemeMatchTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.STORY_MEMBERS),
                 Serdes.String(), new StoryMemberSerde()));
-        // reported surges are a few per theme and day: in memory, restored from the changelog on start (a RocksDB
-        // store never written has no checkpointed offset, and exactly-once then wipes its whole task on restart)
-        Duration surgeRetention = Duration.ofDays(2).plus(s.hourlyGrace());
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(StoreNames.THEME_SURGES,
-                surgeRetention, HOUR, false), Serdes.String(), Serdes.Long()));
-    }
-
-    private static KStream<Windowed<String>, ThemeCount> countPerTheme(KGroupedStream<String, Polarity> byTheme,
-            Duration size, Duration grace, Duration retention, String store, String label) {
-        return byTheme.windowedBy(TimeWindows.ofSizeAndGrace(size, grace))
-                .aggregate(() -> ThemeCount.NONE, (themeId, polarity, count) -> count.plus(polarity),
-                        Named.as("count-" + label),
-                        Materialized.<String, ThemeCount, WindowStore<Bytes, byte[]>>as(store)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(json(ThemeCount.class, store))
-                                .withRetention(retention))
-                .toStream(Named.as(label + "-count-changes"));
-    }
-
-    private static void publishStats(KStream<Windowed<String>, ThemeCount> counts, Granularity granularity,
-            String label) {
-        counts.map((window, count) -> {
-            ThemeStatsEvent stats = new ThemeStatsEvent(ThemeStatsEvent.CURRENT_VERSION, window.key(),
-                    count.polarity(), granularity, Instant.ofEpochMilli(window.window().start()),
-                    Instant.ofEpochMilli(window.window().end()), count.count());
-            return KeyValue.pair(stats.key(), stats);
-        }, Named.as("to-" + label + "-stats"))
-                .to(Topics.THEME_STATS.name(), Produced.with(Serdes.String(), Topics.THEME_STATS.valueSerde())
-                        .withName("write-" + label + "-stats"));
+        // every bucket of every theme since the first match (hours, days, the balance): at most one entry per
+        // match and a few hundred bytes each, kept for good, so that a match of any age arriving at any time counts
+        // in its bucket; on disk, restored from the changelog
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.THEME_COUNTS),
+                Serdes.String(), json(ThemeCount.class, StoreNames.THEME_COUNTS)));
     }
 
     private static <T> JsonSerde<T> json(Class<T> type, String where) {

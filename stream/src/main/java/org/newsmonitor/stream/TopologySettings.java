@@ -1,6 +1,7 @@
 package org.newsmonitor.stream;
 
 import java.time.Duration;
+import org.newsmonitor.stream.stats.SurgeHorizon;
 import org.newsmonitor.stream.stats.SurgeRule;
 
 /**
@@ -9,10 +10,8 @@ import org.newsmonitor.stream.stats.SurgeRule;
  * @param dedupRetention   how long article ids are remembered for de-duplication (wall-clock time)
  * @param storyWindow      how far apart in publication time two copies of one story may be
  * @param storySimilarity  least weighted similarity of title-and-summary terms for one story, (0, 1]
- * @param hourlyGrace      how late (event time) an article may arrive and still count in its hour
- * @param dailyGrace       how late an article may arrive and still count in its day and in the daily balance
- * @param hourlyRetention  how long hourly counts stay queryable
- * @param dailyRetention   how long daily counts and balances stay queryable
+ * @param surgeLateness    how long after its end (wall clock) an hour is still judged for a surge; older hours are
+ *                         counted (every match counts, whenever it arrives) but never reported as surges
  * @param surgeRule        when an hour is a surge
  * @param maxContentChars  longest full text matched; longer bodies are matched on their first characters
  * @param maxFutureSkew    publication times further ahead than this are clamped for windowing
@@ -21,10 +20,7 @@ public record TopologySettings(
         Duration dedupRetention,
         Duration storyWindow,
         double storySimilarity,
-        Duration hourlyGrace,
-        Duration dailyGrace,
-        Duration hourlyRetention,
-        Duration dailyRetention,
+        Duration surgeLateness,
         SurgeRule surgeRule,
         int maxContentChars,
         Duration maxFutureSkew) {
@@ -35,16 +31,7 @@ public record TopologySettings(
         if (!(storySimilarity > 0 && storySimilarity <= 1)) {
             throw new IllegalArgumentException("storySimilarity must be in (0, 1], was " + storySimilarity);
         }
-        notNegative("hourlyGrace", hourlyGrace);
-        notNegative("dailyGrace", dailyGrace);
-        if (hourlyRetention == null || hourlyRetention.compareTo(Duration.ofHours(1).plus(hourlyGrace)) < 0) {
-            throw new IllegalArgumentException("hourlyRetention must be at least one hour plus hourlyGrace, was "
-                    + hourlyRetention);
-        }
-        if (dailyRetention == null || dailyRetention.compareTo(Duration.ofDays(1).plus(dailyGrace)) < 0) {
-            throw new IllegalArgumentException("dailyRetention must be at least one day plus dailyGrace, was "
-                    + dailyRetention);
-        }
+        notNegative("surgeLateness", surgeLateness);
         if (surgeRule == null) {
             throw new IllegalArgumentException("surgeRule is required");
         }
@@ -55,32 +42,30 @@ public record TopologySettings(
     }
 
     /**
-     * Ids remembered 7 days; stories within 48 hours at similarity 0.4 (see docs/stories.md); 6 hours' grace for
-     * hourly counts and one day for daily ones; hourly counts kept 30 days and daily 400; the default surge rule;
-     * bodies matched up to 100,000 characters; publication times at most one day ahead.
+     * Ids remembered 7 days; stories within 48 hours at similarity 0.4 (see docs/stories.md); hours judged for
+     * surges until 6 hours after their end; the default surge rule; bodies matched up to 100,000 characters;
+     * publication times at most one day ahead.
      */
     public static TopologySettings defaults() {
         return new TopologySettings(Duration.ofDays(7), Duration.ofHours(48), 0.4, Duration.ofHours(6),
-                Duration.ofDays(1), Duration.ofDays(30), Duration.ofDays(400), SurgeRule.DEFAULT, 100_000,
-                Duration.ofDays(1));
+                SurgeRule.DEFAULT, 100_000, Duration.ofDays(1));
+    }
+
+    /** Which hours are judged for surges: until {@link #surgeLateness()} after their end, up to the future skew. */
+    public SurgeHorizon surgeHorizon() {
+        return new SurgeHorizon(surgeLateness, maxFutureSkew);
     }
 
     /** These settings with another de-duplication retention. */
     public TopologySettings withDedupRetention(Duration retention) {
-        return new TopologySettings(retention, storyWindow, storySimilarity, hourlyGrace, dailyGrace,
-                hourlyRetention, dailyRetention, surgeRule, maxContentChars, maxFutureSkew);
-    }
-
-    /** These settings with other grace periods for hourly and daily windows. */
-    public TopologySettings withGrace(Duration hourly, Duration daily) {
-        return new TopologySettings(dedupRetention, storyWindow, storySimilarity, hourly, daily, hourlyRetention,
-                dailyRetention, surgeRule, maxContentChars, maxFutureSkew);
+        return new TopologySettings(retention, storyWindow, storySimilarity, surgeLateness, surgeRule,
+                maxContentChars, maxFutureSkew);
     }
 
     /** These settings with another longest matched body. */
     public TopologySettings withMaxContentChars(int chars) {
-        return new TopologySettings(dedupRetention, storyWindow, storySimilarity, hourlyGrace, dailyGrace,
-                hourlyRetention, dailyRetention, surgeRule, chars, maxFutureSkew);
+        return new TopologySettings(dedupRetention, storyWindow, storySimilarity, surgeLateness, surgeRule, chars,
+                maxFutureSkew);
     }
 
     private static void positive(String name, Duration d) {

@@ -21,21 +21,22 @@
  *       (weighted similarity at least 0.4, titles giving no different numbers) the story id of the first copy seen;
  *       a story spans at most 72 hours (docs/stories.md).</li>
  *   <li><b>Emit</b> one {@code ThemeMatchEvent} per theme hit to {@code news-theme-matches}, keyed by story id.</li>
- *   <li><b>Count</b> matches per theme in hourly windows (6 hours' grace) and daily windows (one day's grace),
- *       queryable for 30 and 400 days, and published to {@code news-theme-stats}; and matches per polarity per
- *       day, the cooperation-vs-friction balance.</li>
- *   <li><b>Surge</b>: an hour whose count is at least max(3, 3 x the mean of the previous 24 hours) produces one
- *       {@code SurgeEvent} on {@code news-theme-surges}.</li>
+ *   <li><b>Count</b> what is on {@code news-theme-matches} (read back, into one task): matches per theme per UTC
+ *       hour and day of publication, and per polarity per day (the cooperation-vs-friction balance), in a key-value
+ *       store, whatever the arrival order; published to {@code news-theme-stats}. A match whose publication time
+ *       cannot be bucketed is counted as excluded (metric, log) instead.</li>
+ *   <li><b>Surge</b>: a current hour (ended at most 6 hours ago by the wall clock) whose count is at least
+ *       max(3, 3 x the mean of the previous 24 hours) produces one {@code SurgeEvent} on
+ *       {@code news-theme-surges}; replayed history is counted but yields no surge.</li>
  * </ol>
  *
  * <h2>Limits worth knowing</h2>
  * De-duplication is per partition of {@code news-articles}: the ingester keys records by article id, so every copy
  * of an id meets the same store; a producer keying records otherwise would defeat it.
- * Window stores keep time relative to the newest event seen: replaying an archive much older than the grace
- * periods still yields matches, but those old hours are no longer counted, and old articles are clustered only
- * with each other while the story index still holds their time. A theme change applies from the next article the
- * instance processes after its global thread has read the change (usually milliseconds). The theme catalog is
- * rebuilt from the compacted topic at start-up, so a theme whose latest record is invalid and whose earlier valid
+ * The story index keeps time relative to the newest event seen: old articles of a replayed archive are clustered
+ * only with each other while the index still holds their time (their matches and counts are complete). A theme
+ * change applies from the next article the instance processes after its global thread has read the change
+ * (usually milliseconds). The theme catalog is rebuilt from the compacted topic at start-up, so a theme whose latest record is invalid and whose earlier valid
  * record has been compacted away stays out of force (and reported) until fixed.
  */
 package org.newsmonitor.stream;

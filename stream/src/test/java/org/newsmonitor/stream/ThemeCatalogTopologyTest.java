@@ -55,7 +55,8 @@ class ThemeCatalogTopologyTest {
                 + "5: \"altai route\"\n"));
         pipeAltai("a2", T0.plusSeconds(60));
         //Then
-        assertThat(fx.matches.readValuesToList()).extracting(ThemeMatchEvent::articleId).containsExactly("a2");
+        assertThat(fx.matches.readValuesToList()).extracting(ThemeMatchEvent::articleId, ThemeMatchEvent::themeRevision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a2", 2));
         assertThat(fx.catalog().statuses()).containsEntry("power-of-siberia", ThemeStatus.ok("power-of-siberia", 2));
         assertThat(fx.catalog().snapshot().themes()).hasSize(1);
     }
@@ -81,8 +82,9 @@ class ThemeCatalogTopologyTest {
         //When revision 2 has an unbalanced parenthesis on its second rule line
         fx.publishThemes(pipelineTheme(2, "6: \"power of siberia\"\n3: (gazprom OR cnpc\n"));
         fx.pipe(pipelineArticle("p1", T0));
-        //Then revision 1 still matches
-        assertThat(fx.matches.readValuesToList()).extracting(ThemeMatchEvent::articleId).containsExactly("p1");
+        //Then revision 1 still matches, and the match says so
+        assertThat(fx.matches.readValuesToList()).extracting(ThemeMatchEvent::articleId, ThemeMatchEvent::themeRevision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("p1", 1));
         ThemeStatus status = fx.catalog().statuses().get("power-of-siberia");
         assertThat(status.ok()).isFalse();
         assertThat(status.active()).isTrue();

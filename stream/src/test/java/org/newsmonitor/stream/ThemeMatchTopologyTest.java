@@ -52,12 +52,11 @@ class ThemeMatchTopologyTest {
         //Then
         assertThat(nodes).noneMatch(n -> n.matches(".*\\d{10}.*")).contains("decode-articles",
                 "deduplicate-articles", "match-themes", "assign-stories", "detect-surges", "write-theme-matches",
-                "write-dead-letters", "write-surges", "write-hourly-stats", "write-daily-stats");
+                "write-dead-letters", "write-surges", "read-theme-matches", "count-matches", "write-stats");
         assertThat(stores).containsExactlyInAnyOrder(StoreNames.THEME_CATALOG, StoreNames.ARTICLE_IDS,
-                StoreNames.STORY_MEMBERS, StoreNames.THEME_HOURLY_COUNTS,
-                StoreNames.THEME_DAILY_COUNTS, StoreNames.POLARITY_DAILY_COUNTS, StoreNames.THEME_SURGES);
+                StoreNames.STORY_MEMBERS, StoreNames.THEME_COUNTS);
         assertThat(repartitions).containsExactlyInAnyOrder("story-clustering-repartition",
-                "matches-by-theme-repartition", "matches-by-polarity-repartition");
+                "matches-to-count-repartition");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.ArticleEvent;
@@ -124,14 +124,15 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     List<ThemeStatsEvent> counts(String themeId, Granularity granularity, Instant from, Instant to) {
-        ReadOnlyWindowStore<String, ThemeCount> store = driver.getWindowStore(
-                granularity == Granularity.HOUR ? StoreNames.THEME_HOURLY_COUNTS : StoreNames.THEME_DAILY_COUNTS);
-        return StreamQueries.themeCounts(store, themeId, granularity, from, to);
+        return StreamQueries.themeCounts(countStore(), themeId, granularity, from, to);
     }
 
     List<DailyBalance> balance(Instant from, Instant to) {
-        ReadOnlyWindowStore<String, Long> store = driver.getWindowStore(StoreNames.POLARITY_DAILY_COUNTS);
-        return StreamQueries.balance(store, from, to);
+        return StreamQueries.balance(countStore(), from, to);
+    }
+
+    KeyValueStore<String, ThemeCount> countStore() {
+        return driver.getKeyValueStore(StoreNames.THEME_COUNTS);
     }
 
     @Override

@@ -26,9 +26,19 @@ public final class AlertPolicy {
                 && containsIgnoringCase(subscription.sources(), match.source());
     }
 
-    /** Whether the subscription wants alerts for this surge: it asked for surges and follows the theme. */
+    /**
+     * Whether the subscription wants alerts for this surge: it asked for surges, follows the theme, and every match
+     * counted in the surge's hour passes its filters (the lowest score reaches its minimum, and each publisher and
+     * language is among the ones it names). A surge counts a theme's matches from every source, so a subscription
+     * that filters would otherwise be alerted about matches it excluded; a surge that does not say its lowest score
+     * passes only a subscription without a minimum.
+     */
     public static boolean acceptsSurge(SubscriptionEvent subscription, SurgeEvent surge) {
-        return subscription.includeSurges() && subscription.follows(surge.themeId());
+        boolean scores = subscription.minScore() <= 0
+                || surge.lowestScore() != null && surge.lowestScore() >= subscription.minScore();
+        return subscription.includeSurges() && subscription.follows(surge.themeId()) && scores
+                && allAllowed(subscription.sources(), surge.sources())
+                && allAllowed(subscription.languages(), surge.languages());
     }
 
     /** The alert for this match and subscription; never null. */
@@ -37,17 +47,36 @@ public final class AlertPolicy {
                 AlertIds.of(subscription.id(), match.themeId(), match.storyId()),
                 subscription.id(), AlertKind.MATCH, match.themeId(), match.themeTitle(), match.storyId(),
                 match.articleId(), match.title(), match.url(), match.source(), match.publishedAt(), match.score(),
-                match.terms(), match.snippet(), now);
+                match.terms(), match.snippet(), now, match.themeRevision());
     }
 
     /** The alert for this surge and subscription; never null. */
     public static AlertEvent alertFor(SubscriptionEvent subscription, SurgeEvent surge, Instant now) {
         String storyId = AlertIds.surgeStoryId(surge.themeId(), surge.windowStart());
-        String title = String.format(Locale.ROOT, "Surge: %d matches of %s in the hour from %s (%.1fx the usual %.1f)",
-                surge.count(), surge.themeId(), surge.windowStart(), surge.ratio(), surge.baseline());
         return new AlertEvent(AlertEvent.CURRENT_VERSION, AlertIds.of(subscription.id(), surge.themeId(), storyId),
-                subscription.id(), AlertKind.SURGE, surge.themeId(), null, storyId, null, title, null, null,
-                surge.windowStart(), surge.ratio(), List.of(), "", now);
+                subscription.id(), AlertKind.SURGE, surge.themeId(), surge.themeTitle(), storyId, null,
+                surgeTitle(surge), null, null, surge.windowStart(), surge.ratio(), List.of(), "", now,
+                surge.themeRevision());
+    }
+
+    /**
+     * The one-line description of a surge, e.g. "Surge: 5 matches of Power of Siberia gas pipelines in the hour from
+     * 2026-03-02T07:00:00Z, 12.0x the usual 0.42 an hour": the ratio times the usual rate is the count (to the
+     * rounding shown). Without matches in the hours before, it says so instead of a ratio.
+     */
+    static String surgeTitle(SurgeEvent surge) {
+        String head = String.format(Locale.ROOT, "Surge: %d matches of %s in the hour from %s", surge.count(),
+                surge.themeTitle(), surge.windowStart());
+        if (surge.baseline() <= 0) {
+            return head + ", where the hours before had none";
+        }
+        return head + String.format(Locale.ROOT, ", %.1fx the usual %.2f an hour", surge.count() / surge.baseline(),
+                surge.baseline());
+    }
+
+    /** Whether every value is among the allowed ones (ignoring case); an empty allowed list allows anything. */
+    private static boolean allAllowed(List<String> allowed, List<String> values) {
+        return allowed.isEmpty() || !values.isEmpty() && values.stream().allMatch(v -> containsIgnoringCase(allowed, v));
     }
 
     private static boolean containsIgnoringCase(List<String> allowed, String value) {

@@ -88,18 +88,24 @@ abstract class EventAlertProcessor<E> implements Processor<String, byte[], Strin
                 KeyValue<String, Object> entry = all.next();
                 SubscriptionEvent subscription = unwrap(entry.value);
                 if (subscription != null && accepts(subscription, event)) {
-                    emitOnce(alertFor(subscription, event, Instant.ofEpochMilli(now)), record.timestamp(), now);
+                    emitOnce(alertFor(subscription, event, Instant.ofEpochMilli(now)), now);
                 }
             }
         }
     }
 
-    private void emitOnce(AlertEvent alert, long recordTimestamp, long now) {
+    /**
+     * Forwards the alert unless its id was emitted within the retention. Its record timestamp is {@code now}, the
+     * wall-clock time it is written: {@code news-alerts} is kept for a time, and that time must run from when the
+     * monitor wrote the alert, not from when the article appeared (an alert about year-old news would be deleted at
+     * the next segment roll). The publication time stays in the value.
+     */
+    private void emitOnce(AlertEvent alert, long now) {
         if (seen(alertIds, alert.alertId(), now, retention)) {
             return;
         }
         alertIds.put(alert.alertId(), now, now);
-        context.forward(new Record<String, Object>(alert.subscriptionId(), alert, recordTimestamp), alertsSink);
+        context.forward(new Record<String, Object>(alert.subscriptionId(), alert, now), alertsSink);
     }
 
     private void deadLetter(Record<String, byte[]> record, RuntimeException error) {
@@ -107,7 +113,8 @@ abstract class EventAlertProcessor<E> implements Processor<String, byte[], Strin
         DeadLetterEvent letter = DeadLetters.event("alerts." + stage, meta == null ? topic.name() : meta.topic(),
                 meta == null ? -1 : meta.partition(), meta == null ? -1 : meta.offset(), record.key(), record.value(),
                 DeadLetters.reason(error), Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        context.forward(new Record<String, Object>(record.key(), letter, record.timestamp(),
+        // news-dead-letters is kept for a time, counted from when the letter was written
+        context.forward(new Record<String, Object>(record.key(), letter, context.currentSystemTimeMs(),
                 DeadLetters.headers(letter, error)), deadLettersSink);
     }
 

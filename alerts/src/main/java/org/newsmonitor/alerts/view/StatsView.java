@@ -1,6 +1,5 @@
 package org.newsmonitor.alerts.view;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,13 +16,22 @@ import org.newsmonitor.contracts.event.ThemeStatsEvent;
 /**
  * Per-theme match counts over time and recent surges, materialised from the theme-stats and surges topics, shaped for
  * the dashboard's charts: counts per theme per window and the cooperation-vs-friction balance.
+ *
+ * <p>Windows are kept whatever order they arrive in (a replayed archive brings old days after new ones): the newest
+ * {@value #MAX_HOURS} hours and {@value #MAX_DAYS} days that have matches. A window beyond that is not kept, and the
+ * series says how many were not ({@link Series#windowsNotKept()}); the counts themselves stay on
+ * {@code news-theme-stats}.
  */
 public final class StatsView {
-    private static final Duration HOUR_HORIZON = Duration.ofDays(14);
-    private static final Duration DAY_HORIZON = Duration.ofDays(400);
+    /** Hour windows kept: two weeks of hours with matches. */
+    public static final int MAX_HOURS = 14 * 24;
+    /** Day windows kept: ten years of days with matches. */
+    public static final int MAX_DAYS = 3660;
     private static final int MAX_SURGES = 500;
     private final Map<Granularity, NavigableMap<Instant, Map<String, ThemeStatsEvent>>> windows = Map.of(
             Granularity.HOUR, new TreeMap<>(), Granularity.DAY, new TreeMap<>());
+    private final Map<Granularity, long[]> notKept = Map.of(Granularity.HOUR, new long[1], Granularity.DAY,
+            new long[1]);
     private final ArrayDeque<SurgeEvent> surges = new ArrayDeque<>();
 
     /** Applies one theme-stats record (a later record for the same window supersedes the earlier one). */
@@ -33,9 +41,11 @@ public final class StatsView {
         }
         NavigableMap<Instant, Map<String, ThemeStatsEvent>> byStart = windows.get(stats.granularity());
         byStart.computeIfAbsent(stats.windowStart(), k -> new TreeMap<>()).put(stats.themeId(), stats);
-        Duration horizon = stats.granularity() == Granularity.HOUR ? HOUR_HORIZON : DAY_HORIZON;
-        Instant oldest = byStart.lastKey().minus(horizon);
-        byStart.headMap(oldest, false).clear();
+        int max = stats.granularity() == Granularity.HOUR ? MAX_HOURS : MAX_DAYS;
+        while (byStart.size() > max) {
+            byStart.pollFirstEntry();
+            notKept.get(stats.granularity())[0]++;
+        }
     }
 
     /** Remembers one surge. */
@@ -83,7 +93,7 @@ public final class StatsView {
         }
         Instant from = buckets.isEmpty() ? Instant.MAX : buckets.get(0).start();
         List<SurgeEvent> marked = surges.stream().filter(s -> !s.windowStart().isBefore(from)).toList();
-        return new Series(granularity, List.copyOf(themes), buckets, marked);
+        return new Series(granularity, List.copyOf(themes), buckets, marked, notKept.get(granularity)[0]);
     }
 
     /**
@@ -92,9 +102,12 @@ public final class StatsView {
      * @param granularity hour or day
      * @param themes      every theme with a count in the series
      * @param buckets     one per window, oldest first
-     * @param surges      surges within the series' time range
+     * @param surges         surges within the series' time range
+     * @param windowsNotKept windows of this granularity dropped because the view holds only the newest ones (see
+     *                       {@link StatsView}); 0 unless the counts span more than it holds
      */
-    public record Series(Granularity granularity, List<String> themes, List<Bucket> buckets, List<SurgeEvent> surges) {
+    public record Series(Granularity granularity, List<String> themes, List<Bucket> buckets, List<SurgeEvent> surges,
+            long windowsNotKept) {
     }
 
     /**

@@ -278,7 +278,86 @@ class AlertPolicyTopologyTest {
         AlertEvent alert = out.get(0).value();
         assertThat(alert.kind()).isEqualTo(AlertKind.SURGE);
         assertThat(alert.storyId()).isEqualTo("surge:power-of-siberia@2026-03-02T07:00:00Z");
-        assertThat(alert.title()).contains("42 matches").contains("7.0x");
+        assertThat(alert.title()).contains("42 matches").contains("7.0x the usual 6.00 an hour");
+    }
+
+    @Test
+    void shouldSayWhichThemeRevisionMadeTheMatchOfAnAlertIssue21() {
+        //Given
+        subscribe(subscription("gas", List.of("power-of-siberia")));
+        //When a match made by revision 3 of its theme arrives
+        matches.pipeInput("s1", match("a1", "s1", "power-of-siberia", 5.0));
+        //Then
+        assertThat(alerts.readValue().themeRevision()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldStampAlertsWithTheWallClockTimeTheyWereMadeSoThatRetentionRunsFromThereIssue21() {
+        //Given a match about news published a year before the wall clock
+        subscribe(subscription("gas", List.of("power-of-siberia")));
+        Instant yearAgo = START.minus(Duration.ofDays(365));
+        //When it arrives with its publication time as timestamp, and so does an unreadable one
+        matches.pipeInput("s1", match("a1", "s1", "power-of-siberia", 5.0), yearAgo);
+        rawMatches.pipeInput("s2", "{".getBytes(StandardCharsets.UTF_8), yearAgo);
+        //Then the alert and the dead letter carry the time they were written; the publication time stays inside
+        TestRecord<String, AlertEvent> alert = alerts.readRecord();
+        assertThat(alert.getRecordTime()).isEqualTo(START);
+        assertThat(alert.value().publishedAt()).isEqualTo(org.newsmonitor.alerts.testing.Fixtures.T0);
+        assertThat(deadLetters.readRecord().getRecordTime()).isEqualTo(START);
+    }
+
+    @Test
+    void shouldAlertOnASurgeOnlyWhereEveryMatchOfItsHourPassesTheSubscriptionsFiltersIssue21() {
+        //Given subscriptions to surges with and without filters; the surge's matches are English, from Example
+        //Wire, and score at least 5
+        subscribe(subscription("any", List.of("power-of-siberia"), 0, List.of(), List.of(), true));
+        subscribe(subscription("score-5", List.of("power-of-siberia"), 5, List.of("EN"), List.of("example wire"),
+                true));
+        subscribe(subscription("score-6", List.of("power-of-siberia"), 6, List.of(), List.of(), true));
+        subscribe(subscription("other-source", List.of("power-of-siberia"), 0, List.of(), List.of("Tass"), true));
+        subscribe(subscription("russian", List.of("power-of-siberia"), 0, List.of("ru"), List.of(), true));
+        //When
+        surges.pipeInput("power-of-siberia", surge("power-of-siberia", Instant.parse("2026-03-02T07:00:00Z")));
+        //Then
+        assertThat(alerts.readRecordsToList()).extracting(TestRecord::key).containsExactlyInAnyOrder("any", "score-5");
+    }
+
+    @Test
+    void shouldWriteASurgeAlertWithTheThemesTitleAndNumbersThatAddUpIssue21() {
+        //Given 10 matches in the 24 hours before, and 5 in this hour
+        subscribe(subscription("surges", List.of("power-of-siberia"), 0, List.of(), List.of(), true));
+        Instant hour = Instant.parse("2026-03-02T07:00:00Z");
+        SurgeEvent surge = new SurgeEvent(1, "power-of-siberia", hour, hour.plusSeconds(3600), 5, 10.0 / 24, 12.0,
+                hour.plusSeconds(3700), "Power of Siberia gas pipelines", 7, 4.0, List.of("Example Wire"),
+                List.of("en"));
+        //When
+        surges.pipeInput("power-of-siberia", surge);
+        //Then the text's count is its ratio times its baseline, and the alert names the theme by its title
+        AlertEvent alert = alerts.readValue();
+        assertThat(alert.themeTitle()).isEqualTo("Power of Siberia gas pipelines");
+        assertThat(alert.themeRevision()).isEqualTo(7);
+        assertThat(alert.title()).startsWith("Surge: 5 matches of Power of Siberia gas pipelines in the hour from "
+                + "2026-03-02T07:00:00Z");
+        java.util.regex.Matcher numbers = java.util.regex.Pattern.compile("([0-9.]+)x the usual ([0-9.]+) an hour")
+                .matcher(alert.title());
+        assertThat(numbers.find()).as(alert.title()).isTrue();
+        double ratio = Double.parseDouble(numbers.group(1));
+        double baseline = Double.parseDouble(numbers.group(2));
+        assertThat(ratio * baseline).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.1));
+    }
+
+    @Test
+    void shouldSayThatTheHoursBeforeHadNoMatchesWhenASurgeHasNoBaselineIssue21() {
+        //Given
+        subscribe(subscription("surges", List.of("power-of-siberia"), 0, List.of(), List.of(), true));
+        Instant hour = Instant.parse("2026-03-02T07:00:00Z");
+        //When
+        surges.pipeInput("power-of-siberia", new SurgeEvent(1, "power-of-siberia", hour, hour.plusSeconds(3600), 3,
+                0, 72, hour.plusSeconds(3700), "Power of Siberia gas pipelines", 7, 4.0, List.of("Example Wire"),
+                List.of("en")));
+        //Then
+        assertThat(alerts.readValue().title()).isEqualTo("Surge: 3 matches of Power of Siberia gas pipelines in the "
+                + "hour from 2026-03-02T07:00:00Z, where the hours before had none");
     }
 
     @Test

@@ -48,11 +48,13 @@ public final class Fixtures {
         return new ThemeMatchEvent(1, articleId, storyId, themeId, themeId + " title", Polarity.COOPERATION, score,
                 List.of(new MatchedTerm("Power of Siberia", "title", 0, 16)), "Power of Siberia 2 talks resumed",
                 "Power of Siberia 2: pricing talks resume in Beijing", "https://news.example.org/" + articleId, source,
-                language, T0, T0.plusSeconds(5));
+                language, T0, T0.plusSeconds(5), 3);
     }
 
+    /** A surge of 42 matches (7.0 times a usual 6.0), all in English from Example Wire, scoring at least 5. */
     public static SurgeEvent surge(String themeId, Instant hour) {
-        return new SurgeEvent(1, themeId, hour, hour.plusSeconds(3600), 42, 6.0, 7.0, hour.plusSeconds(3700));
+        return new SurgeEvent(1, themeId, hour, hour.plusSeconds(3600), 42, 6.0, 7.0, hour.plusSeconds(3700),
+                themeId + " title", 4, 5.0, List.of("Example Wire"), List.of("en"));
     }
 
     public static AlertEvent alert(String alertId, String subscriptionId, String themeId, String title) {

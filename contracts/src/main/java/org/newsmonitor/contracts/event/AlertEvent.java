@@ -7,7 +7,7 @@ import java.util.List;
  * An alert for one subscriber, published on {@code news-alerts} (key: {@link #subscriptionId()}).
  * {@link #alertId()} is deterministic (subscription, theme and story), so receivers de-duplicate by it.
  *
- * @param schemaVersion  version of this record's shape
+ * @param schemaVersion  version of this record's shape (version 2 adds {@code themeRevision})
  * @param alertId        deterministic id; the idempotency key of every delivery
  * @param subscriptionId the subscription this alert is for
  * @param kind           a story match or a theme surge
@@ -23,6 +23,7 @@ import java.util.List;
  * @param terms          matched terms; never null
  * @param snippet        plain-text excerpt; never null
  * @param createdAt      when the alert was made
+ * @param themeRevision  revision of the theme that made the match or counted the surge; null when unknown
  */
 public record AlertEvent(
         int schemaVersion,
@@ -40,9 +41,10 @@ public record AlertEvent(
         double score,
         List<MatchedTerm> terms,
         String snippet,
-        Instant createdAt) {
+        Instant createdAt,
+        Integer themeRevision) {
 
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     public AlertEvent {
         String r = "AlertEvent";
@@ -61,5 +63,13 @@ public record AlertEvent(
         terms = Checks.list(terms);
         snippet = snippet == null ? "" : snippet;
         Checks.present(r, "createdAt", createdAt);
+    }
+
+    /** An alert without the theme's revision, as records were before {@code themeRevision} existed. */
+    public AlertEvent(int schemaVersion, String alertId, String subscriptionId, AlertKind kind, String themeId,
+            String themeTitle, String storyId, String articleId, String title, String url, String source,
+            Instant publishedAt, double score, List<MatchedTerm> terms, String snippet, Instant createdAt) {
+        this(schemaVersion, alertId, subscriptionId, kind, themeId, themeTitle, storyId, articleId, title, url, source,
+                publishedAt, score, terms, snippet, createdAt, null);
     }
 }

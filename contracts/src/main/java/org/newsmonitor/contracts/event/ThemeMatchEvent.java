@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * An article matched a theme; published on {@code news-theme-matches} (key: {@link #storyId()}).
  *
- * @param schemaVersion version of this record's shape
+ * @param schemaVersion version of this record's shape (version 2 adds {@code themeRevision})
  * @param articleId     id of the matching article
  * @param storyId       id of the story (cluster of near-duplicate copies) the article belongs to
  * @param themeId       id of the matched theme
@@ -21,6 +21,8 @@ import java.util.List;
  * @param language      article language; may be null
  * @param publishedAt   article publication time; also the Kafka timestamp
  * @param matchedAt     when the match was made
+ * @param themeRevision revision of the theme (on {@code news-themes}) that made the match; null in records written
+ *                      before the field existed
  */
 public record ThemeMatchEvent(
         int schemaVersion,
@@ -37,9 +39,10 @@ public record ThemeMatchEvent(
         String source,
         String language,
         Instant publishedAt,
-        Instant matchedAt) {
+        Instant matchedAt,
+        Integer themeRevision) {
 
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     public ThemeMatchEvent {
         String r = "ThemeMatchEvent";
@@ -58,5 +61,13 @@ public record ThemeMatchEvent(
         language = Checks.optional(language);
         Checks.present(r, "publishedAt", publishedAt);
         Checks.present(r, "matchedAt", matchedAt);
+    }
+
+    /** A match without the theme's revision, as records were before {@code themeRevision} existed. */
+    public ThemeMatchEvent(int schemaVersion, String articleId, String storyId, String themeId, String themeTitle,
+            Polarity polarity, double score, List<MatchedTerm> terms, String snippet, String title, String url,
+            String source, String language, Instant publishedAt, Instant matchedAt) {
+        this(schemaVersion, articleId, storyId, themeId, themeTitle, polarity, score, terms, snippet, title, url,
+                source, language, publishedAt, matchedAt, null);
     }
 }

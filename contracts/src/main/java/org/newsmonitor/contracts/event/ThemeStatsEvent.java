@@ -40,6 +40,11 @@ public record ThemeStatsEvent(
 
     /** The record key for this window. */
     public String key() {
+        return key(themeId, granularity, windowStart);
+    }
+
+    /** The record key of one theme's window: "themeId@granularity@windowStart", e.g. "arms-sales@day@2026-03-01T00:00:00Z". */
+    public static String key(String themeId, Granularity granularity, Instant windowStart) {
         return themeId + "@" + granularity.name().toLowerCase(java.util.Locale.ROOT) + "@" + windowStart;
     }
 }

@@ -2,7 +2,9 @@ package org.newsmonitor.stream.match;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -41,6 +43,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
     private long generation = -1;
     private Matcher matcher;
     private final StoryTerms storyTerms = new StoryTerms();
+    private Map<String, Integer> revisions = Map.of();
 
     /**
      * @param catalogStoreName the global theme catalog store
@@ -73,7 +76,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         List<ThemeMatchEvent> matches = new ArrayList<>(hits.size());
         for (ThemeHit hit : hits) {
-            matches.add(toEvent(original, hit, now));
+            matches.add(toEvent(original, hit, revisions.get(hit.themeId()), now));
         }
         context.forward(record.withValue(new MatchedArticle(original.id(), original.publishedAt(),
                 signature(storyTerms, article), matches)));
@@ -83,10 +86,22 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
         ThemeCatalogSnapshot snapshot = catalog.snapshot();
         if (matcher == null || snapshot.generation() != generation) {
             matcher = Matcher.of(snapshot.themes());
+            revisions = revisionsInForce();
             generation = snapshot.generation();
             LOG.debug("Matcher rebuilt with {} themes (catalog generation {})", snapshot.themes().size(), generation);
         }
         return matcher;
+    }
+
+    /** Theme id to the revision in force, so that each match says which version of its theme made it. */
+    private Map<String, Integer> revisionsInForce() {
+        Map<String, Integer> inForce = new HashMap<>();
+        catalog.statuses().forEach((id, status) -> {
+            if (status.active()) {
+                inForce.put(id, status.activeRevision());
+            }
+        });
+        return inForce;
     }
 
     /**
@@ -106,14 +121,23 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
         return StoryFingerprint.of(terms, title, summary);
     }
 
-    /** The match event for one theme hit of {@code article}, made at {@code now}; the story id is the article's. */
+    /** The match event for one theme hit of {@code article}, without the theme's revision; see the overload. */
     public static ThemeMatchEvent toEvent(ArticleEvent article, ThemeHit hit, Instant now) {
+        return toEvent(article, hit, null, now);
+    }
+
+    /**
+     * The match event for one theme hit of {@code article}, made at {@code now} by revision {@code revision} of the
+     * theme (may be null when unknown); the story id is the article's.
+     */
+    public static ThemeMatchEvent toEvent(ArticleEvent article, ThemeHit hit, Integer revision, Instant now) {
         List<MatchedTerm> terms = new ArrayList<>(hit.terms().size());
         for (TermHit term : hit.terms()) {
             terms.add(new MatchedTerm(term.term(), term.field(), term.start(), term.end()));
         }
         return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, article.id(), article.id(), hit.themeId(),
                 hit.themeTitle(), Polarity.valueOf(hit.polarity().name()), hit.score(), terms, hit.snippet(),
-                article.title(), article.url(), article.source(), article.language(), article.publishedAt(), now);
+                article.title(), article.url(), article.source(), article.language(), article.publishedAt(), now,
+                revision);
     }
 }

@@ -6,8 +6,9 @@ import java.util.Optional;
  * When a theme's hourly volume is a surge: the hour's count is at least {@code max(minCount, factor x baseline)},
  * where the baseline is the mean count of the {@code baselineHours} hours before it (hours without matches count
  * as zero). With the defaults: at least 3 matches and at least 3 times the mean of the previous 24 hours. The
- * reported ratio is the count divided by the baseline floored at one match per hour, so it is finite and reads as
- * "times a normal hour".
+ * reported ratio is the count divided by the baseline, so that "count, ratio times the usual baseline" adds up; when
+ * the baseline is zero, the count divided by the least non-zero baseline (one match over the baseline hours), so
+ * that it stays finite.
  *
  * @param minCount      least hourly count that can be a surge; at least 1
  * @param factor        how many times the baseline the count must reach; at least 1
@@ -41,7 +42,8 @@ public record SurgeRule(int minCount, double factor, int baselineHours) {
         if (count < minCount || count < factor * baseline) {
             return Optional.empty();
         }
-        return Optional.of(new Surge(count, baseline, count / Math.max(baseline, 1.0)));
+        double least = 1.0 / baselineHours;
+        return Optional.of(new Surge(count, baseline, count / Math.max(baseline, least)));
     }
 
     /**
@@ -49,7 +51,7 @@ public record SurgeRule(int minCount, double factor, int baselineHours) {
      *
      * @param count    matches in the hour
      * @param baseline mean hourly matches before it
-     * @param ratio    count over the baseline floored at 1
+     * @param ratio    count over the baseline (over one match per baseline period when the baseline is zero)
      */
     public record Surge(long count, double baseline, double ratio) {
     }

@@ -86,6 +86,6 @@ class MatchedArticleSerdeTest {
         return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, "a-1", "a-1", theme, "Theme " + theme,
                 Polarity.COOPERATION, 2.5, List.of(new MatchedTerm("Power of Siberia", "title", 0, 16),
                         new MatchedTerm("газ", "content", 100, 103)), "…snippet…", title, url, "Example Wire",
-                language, Instant.parse("2026-01-05T10:00:00Z"), Instant.parse("2026-01-05T10:00:01.5Z"));
+                language, Instant.parse("2026-01-05T10:00:00Z"), Instant.parse("2026-01-05T10:00:01.5Z"), 3);
     }
 }

@@ -16,7 +16,8 @@ class SurgeRuleTest {
         assertThat(surge).get().satisfies(s -> {
             assertThat(s.count()).isEqualTo(3);
             assertThat(s.baseline()).isZero();
-            assertThat(s.ratio()).isEqualTo(3.0);
+            //against the least non-zero baseline: one match in 24 hours
+            assertThat(s.ratio()).isEqualTo(72.0);
         });
         assertThat(rule.evaluate(2, 0)).isEmpty();
     }
@@ -29,6 +30,20 @@ class SurgeRuleTest {
         assertThat(rule.evaluate(5, previousTotal)).isEmpty();
         assertThat(rule.evaluate(6, previousTotal)).get()
                 .satisfies(s -> assertThat(s.ratio()).isEqualTo(3.0));
+    }
+
+    @Test
+    void shouldReportARatioThatTimesTheBaselineGivesTheCountIssue21() {
+        //Given 10 matches in the previous 24 hours: a usual 0.42 an hour
+        long previousTotal = 10;
+        //When an hour has 5 (the alert once read "5 matches, 5.0x the usual 0.4")
+        var surge = rule.evaluate(5, previousTotal);
+        //Then ratio times baseline is the count
+        assertThat(surge).get().satisfies(s -> {
+            assertThat(s.baseline()).isEqualTo(10.0 / 24);
+            assertThat(s.ratio()).isEqualTo(12.0);
+            assertThat(s.ratio() * s.baseline()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+        });
     }
 
     @Test
