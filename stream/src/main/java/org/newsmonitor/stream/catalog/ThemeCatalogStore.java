@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The theme set in force, as a global state store fed by the compacted {@code news-themes} topic. Each record is
- * compiled when it arrives: a valid theme replaces the previous version, a tombstone removes the theme, and a theme
+ * compiled when it arrives, with the lexicon it carries (or the fallback lexicon when it carries none): a valid
+ * theme replaces the previous version, a tombstone removes the theme, and a theme
  * that does not compile (or cannot be read) is reported in {@link #statuses()} and in the log while its previous
  * valid version stays in force. The store keeps compiled themes in memory and is rebuilt from the topic on every
  * start (the topic is its changelog), through the same code path.
@@ -32,7 +33,7 @@ public final class ThemeCatalogStore implements StateStore {
     private static final Logger LOG = LoggerFactory.getLogger(ThemeCatalogStore.class);
 
     private final String name;
-    private final Lexicon lexicon;
+    private final PublishedLexicons lexicons;
     private final JsonSerde<ThemeDefinition> serde = Topics.THEMES.valueSerde();
     private final SortedMap<String, Active> active = new TreeMap<>();
     private final Map<String, ThemeStatus> statuses = new ConcurrentHashMap<>();
@@ -41,11 +42,11 @@ public final class ThemeCatalogStore implements StateStore {
 
     /**
      * @param name    the store name
-     * @param lexicon the named term lists the themes' rules may refer to
+     * @param lexicon the named term lists the rules of themes published without their own lexicon may refer to
      */
     public ThemeCatalogStore(String name, Lexicon lexicon) {
         this.name = name;
-        this.lexicon = lexicon;
+        this.lexicons = new PublishedLexicons(lexicon);
     }
 
     /** The themes in force now; never null. */
@@ -91,7 +92,8 @@ public final class ThemeCatalogStore implements StateStore {
             return;
         }
         try {
-            CompiledTheme compiled = CompiledTheme.compile(ThemeDefinitions.toSpec(definition), lexicon);
+            CompiledTheme compiled = CompiledTheme.compile(ThemeDefinitions.toSpec(definition),
+                    lexicons.forDefinition(definition));
             active.put(themeId, new Active(definition.revision(), compiled));
             statuses.put(themeId, ThemeStatus.ok(themeId, definition.revision()));
             publish();
