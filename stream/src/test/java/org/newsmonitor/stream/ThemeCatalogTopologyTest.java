@@ -137,6 +137,10 @@ class ThemeCatalogTopologyTest {
             assertThat(field.substring(term.start(), term.end())).isNotBlank();
         });
         assertThat(match.terms()).anySatisfy(term -> assertThat(term.field()).isEqualTo("title"));
+        assertThat(match.snippetTerms()).isNotEmpty().allSatisfy(term -> {
+            assertThat(term.field()).isEqualTo("snippet");
+            assertThat(match.snippet().substring(term.start(), term.end())).isNotBlank();
+        });
     }
     /** A cooperation theme whose rule uses the list {@code ports}, defined only in the lexicon it carries. */
     private static ThemeDefinition portsTheme(String lexicon) {

@@ -37,7 +37,7 @@ public final class AlertPolicy {
                 AlertIds.of(subscription.id(), match.themeId(), match.storyId()),
                 subscription.id(), AlertKind.MATCH, match.themeId(), match.themeTitle(), match.storyId(),
                 match.articleId(), match.title(), match.url(), match.source(), match.publishedAt(), match.score(),
-                match.terms(), match.snippet(), now);
+                match.terms(), match.snippet(), now, match.snippetTerms());
     }
 
     /** The alert for this surge and subscription; never null. */

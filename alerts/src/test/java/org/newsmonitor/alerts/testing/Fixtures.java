@@ -48,7 +48,7 @@ public final class Fixtures {
         return new ThemeMatchEvent(1, articleId, storyId, themeId, themeId + " title", Polarity.COOPERATION, score,
                 List.of(new MatchedTerm("Power of Siberia", "title", 0, 16)), "Power of Siberia 2 talks resumed",
                 "Power of Siberia 2: pricing talks resume in Beijing", "https://news.example.org/" + articleId, source,
-                language, T0, T0.plusSeconds(5));
+                language, T0, T0.plusSeconds(5), List.of(new MatchedTerm("Power of Siberia", "snippet", 0, 16)));
     }
 
     public static SurgeEvent surge(String themeId, Instant hour) {

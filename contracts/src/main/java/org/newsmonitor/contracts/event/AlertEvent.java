@@ -23,6 +23,8 @@ import java.util.List;
  * @param terms          matched terms; never null
  * @param snippet        plain-text excerpt; never null
  * @param createdAt      when the alert was made
+ * @param snippetTerms   where the matched terms are in {@link #snippet()}: field "snippet", offsets into the snippet;
+ *                       never null (empty for surges and for alerts made before it was carried)
  */
 public record AlertEvent(
         int schemaVersion,
@@ -40,7 +42,8 @@ public record AlertEvent(
         double score,
         List<MatchedTerm> terms,
         String snippet,
-        Instant createdAt) {
+        Instant createdAt,
+        List<MatchedTerm> snippetTerms) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -61,5 +64,14 @@ public record AlertEvent(
         terms = Checks.list(terms);
         snippet = snippet == null ? "" : snippet;
         Checks.present(r, "createdAt", createdAt);
+        snippetTerms = Checks.list(snippetTerms);
+    }
+
+    /** An alert without the positions of its terms in the snippet. */
+    public AlertEvent(int schemaVersion, String alertId, String subscriptionId, AlertKind kind, String themeId,
+            String themeTitle, String storyId, String articleId, String title, String url, String source,
+            Instant publishedAt, double score, List<MatchedTerm> terms, String snippet, Instant createdAt) {
+        this(schemaVersion, alertId, subscriptionId, kind, themeId, themeTitle, storyId, articleId, title, url, source,
+                publishedAt, score, terms, snippet, createdAt, List.of());
     }
 }

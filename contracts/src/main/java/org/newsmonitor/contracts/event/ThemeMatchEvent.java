@@ -21,6 +21,8 @@ import java.util.List;
  * @param language      article language; may be null
  * @param publishedAt   article publication time; also the Kafka timestamp
  * @param matchedAt     when the match was made
+ * @param snippetTerms  where the matched terms are in {@link #snippet()}: field "snippet", offsets into the snippet;
+ *                      never null (empty on records written before it was carried)
  */
 public record ThemeMatchEvent(
         int schemaVersion,
@@ -37,7 +39,8 @@ public record ThemeMatchEvent(
         String source,
         String language,
         Instant publishedAt,
-        Instant matchedAt) {
+        Instant matchedAt,
+        List<MatchedTerm> snippetTerms) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -58,5 +61,14 @@ public record ThemeMatchEvent(
         language = Checks.optional(language);
         Checks.present(r, "publishedAt", publishedAt);
         Checks.present(r, "matchedAt", matchedAt);
+        snippetTerms = Checks.list(snippetTerms);
+    }
+
+    /** A match without the positions of its terms in the snippet. */
+    public ThemeMatchEvent(int schemaVersion, String articleId, String storyId, String themeId, String themeTitle,
+            Polarity polarity, double score, List<MatchedTerm> terms, String snippet, String title, String url,
+            String source, String language, Instant publishedAt, Instant matchedAt) {
+        this(schemaVersion, articleId, storyId, themeId, themeTitle, polarity, score, terms, snippet, title, url,
+                source, language, publishedAt, matchedAt, List.of());
     }
 }

@@ -24,11 +24,13 @@ import org.newsmonitor.contracts.json.JsonSerde;
  * A compact binary encoding of {@link MatchedArticle} for the internal story-clustering topic: a version byte, then
  * the fields in declaration order (strings as length-prefixed UTF-8, -1 for null; instants as seconds and nanos;
  * enums by name). Writing and reading JSON for this hop cost more than the story clustering itself. Records written
- * as JSON by an earlier version (first byte {@code '{'}) are still read, so an upgrade need not drain the topic.
+ * as JSON by an earlier version (first byte {@code '{'}) are still read, so an upgrade need not drain the topic; so
+ * are those of encoding version 1, whose matches end before the snippet terms (version 2 appends them).
  */
 public final class MatchedArticleSerde implements Serde<MatchedArticle>, Serializer<MatchedArticle>,
         Deserializer<MatchedArticle> {
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final byte WITHOUT_SNIPPET_TERMS = 1;
     private static final byte JSON_START = '{';
 
     private final JsonSerde<MatchedArticle> json;
@@ -72,7 +74,7 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = data.length == 0 ? -1 : in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != WITHOUT_SNIPPET_TERMS) {
                 throw new SerializationException("matched article in " + topic + ": unknown encoding version "
                         + version);
             }
@@ -85,7 +87,7 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
             int count = checkedCount(in.readInt(), data.length);
             List<ThemeMatchEvent> matches = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                matches.add(readMatch(in));
+                matches.add(readMatch(in, version == VERSION));
             }
             return new MatchedArticle(articleId, publishedAt, signature, matches);
         } catch (IOException | RuntimeException e) {
@@ -105,13 +107,7 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         writeString(out, m.themeTitle());
         writeString(out, m.polarity().name());
         out.writeDouble(m.score());
-        out.writeInt(m.terms().size());
-        for (MatchedTerm t : m.terms()) {
-            writeString(out, t.term());
-            writeString(out, t.field());
-            out.writeInt(t.start());
-            out.writeInt(t.end());
-        }
+        writeTerms(out, m.terms());
         writeString(out, m.snippet());
         writeString(out, m.title());
         writeString(out, m.url());
@@ -119,9 +115,29 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         writeString(out, m.language());
         writeInstant(out, m.publishedAt());
         writeInstant(out, m.matchedAt());
+        writeTerms(out, m.snippetTerms());
     }
 
-    private static ThemeMatchEvent readMatch(DataInputStream in) throws IOException {
+    private static void writeTerms(DataOutputStream out, List<MatchedTerm> terms) throws IOException {
+        out.writeInt(terms.size());
+        for (MatchedTerm t : terms) {
+            writeString(out, t.term());
+            writeString(out, t.field());
+            out.writeInt(t.start());
+            out.writeInt(t.end());
+        }
+    }
+
+    private static List<MatchedTerm> readTerms(DataInputStream in) throws IOException {
+        int termCount = checkedCount(in.readInt(), in.available());
+        List<MatchedTerm> terms = new ArrayList<>(termCount);
+        for (int i = 0; i < termCount; i++) {
+            terms.add(new MatchedTerm(readString(in), readString(in), in.readInt(), in.readInt()));
+        }
+        return terms;
+    }
+
+    private static ThemeMatchEvent readMatch(DataInputStream in, boolean withSnippetTerms) throws IOException {
         int schemaVersion = in.readInt();
         String articleId = readString(in);
         String storyId = readString(in);
@@ -129,14 +145,17 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         String themeTitle = readString(in);
         Polarity polarity = Polarity.valueOf(readString(in));
         double score = in.readDouble();
-        int termCount = checkedCount(in.readInt(), in.available());
-        List<MatchedTerm> terms = new ArrayList<>(termCount);
-        for (int i = 0; i < termCount; i++) {
-            terms.add(new MatchedTerm(readString(in), readString(in), in.readInt(), in.readInt()));
-        }
+        List<MatchedTerm> terms = readTerms(in);
+        String snippet = readString(in);
+        String title = readString(in);
+        String url = readString(in);
+        String source = readString(in);
+        String language = readString(in);
+        Instant publishedAt = readInstant(in);
+        Instant matchedAt = readInstant(in);
+        List<MatchedTerm> snippetTerms = withSnippetTerms ? readTerms(in) : List.of();
         return new ThemeMatchEvent(schemaVersion, articleId, storyId, themeId, themeTitle, polarity, score, terms,
-                readString(in), readString(in), readString(in), readString(in), readString(in), readInstant(in),
-                readInstant(in));
+                snippet, title, url, source, language, publishedAt, matchedAt, snippetTerms);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {
