@@ -246,6 +246,7 @@ public final class IngestService implements AutoCloseable {
         for (FeedRuntime f : feeds) {
             Instant due = f.dueAt(now);
             if (due != null) {
+                f.rescheduled(due);
                 long spread = Math.min(2000, f.definition().interval().toMillis() / 4);
                 schedule(f, Duration.between(now, due).plusMillis(spread <= 0 ? 0 : random.nextLong(spread)));
             }
@@ -314,6 +315,7 @@ public final class IngestService implements AutoCloseable {
                 Instant now = config.clock().instant();
                 Instant due = feed.dueAt(now);
                 if (due != null) {
+                    feed.rescheduled(due);
                     schedule(feed, Duration.between(now, due));
                 }
             }

@@ -134,6 +134,7 @@ class IngestServiceTest {
             Await.until("the added feed to be polled", WAIT, () -> health(service, "added").lastSuccessAt() != null);
             assertThat(service.feeds()).extracting(d -> d.interval()).containsExactly(Duration.ofSeconds(1),
                     Duration.ofHours(1));
+            assertThat(health(service, "hourly").nextPollAt()).isBefore(java.time.Instant.now().plusSeconds(60));
         }
     }
 

@@ -138,7 +138,8 @@ public final class FeedRuntime {
         nextPollAt = next;
     }
 
-    synchronized void rescheduled(Instant next) {
+    /** Records when the feed is polled next, as decided by the scheduler (shown in its health). */
+    public synchronized void rescheduled(Instant next) {
         nextPollAt = next;
     }
 
