@@ -39,21 +39,17 @@
     }
   }
 
-  /** Ranges [start, end) of the matched terms in text: the given offsets when they fit, else a text search. */
+  /**
+   * Ranges [start, end) of the matched terms of one field, at the offsets the matcher gave (prefix terms such as
+   * gazprom* cover the word they matched; "Russia" is never found inside "Russian"). Offsets that do not fit the
+   * text are left out: nothing is searched for by substring.
+   */
   function ranges(text, terms, field) {
     const found = [];
-    const lower = text.toLowerCase();
     for (const t of terms || []) {
-      if (!t || typeof t.term !== 'string' || t.term.length === 0) continue;
-      if (t.field === field && Number.isInteger(t.start) && Number.isInteger(t.end) && t.end <= text.length &&
-          text.slice(t.start, t.end).toLowerCase() === t.term.toLowerCase()) {
+      if (t && t.field === field && Number.isInteger(t.start) && Number.isInteger(t.end) && t.start >= 0 &&
+          t.start < t.end && t.end <= text.length) {
         found.push([t.start, t.end]);
-        continue;
-      }
-      let at = lower.indexOf(t.term.toLowerCase());
-      while (at >= 0) {
-        found.push([at, at + t.term.length]);
-        at = lower.indexOf(t.term.toLowerCase(), at + t.term.length);
       }
     }
     found.sort((a, b) => a[0] - b[0]);
@@ -100,7 +96,7 @@
     if (a.publishedAt) time.setAttribute('datetime', String(a.publishedAt));
     meta.appendChild(time);
     li.appendChild(meta);
-    if (a.snippet) li.appendChild(highlighted(el('p', 'snippet'), String(a.snippet), a.terms, 'snippet'));
+    if (a.snippet) li.appendChild(highlighted(el('p', 'snippet'), String(a.snippet), a.snippetTerms, 'snippet'));
     return li;
   }
 

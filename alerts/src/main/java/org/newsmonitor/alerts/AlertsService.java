@@ -169,13 +169,14 @@ public final class AlertsService implements AutoCloseable {
         });
         streams.start();
 
-        queues = new EndpointQueues(config.retry(), new KafkaDeliveryRecorder(writer, deadLetters), clock,
-                new SecureRandom());
+        KafkaDeliveryRecorder recorder = new KafkaDeliveryRecorder(writer, deadLetters);
+        queues = new EndpointQueues(config.retry(), recorder, clock, new SecureRandom());
         queues.followSubscriptionChanges(store::get);
         WebhookChannel webhook = new WebhookChannel(new HttpWebhookClient(guard, Duration.ofSeconds(5)),
                 config.webhookTimeout(), clock);
         EmailChannel email = new EmailChannel(config.smtp().enabled() ? new SmtpMailer(config.smtp()) : null);
-        ConsoleAlerts console = config.console() == null ? null : new ConsoleAlerts(config.console());
+        ConsoleAlerts console = config.console() == null ? null : new ConsoleAlerts(config.console(), deliveryLog,
+                recorder, clock);
         delivery = new AlertDeliveryConsumer(config.kafka(), new AlertDeliveryConsumer.DeliveryParts(store, deliveryLog,
                 webhook, email, digests, queues, config.retry(), console, SubscriptionService.DEFAULT_ID, deadLetters,
                 clock, config.digestCheck(), 10_000));

@@ -23,7 +23,8 @@ final class AlertsCommand implements Callable<Integer> {
     HttpOptions http;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:MONITOR_STATE_DIR:-./data/alerts}",
-            description = "Local state stores (env MONITOR_STATE_DIR; default ${DEFAULT-VALUE}).")
+            description = "${DEFAULT-VALUE} unless set (env MONITOR_STATE_DIR): the directory of the local state "
+                    + "of the alert policy.")
     Path stateDir;
 
     @Option(names = "--default-subscription", negatable = true, defaultValue = "true",

@@ -16,7 +16,7 @@ final class ApiKeyCommand {
     /** The data directory holding the key. */
     static final class DataDir {
         @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:MONITOR_DATA_DIR:-./data}",
-                description = "Data directory of `run` (env MONITOR_DATA_DIR; default ${DEFAULT-VALUE}).")
+                description = "${DEFAULT-VALUE} unless set (env MONITOR_DATA_DIR): the data directory of `run`.")
         Path dir;
     }
 
@@ -37,8 +37,9 @@ final class ApiKeyCommand {
     }
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
-            description = {"Replaces the kept key with a new one and prints it. The old key stops working when `run`",
-                "is next started on this data directory; restart a running one to switch now."})
+            description = {"Replaces the kept key with a new one and prints it.",
+                "The old key stops working when `run` is next started on this data directory; restart a running one to",
+                "switch now."})
     static final class Rotate implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         DataDir data;

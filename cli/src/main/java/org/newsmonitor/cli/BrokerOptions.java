@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 /** Where the embedded broker keeps its data and listens, for `run` without a configured cluster. */
 final class BrokerOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:MONITOR_DATA_DIR:-./data}",
-            description = "Directory for the embedded broker's log and the services' local state "
-                    + "(env MONITOR_DATA_DIR; default ${DEFAULT-VALUE}).")
+            description = "${DEFAULT-VALUE} unless set (env MONITOR_DATA_DIR): the directory of the embedded "
+                    + "broker's log and the services' local state.")
     Path dataDir;
 
     @Option(names = "--kafka-port", defaultValue = "${env:MONITOR_KAFKA_PORT:-9092}",

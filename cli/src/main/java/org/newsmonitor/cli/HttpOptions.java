@@ -14,7 +14,7 @@ final class HttpOptions {
 
     @Option(names = "--api-key", paramLabel = "OWNER=KEY",
             description = "API key allowed to manage subscriptions, as owner=key (repeatable; env MONITOR_API_KEYS "
-                    + "as owner=key,owner=key). Without any, `run` uses local=<key kept in DATA_DIR/api-key> and prints it.")
+                    + "as owner=key,owner=key).")
     java.util.Map<String, String> apiKeys = new java.util.LinkedHashMap<>();
 
     /** Keys from the option and from MONITOR_API_KEYS, option winning. */

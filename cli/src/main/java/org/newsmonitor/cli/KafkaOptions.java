@@ -12,7 +12,8 @@ public final class KafkaOptions {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
             defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
-            description = "Kafka cluster to use (env KAFKA_BOOTSTRAP_SERVERS). `run` starts an embedded broker when unset.")
+            description = "Kafka cluster to use (env KAFKA_BOOTSTRAP_SERVERS; default " + LOCAL_BROKER
+                    + ", where 'monitor run' on this machine has its broker).")
     String bootstrapServers;
 
     @Option(names = "--kafka-property", paramLabel = "KEY=VALUE",
@@ -22,7 +23,7 @@ public final class KafkaOptions {
 
     @Option(names = "--replication-factor", defaultValue = "${env:MONITOR_REPLICATION_FACTOR:-0}",
             description = "Replication factor of topics the monitor creates (env MONITOR_REPLICATION_FACTOR; "
-                    + "default: 1 on the embedded broker, 3 on a cluster of 3 or more brokers).")
+                    + "default: the number of brokers, at most 3).")
     short replicationFactor;
 
     @Option(names = "--partitions", defaultValue = "${env:MONITOR_PARTITIONS:-0}",

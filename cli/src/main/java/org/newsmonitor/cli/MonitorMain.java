@@ -25,9 +25,16 @@ public final class MonitorMain {
         return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
     }
 
+    /** The command tree, ready to parse or run. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new MonitorMain());
+        RunCommand.describeSharedOptions(cli.getSubcommands().get("run").getCommandSpec());
+        return cli;
+    }
+
     /** Runs the command line with the given output streams and returns its exit status. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new MonitorMain());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new OneLineErrors());

@@ -20,8 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `monitor replay PATH...`: publishes archives in publication-time order. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Publishes archived articles to news-articles in publication-time order: directories of feed XML",
-            "snapshots (also .gz), JSON Lines dumps of articles, WARC files. Replaying twice publishes nothing new."})
+        description = {"Publishes archived articles to news-articles in publication-time order.",
+            "Archives are directories of feed XML snapshots (also .gz), JSON Lines dumps of articles and WARC files. "
+                    + "Replaying twice publishes nothing new."})
 final class ReplayCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;

@@ -14,12 +14,30 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** `monitor run`: the whole monitor in one process until Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs everything in one process: a real Kafka broker in this JVM (unless a cluster is configured),",
-            "ingest (bundled sample archive + live feeds), stream and alerts. Stop with Ctrl-C."})
+        description = {"Runs the whole monitor in one process until Ctrl-C.",
+            "A real Kafka broker in this JVM (unless --bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS names a cluster), "
+                    + "ingest (the bundled sample archive and live feeds), stream and alerts."})
 final class RunCommand implements Callable<Integer> {
     /** Exit status when a service failed for good while running. */
     static final int EXIT_SERVICE_FAILED = 3;
     private static final Duration HEALTH_CHECK_PERIOD = Duration.ofSeconds(1);
+
+    /**
+     * What the shared options mean for `run`, which (unlike the other commands) starts a broker when no cluster is
+     * named and generates an API key: replaces their descriptions in {@code run}'s model.
+     */
+    static void describeSharedOptions(CommandSpec run) {
+        redescribe(run, "--bootstrap-servers", "Kafka cluster to use (env KAFKA_BOOTSTRAP_SERVERS); when unset, run "
+                + "starts a Kafka broker in this JVM on --kafka-host and --kafka-port, with its data in --data-dir.");
+        redescribe(run, "--api-key", "API key allowed to manage subscriptions, as owner=key (repeatable; env "
+                + "MONITOR_API_KEYS as owner=key,owner=key). run also adds local=<key kept in DATA_DIR/api-key> and prints it.");
+    }
+
+    private static void redescribe(CommandSpec command, String option, String description) {
+        picocli.CommandLine.Model.OptionSpec shared = command.findOption(option);
+        command.remove(shared);
+        command.addOption(shared.toBuilder().description(description).build());
+    }
 
     @Mixin
     KafkaOptions kafka;

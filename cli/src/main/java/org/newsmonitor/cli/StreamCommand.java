@@ -21,7 +21,8 @@ final class StreamCommand implements Callable<Integer> {
     KafkaOptions kafka;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${env:MONITOR_STATE_DIR:-./data/streams}",
-            description = "Local state stores (env MONITOR_STATE_DIR; default ${DEFAULT-VALUE}).")
+            description = "${DEFAULT-VALUE} unless set (env MONITOR_STATE_DIR): the directory of the local state "
+                    + "stores.")
     Path stateDir;
 
     @Option(names = "--publish-themes", description = "Publish the bundled theme catalog before starting.")

@@ -36,7 +36,7 @@ final class ThemesCommand {
 
     /** `monitor themes publish [DIR]`: publishes changed themes to news-themes; running stream services pick them up. */
     @Command(name = "publish", mixinStandardHelpOptions = true,
-            description = "Publishes theme files (default: the bundled catalog) to news-themes; matching changes from the next article on.")
+            description = "Publishes theme files (default: the bundled catalog), each with the lexicon.yaml next to it, to news-themes; matching changes from the next article on.")
     static final class Publish implements Callable<Integer> {
         @Mixin
         KafkaOptions kafka;

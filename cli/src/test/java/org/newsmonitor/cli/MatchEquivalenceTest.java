@@ -105,7 +105,7 @@ class MatchEquivalenceTest {
             TestInputTopic<String, ThemeDefinition> themes = driver.createInputTopic(Topics.THEMES.name(),
                     new StringSerializer(), Topics.THEMES.valueSerde().serializer());
             for (ThemeSpec spec : ThemeFiles.bundled()) {
-                themes.pipeInput(spec.id(), ThemeDefinitions.toDefinition(spec, 1, WALL_CLOCK), WALL_CLOCK);
+                themes.pipeInput(spec.id(), ThemeDefinitions.toDefinition(spec, ThemeFiles.bundledLexicon(), 1, WALL_CLOCK), WALL_CLOCK);
             }
             TestInputTopic<String, ArticleEvent> input = driver.createInputTopic(Topics.ARTICLES.name(),
                     new StringSerializer(), Topics.ARTICLES.valueSerde().serializer());

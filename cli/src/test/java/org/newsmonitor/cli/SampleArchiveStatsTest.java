@@ -70,7 +70,7 @@ class SampleArchiveStatsTest {
             TestInputTopic<String, ThemeDefinition> themes = driver.createInputTopic(Topics.THEMES.name(),
                     new StringSerializer(), Topics.THEMES.valueSerde().serializer());
             for (ThemeSpec spec : ThemeFiles.bundled()) {
-                themes.pipeInput(spec.id(), ThemeDefinitions.toDefinition(spec, 1, WALL_CLOCK), WALL_CLOCK);
+                themes.pipeInput(spec.id(), ThemeDefinitions.toDefinition(spec, ThemeFiles.bundledLexicon(), 1, WALL_CLOCK), WALL_CLOCK);
             }
             TestInputTopic<String, ArticleEvent> in = driver.createInputTopic(Topics.ARTICLES.name(),
                     new StringSerializer(), Topics.ARTICLES.valueSerde().serializer());

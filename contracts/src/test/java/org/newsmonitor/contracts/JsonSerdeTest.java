@@ -129,4 +129,20 @@ class JsonSerdeTest {
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+    @Test
+    void shouldReadRecordsWrittenBeforeTheLexiconAndSnippetTermsWereCarried() {
+        //Given a theme and an alert as older versions wrote them
+        String theme = "{\"schemaVersion\":1,\"id\":\"oil\",\"title\":\"Oil\",\"polarity\":\"MIXED\","
+                + "\"minScore\":1,\"rules\":\"1: oil\",\"revision\":2}";
+        String alert = "{\"schemaVersion\":1,\"alertId\":\"al-1\",\"subscriptionId\":\"s\",\"kind\":\"MATCH\","
+                + "\"themeId\":\"oil\",\"storyId\":\"a-1\",\"title\":\"Oil\",\"publishedAt\":\"2025-05-14T07:30:00Z\","
+                + "\"score\":1,\"terms\":[],\"snippet\":\"Oil\",\"createdAt\":\"2025-05-14T07:31:00Z\"}";
+        //When
+        ThemeDefinition definition = Topics.THEMES.valueSerde().deserialize(Topics.THEMES.name(),
+                theme.getBytes(StandardCharsets.UTF_8));
+        var read = Topics.ALERTS.valueSerde().deserialize(Topics.ALERTS.name(), alert.getBytes(StandardCharsets.UTF_8));
+        //Then
+        assertThat(definition.lexicon()).isNull();
+        assertThat(read.snippetTerms()).isEmpty();
+    }
 }

@@ -3,19 +3,27 @@ package org.newsmonitor.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.newsmonitor.contracts.event.FeedStateEvent;
 import org.newsmonitor.ingest.feed.FeedDefinition;
+import org.newsmonitor.ingest.feed.FeedListException;
 import org.newsmonitor.ingest.feed.FeedListReader;
+import org.newsmonitor.ingest.feed.FeedListWatcher;
 import org.newsmonitor.ingest.fetch.AddressGuard;
 import org.newsmonitor.ingest.fetch.FeedFetcher;
 import org.newsmonitor.ingest.fetch.HostResolver;
@@ -35,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * Polls live feeds in the background and publishes new articles to {@code news-articles}.
  *
  * <p>{@link #start()} restores every feed's state (URL, validators, seen ids, next poll time) from the compacted
- * {@code news-feed-state} topic, then polls each feed on its own interval with at most {@code http.maxConcurrency}
+ * {@code news-feed-state} topic, then polls each feed on its own interval (as the feed list says now: a feed list
+ * file is read again every {@value #FEED_LIST_CHECK_SECONDS} s, and feeds added, removed or edited there take effect at
+ * once, an edited interval from the next scheduling decision) with at most {@code http.maxConcurrency}
  * fetches at once and {@code http.maxPerHost} per host. A failing feed logs one line with its URL and reason, is
  * retried with backoff and never holds up the others; without internet every feed fails politely. When Kafka is down,
  * fetched items are not marked seen and are fetched again once it is back. {@link #close()} stops within seconds.
@@ -46,6 +56,9 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     private static final Duration HOST_BUSY_RETRY = Duration.ofSeconds(1);
+    /** How often the feed list file is read again for edits. */
+    private static final int FEED_LIST_CHECK_SECONDS = 2;
+    private static final Duration FEED_LIST_CHECK = Duration.ofSeconds(FEED_LIST_CHECK_SECONDS);
 
     private final IngestConfig config;
     private final ArticlePublisher publisher;
@@ -53,7 +66,11 @@ public final class IngestService implements AutoCloseable {
     private final FeedFetcher fetcher;
     private final HostLimiter hosts;
     private final SplittableRandom random = new SplittableRandom();
-    private final List<FeedRuntime> feeds = new ArrayList<>();
+    private final List<FeedRuntime> feeds = new CopyOnWriteArrayList<>();
+    /** The pending poll of each feed, by feed id, so that an edited feed can be scheduled anew. */
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private FeedListWatcher watcher;
+    private String lastFeedListProblem;
     private FeedPoller poller;
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
@@ -95,12 +112,18 @@ public final class IngestService implements AutoCloseable {
             throw new IllegalStateException("IngestService can be started once");
         }
         started = true;
-        List<FeedDefinition> definitions = !config.pollLiveFeeds() ? List.of()
-                : config.feedList() == null ? FeedListReader.bundledDefault() : FeedListReader.read(config.feedList());
+        List<FeedDefinition> definitions = List.of();
+        if (config.pollLiveFeeds() && config.feedList() == null) {
+            definitions = FeedListReader.bundledDefault();
+        } else if (config.pollLiveFeeds()) {
+            String text = FeedListReader.readText(config.feedList());
+            definitions = FeedListReader.parse(text, config.feedList());
+            watcher = new FeedListWatcher(config.feedList(), text);
+        }
         definitions.forEach(d -> feeds.add(new FeedRuntime(d)));
-        poller = new FeedPoller(fetcher, publisher, store, List.copyOf(feeds), config.backoff(),
-                config.maxSeenIdsPerFeed(), config.clock(), random.split());
-        if (feeds.isEmpty()) {
+        poller = new FeedPoller(fetcher, publisher, store, feeds, config.backoff(), config.maxSeenIdsPerFeed(),
+                config.clock(), random.split());
+        if (feeds.isEmpty() && watcher == null) {
             LOG.info("Ingest: no live feeds to poll{}", config.pollLiveFeeds() ? "" : " (live polling is off)");
             restored = true;
             return;
@@ -111,6 +134,10 @@ public final class IngestService implements AutoCloseable {
                 config.feedList() == null ? "the bundled default list" : config.feedList(),
                 config.http().maxConcurrency(), config.http().maxPerHost());
         restore(1);
+        if (watcher != null) {
+            scheduler.scheduleWithFixedDelay(this::checkFeedList, FEED_LIST_CHECK.toMillis(),
+                    FEED_LIST_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -246,10 +273,80 @@ public final class IngestService implements AutoCloseable {
         restoreProblem = null;
         LOG.info("Ingest: restored state of {} of {} feeds from Kafka", known, feeds.size());
         for (FeedRuntime f : feeds) {
-            if (!f.disabled()) {
-                Instant due = f.nextPollAt() == null || f.nextPollAt().isBefore(now) ? now : f.nextPollAt();
+            Instant due = f.dueAt(now);
+            if (due != null) {
+                f.rescheduled(due);
                 long spread = Math.min(2000, f.definition().interval().toMillis() / 4);
                 schedule(f, Duration.between(now, due).plusMillis(spread <= 0 ? 0 : random.nextLong(spread)));
+            }
+        }
+    }
+
+    // runs on the scheduler thread; the list in force stays when the edited one is invalid
+    private void checkFeedList() {
+        if (closed || !restored) {
+            return;
+        }
+        Optional<List<FeedDefinition>> edited;
+        try {
+            edited = watcher.changed();
+            lastFeedListProblem = null;
+        } catch (FeedListException e) {
+            if (!e.getMessage().equals(lastFeedListProblem)) {
+                LOG.warn("Feed list edit not applied, the previous list stays in force: {}", e.getMessage());
+                lastFeedListProblem = e.getMessage();
+            }
+            return;
+        }
+        edited.ifPresent(this::apply);
+    }
+
+    private void apply(List<FeedDefinition> definitions) {
+        Map<String, FeedRuntime> current = new HashMap<>();
+        feeds.forEach(f -> current.put(f.definition().id(), f));
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        Map<String, Integer> order = new HashMap<>();
+        for (FeedDefinition d : definitions) {
+            order.put(d.id(), order.size());
+            FeedRuntime existing = current.remove(d.id());
+            if (existing == null) {
+                FeedRuntime f = new FeedRuntime(d);
+                feeds.add(f);
+                added.add(d.id());
+                // learn what Kafka committed for a feed that was listed before, before publishing anything of it
+                poller.markStale();
+                schedule(f, Duration.ZERO);
+            } else if (!existing.definition().equals(d)) {
+                changed.add(d.id());
+                reschedule(existing, d);
+            }
+        }
+        for (FeedRuntime gone : current.values()) {
+            feeds.remove(gone);
+            ScheduledFuture<?> next = pending.remove(gone.definition().id());
+            if (next != null) {
+                next.cancel(false);
+            }
+        }
+        feeds.sort(Comparator.comparing(f -> order.get(f.definition().id())));
+        LOG.info("Feed list {} edited: {} added {}, {} changed {}, {} removed {}", watcher.path(), added.size(), added,
+                changed.size(), changed, current.size(), current.keySet());
+    }
+
+    // the pending poll was decided with the old definition: decide again with the new one, unless a poll is running
+    // (it decides when it ends, with the new definition)
+    private void reschedule(FeedRuntime feed, FeedDefinition edited) {
+        synchronized (feed) {
+            feed.redefine(edited);
+            ScheduledFuture<?> next = pending.get(edited.id());
+            if (next != null && next.cancel(false)) {
+                Instant now = config.clock().instant();
+                Instant due = feed.dueAt(now);
+                if (due != null) {
+                    feed.rescheduled(due);
+                    schedule(feed, Duration.between(now, due));
+                }
             }
         }
     }
@@ -263,47 +360,53 @@ public final class IngestService implements AutoCloseable {
             schedule(feed, HOST_BUSY_RETRY);
             return;
         }
+        boolean polled = false;
         try {
             poller.poll(feed);
+            polled = true;
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("Feed {} ({}): unexpected {} while polling: {}", feed.definition().id(), feed.url(),
                     e.getClass().getSimpleName(), e.getMessage());
         } finally {
             hosts.release(host);
         }
-        if (closed) {
+        if (closed || !feeds.contains(feed)) {
             return;
         }
-        Instant next = feed.nextPollAt();
-        Instant now = config.clock().instant();
-        if (next == null) {
-            if (!feed.disabled()) {
+        synchronized (feed) {
+            Instant now = config.clock().instant();
+            Instant next = feed.dueAt(now);
+            if (!polled) {
+                // the poll recorded nothing: wait a whole interval rather than retrying at once
                 schedule(feed, feed.definition().interval());
+            } else if (next != null) {
+                schedule(feed, Duration.between(now, next));
             }
-            return;
         }
-        Duration delay = Duration.between(now, next);
-        schedule(feed, delay.isNegative() ? feed.definition().interval() : delay);
     }
 
     private void schedule(FeedRuntime feed, Duration delay) {
-        submit(() -> {
+        ScheduledFuture<?> next = submit(() -> {
             try {
                 workers.execute(() -> run(feed));
             } catch (RejectedExecutionException e) {
                 // shutting down
             }
         }, delay);
+        if (next != null) {
+            pending.put(feed.definition().id(), next);
+        }
     }
 
-    private void submit(Runnable task, Duration delay) {
+    private ScheduledFuture<?> submit(Runnable task, Duration delay) {
         if (closed) {
-            return;
+            return null;
         }
         try {
-            scheduler.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            return scheduler.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // shutting down
+            return null;
         }
     }
 

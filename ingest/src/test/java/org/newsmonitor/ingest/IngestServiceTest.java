@@ -98,6 +98,49 @@ class IngestServiceTest {
     }
 
     @Test
+    void shouldPollAtTheIntervalOfTheFeedListWhenItWasShortenedBetweenRuns() throws Exception {
+        // Given a feed polled hourly, whose next poll is committed for an hour later
+        Path list = feedList("- {id: hourly, url: \"%s\", interval: PT1H}\n".formatted(server.url("/feed.xml")));
+        try (IngestService first = service(list, SsrfPolicy.publicOnlyExcept(server.hostPort()))) {
+            first.start();
+            Await.until("the first poll", WAIT, () -> kafka.articles().size() == 3);
+        }
+        int requestsBefore = server.requests("/feed.xml").size();
+        // When the list now says every second and the ingester starts again
+        Files.writeString(list, "- {id: hourly, url: \"%s\", interval: PT1S}\n".formatted(server.url("/feed.xml")));
+        try (IngestService second = service(list, SsrfPolicy.publicOnlyExcept(server.hostPort()))) {
+            second.start();
+            // Then it polls at the new interval, not after the hour decided with the old one
+            Await.until("two polls at the new interval", WAIT,
+                    () -> server.requests("/feed.xml").size() >= requestsBefore + 2);
+        }
+    }
+
+    @Test
+    void shouldApplyAChangedIntervalWhileRunningWithoutWaitingForThePollScheduledBefore() throws Exception {
+        // Given a running ingester that polled an hourly feed once
+        Path list = feedList("- {id: hourly, url: \"%s\", interval: PT1H}\n".formatted(server.url("/feed.xml")));
+        try (IngestService service = service(list, SsrfPolicy.publicOnlyExcept(server.hostPort()))) {
+            service.start();
+            Await.until("the first poll", WAIT, () -> kafka.articles().size() == 3);
+            int requestsBefore = server.requests("/feed.xml").size();
+            server.on("/added.xml", ex -> FeedServer.respond(ex, 200, "application/rss+xml", TestFeeds.rss(10, 1)));
+            // When the feed list is edited to poll every second, and a feed is added
+            Files.writeString(list, """
+                    - {id: hourly, url: "%s", interval: PT1S}
+                    - {id: added, url: "%s", interval: PT1H}
+                    """.formatted(server.url("/feed.xml"), server.url("/added.xml")));
+            // Then the new interval applies from the next scheduling decision, and the new feed is polled
+            Await.until("two polls at the new interval", WAIT,
+                    () -> server.requests("/feed.xml").size() >= requestsBefore + 3);
+            Await.until("the added feed to be polled", WAIT, () -> health(service, "added").lastSuccessAt() != null);
+            assertThat(service.feeds()).extracting(d -> d.interval()).containsExactly(Duration.ofSeconds(1),
+                    Duration.ofHours(1));
+            assertThat(health(service, "hourly").nextPollAt()).isBefore(java.time.Instant.now().plusSeconds(60));
+        }
+    }
+
+    @Test
     void shouldFailPolitelyWithoutInternetAndReportEachFeedInOneLine() throws Exception {
         // Given feeds whose hosts do not resolve (no internet) and a port nobody listens on
         int closedPort;

@@ -39,10 +39,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes theme files to the compacted {@code news-themes} topic as {@link ThemeDefinition}s. Each theme is
- * compiled first, against the lexicon the stream application uses (the bundled one); an invalid file is refused with
- * its {@code file:line:column} message and the others are still published. Themes whose published version already
- * says the same are skipped (the topic is read first), so publishing at every start-up adds nothing; a changed theme
- * is published with the next revision number.
+ * compiled first, against the lexicon that {@code themes validate} uses for it (the {@code lexicon.yaml} next to the
+ * files, else the bundled one), and travels with that lexicon's text, which the stream application compiles it with;
+ * an invalid file is refused with its {@code file:line:column} message and the others are still published. Themes
+ * whose published version already says the same (lexicon included) are skipped (the topic is read first), so
+ * publishing at every start-up adds nothing; a changed theme is published with the next revision number.
  */
 public final class ThemePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(ThemePublisher.class);
@@ -54,14 +55,14 @@ public final class ThemePublisher {
     private final Lexicon lexicon;
     private final Clock clock;
 
-    /** A publisher validating against the bundled lexicon. */
+    /** A publisher whose bundled catalog goes with the bundled lexicon. */
     public ThemePublisher(ClientSettings client) {
         this(client, ThemeFiles.bundledLexicon(), Clock.systemUTC());
     }
 
     /**
      * @param client  how to reach Kafka
-     * @param lexicon the lexicon the stream application compiles themes with
+     * @param lexicon the lexicon published with the bundled catalog
      * @param clock   the source of {@code updatedAt}
      */
     public ThemePublisher(ClientSettings client, Lexicon lexicon, Clock clock) {
@@ -72,29 +73,26 @@ public final class ThemePublisher {
 
     /** Publishes the catalog bundled with the monitor. */
     public PublishReport publishBundled() {
-        return publish(ThemeFiles.bundled(), List.of());
+        return publish(ThemeFiles.bundled(), lexicon, List.of());
     }
 
     /**
-     * Publishes one theme file, or every theme file of a directory (lexicon.yaml excepted).
+     * Publishes one theme file, or every theme file of a directory, with the lexicon.yaml next to them (the bundled
+     * lexicon when there is none). When that lexicon is invalid, nothing is published and its error is reported.
      *
      * @throws IllegalStateException when Kafka cannot be reached, naming the topic and servers
      */
     public PublishReport publish(Path fileOrDirectory) {
         List<String> refused = new ArrayList<>();
         List<Path> files;
-        if (Files.isDirectory(fileOrDirectory)) {
-            try {
-                files = ThemeFiles.themeFilesIn(fileOrDirectory);
-            } catch (ThemeSyntaxException e) {
-                return new PublishReport(List.of(), List.of(), List.of(e.getMessage()));
-            }
-            if (Files.exists(fileOrDirectory.resolve(ThemeFiles.LEXICON_FILE))) {
-                LOG.warn("{} is not published: the stream application matches with the bundled lexicon",
-                        fileOrDirectory.resolve(ThemeFiles.LEXICON_FILE));
-            }
-        } else {
-            files = List.of(fileOrDirectory);
+        Lexicon lexiconOfFiles;
+        try {
+            files = Files.isDirectory(fileOrDirectory) ? ThemeFiles.themeFilesIn(fileOrDirectory)
+                    : List.of(fileOrDirectory);
+            lexiconOfFiles = ThemeFiles.lexiconFor(fileOrDirectory);
+        } catch (ThemeSyntaxException e) {
+            LOG.warn("Themes refused: {}", e.getMessage());
+            return new PublishReport(List.of(), List.of(), List.of(e.getMessage()));
         }
         List<ThemeSpec> specs = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
@@ -112,7 +110,7 @@ public final class ThemePublisher {
                 refused.add(e.getMessage());
             }
         }
-        return publish(specs, refused);
+        return publish(specs, lexiconOfFiles, refused);
     }
 
     /** Publishes a tombstone for {@code themeId}: the stream application stops matching it. */
@@ -123,7 +121,7 @@ public final class ThemePublisher {
         }
     }
 
-    private PublishReport publish(List<ThemeSpec> specs, List<String> refusedEarlier) {
+    private PublishReport publish(List<ThemeSpec> specs, Lexicon lexicon, List<String> refusedEarlier) {
         List<String> refused = new ArrayList<>(refusedEarlier);
         Map<String, ThemeSpec> valid = new LinkedHashMap<>();
         for (ThemeSpec spec : specs) {
@@ -142,7 +140,7 @@ public final class ThemePublisher {
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (ThemeSpec spec : valid.values()) {
                 ThemeDefinition before = current.get(spec.id());
-                ThemeDefinition next = ThemeDefinitions.toDefinition(spec, before == null ? 1 : before.revision() + 1,
+                ThemeDefinition next = ThemeDefinitions.toDefinition(spec, lexicon, before == null ? 1 : before.revision() + 1,
                         clock.instant());
                 if (before != null && ThemeDefinitions.sameContent(before, next)) {
                     unchanged.add(spec.id());

@@ -43,6 +43,7 @@ import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.contracts.event.ThemeStatsEvent;
 import org.newsmonitor.stream.catalog.ThemeStatus;
 import org.newsmonitor.themes.ThemeFiles;
+import org.newsmonitor.themes.ThemeValidator;
 
 /**
  * The stream service on a real in-process broker: bundled themes published, articles in, committed matches out,
@@ -304,5 +305,36 @@ class StreamServiceIT {
                 .startsWith(themes.resolve("it-broken.yaml") + ":7:")
                 .contains("theme 'it-broken'");
         awaitAnswer(() -> service.themeStatus().get("it-valid"), s -> s != null && s.ok());
+    }
+    @Test
+    void shouldCompileLiveWithTheLexiconThatValidateUsesWhenADirectoryHasItsOwnLexicon() throws Exception {
+        //Given a theme that uses a list only the directory's lexicon.yaml defines, which validate accepts
+        Path themes = Files.createDirectories(dir.resolve("themes-" + UUID.randomUUID()));
+        Files.writeString(themes.resolve(ThemeFiles.LEXICON_FILE), """
+                it-ports: [zarubino, "port of zarubino", зарубино]
+                """);
+        Files.writeString(themes.resolve("it-ports.yaml"), """
+                id: it-ports
+                title: Far East ports
+                polarity: cooperation
+                minScore: 2
+                rules: |
+                  2: @it-ports AND china
+                """);
+        var validated = new java.io.ByteArrayOutputStream();
+        assertThat(ThemeValidator.validate(List.of(themes), new java.io.PrintStream(validated),
+                new java.io.PrintStream(validated))).as(validated.toString()).isEqualTo(ThemeValidator.OK);
+        //When
+        PublishReport report = new ThemePublisher(client).publish(themes);
+        //Then the stream application accepts it too, and matches with it
+        assertThat(report.refused()).isEmpty();
+        assertThat(report.published()).containsExactly("it-ports");
+        awaitAnswer(() -> service.themeStatus().get("it-ports"), s -> s != null && s.ok());
+        String id = "lexicon-" + UUID.randomUUID();
+        sendArticle(ArticleEvent.of(id, "it-feed", "IT Wire", "https://news.example/" + id,
+                "China eyes the port of Zarubino", "A Chinese operator studies the port.", null, "en",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), Instant.now(), List.of()));
+        awaitValue(Topics.THEME_MATCHES.name(), Topics.THEME_MATCHES.valueSerde().deserializer(),
+                m -> m.articleId().equals(id) && m.themeId().equals("it-ports"));
     }
 }

@@ -182,5 +182,44 @@ class ThemeCatalogTopologyTest {
             assertThat(field.substring(term.start(), term.end())).isNotBlank();
         });
         assertThat(match.terms()).anySatisfy(term -> assertThat(term.field()).isEqualTo("title"));
+        assertThat(match.snippetTerms()).isNotEmpty().allSatisfy(term -> {
+            assertThat(term.field()).isEqualTo("snippet");
+            assertThat(match.snippet().substring(term.start(), term.end())).isNotBlank();
+        });
+    }
+    /** A cooperation theme whose rule uses the list {@code ports}, defined only in the lexicon it carries. */
+    private static ThemeDefinition portsTheme(String lexicon) {
+        return new ThemeDefinition(ThemeDefinition.CURRENT_VERSION, "far-east-ports", "Far East ports", "",
+                org.newsmonitor.contracts.event.Polarity.COOPERATION, java.util.List.of(), 2, null,
+                "2: @ports AND china\n", 1, TopologyFixture.WALL_CLOCK, lexicon);
+    }
+
+    @Test
+    void shouldCompileThemeWithTheLexiconItCarriesWhenItUsesAListTheBundledLexiconLacks() {
+        //Given
+        fx.publishThemes(portsTheme("ports: [zarubino, \"port of zarubino\"]\n"));
+        //When
+        fx.pipe(article("z1", "China eyes the port of Zarubino", "A Chinese operator studies it.", T0));
+        //Then
+        assertThat(fx.catalog().statuses()).containsEntry("far-east-ports", ThemeStatus.ok("far-east-ports", 1));
+        assertThat(fx.matches.readValuesToList()).extracting(ThemeMatchEvent::articleId).containsExactly("z1");
+    }
+
+    @Test
+    void shouldRefuseThemeNamingTheLineWhenTheLexiconItCarriesIsInvalid() {
+        //When the carried lexicon's second line is not a list
+        fx.publishThemes(portsTheme("ports: [zarubino]\nchina-ports: dalian\n"));
+        //Then
+        ThemeStatus status = fx.catalog().statuses().get("far-east-ports");
+        assertThat(status.ok()).isFalse();
+        assertThat(status.error()).contains("lexicon published on news-themes:2:").contains("china-ports");
+    }
+
+    @Test
+    void shouldCompileWithTheBundledLexiconWhenARecordCarriesNoLexicon() {
+        //When an older record without a lexicon uses a bundled list
+        fx.publishThemes(portsTheme(null));
+        //Then the bundled lexicon has no list 'ports'
+        assertThat(fx.catalog().statuses().get("far-east-ports").error()).contains("unknown list '@ports'");
     }
 }

@@ -18,14 +18,16 @@ import java.util.regex.Pattern;
  */
 public final class Lexicon {
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Lexicon EMPTY = new Lexicon(Map.of(), "no lexicon");
+    private static final Lexicon EMPTY = new Lexicon(Map.of(), "no lexicon", null);
 
     private final Map<String, List<Expr.Term>> lists;
     private final String origin;
+    private final String text;
 
-    private Lexicon(Map<String, List<Expr.Term>> lists, String origin) {
+    private Lexicon(Map<String, List<Expr.Term>> lists, String origin, String text) {
         this.lists = Collections.unmodifiableMap(lists);
         this.origin = origin;
+        this.text = text;
     }
 
     /** A lexicon without lists. */
@@ -68,7 +70,7 @@ public final class Lexicon {
             }
             lists.put(name, List.copyOf(terms));
         }
-        return new Lexicon(lists, origin);
+        return new Lexicon(lists, origin, yaml);
     }
 
     /** Reads and parses a lexicon file. */
@@ -88,6 +90,11 @@ public final class Lexicon {
     /** List names in file order. */
     public Set<String> names() {
         return lists.keySet();
+    }
+
+    /** The YAML this lexicon was parsed from, so that it can travel with the themes; null for the empty lexicon. */
+    public String text() {
+        return text;
     }
 
     /** Where this lexicon was read from. */

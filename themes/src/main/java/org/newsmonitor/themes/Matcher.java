@@ -203,7 +203,13 @@ public final class Matcher {
             }
         }
         List<TermHit> terms = termHits(d, evidence);
-        return new ThemeHit(p.id(), p.title(), p.polarity(), score, terms, snippet(d, terms));
+        TermHit anchor = snippetAnchor(terms);
+        byte field = anchor == null ? DocState.TITLE : "summary".equals(anchor.field()) ? DocState.SUMMARY
+                : DocState.CONTENT;
+        int start = anchor == null ? 0 : anchor.start();
+        int end = anchor == null ? 0 : anchor.end();
+        return new ThemeHit(p.id(), p.title(), p.polarity(), score, terms, d.snippet(field, start, end),
+                Snippets.termsIn(d.texts[field], DocState.FIELD_NAMES[field], start, end, terms));
     }
 
     // text order: by first token, then last token, then term
@@ -235,14 +241,14 @@ public final class Matcher {
         return out;
     }
 
-    private static String snippet(DocState d, List<TermHit> terms) {
+    // the snippet is made around the first body match; the title's start when only the title matched (null)
+    private static TermHit snippetAnchor(List<TermHit> terms) {
         for (TermHit t : terms) {
             if (!t.field().equals("title")) {
-                byte field = "summary".equals(t.field()) ? DocState.SUMMARY : DocState.CONTENT;
-                return d.snippet(field, t.start(), t.end());
+                return t;
             }
         }
-        return d.snippet(DocState.TITLE, 0, 0);
+        return null;
     }
 
     private static String cut(String text, int max) {

@@ -1,5 +1,8 @@
 package org.newsmonitor.themes;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Short excerpts of article text around a match, for alerts and the dashboard. */
 final class Snippets {
     /** Characters of context on each side of the match. */
@@ -14,6 +17,65 @@ final class Snippets {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        int[] window = window(text, start, end);
+        int from = window[0];
+        int to = window[1];
+        if (singleSpaced(text, from, to)) {
+            // nothing to collapse (the common case): the excerpt is the text itself
+            String core = text.substring(from, to);
+            return from > 0 ? (to < text.length() ? ELLIPSIS + core + ELLIPSIS : ELLIPSIS + core)
+                    : to < text.length() ? core + ELLIPSIS : core;
+        }
+        return collapsed(text, from, to);
+    }
+
+    /**
+     * Where the terms found in {@code text} are in the snippet {@link #around} makes of it for {@code [start, end)}:
+     * terms of {@code field} wholly inside the excerpt, with field "snippet" and offsets into the snippet.
+     *
+     * @param text  the text of the field the snippet is made of
+     * @param field that field's name
+     * @param terms the matched terms, in any field
+     */
+    static List<TermHit> termsIn(String text, String field, int start, int end, List<TermHit> terms) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        int[] window = window(text, start, end);
+        int from = window[0];
+        int to = window[1];
+        int lead = from > 0 ? 1 : 0;
+        List<TermHit> out = new ArrayList<>();
+        for (TermHit t : terms) {
+            if (t.field().equals(field) && t.start() >= from && t.end() <= to && t.start() < t.end()) {
+                out.add(new TermHit(t.term(), SNIPPET_FIELD, lead + outputBefore(text, from, t.start(), true),
+                        lead + outputBefore(text, from, t.end(), false)));
+            }
+        }
+        return out;
+    }
+
+    /** The field name of terms located in a snippet. */
+    static final String SNIPPET_FIELD = "snippet";
+
+    // characters the excerpt starting at from has written for text[from, pos): whitespace runs count as one space,
+    // none at the start; a run just before pos counts when pos starts a word (it is written before that word)
+    private static int outputBefore(String text, int from, int pos, boolean wordStart) {
+        int n = 0;
+        boolean space = false;
+        for (int i = from; i < pos; i++) {
+            if (isWhitespace(text.charAt(i))) {
+                space = n > 0;
+            } else {
+                n += space ? 2 : 1;
+                space = false;
+            }
+        }
+        return space && wordStart ? n + 1 : n;
+    }
+
+    // the excerpt's bounds in text: [from, to)
+    private static int[] window(String text, int start, int end) {
         int from = Math.max(0, start - CONTEXT);
         int to = Math.min(text.length(), Math.max(end, start) + CONTEXT);
         // start after the first space before the match, end at the last space after it (if there are such spaces)
@@ -39,13 +101,11 @@ final class Snippets {
         if (to < text.length() && to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) {
             to--;
         }
-        if (singleSpaced(text, from, to)) {
-            // nothing to collapse (the common case): the excerpt is the text itself
-            String core = text.substring(from, to);
-            return from > 0 ? (to < text.length() ? ELLIPSIS + core + ELLIPSIS : ELLIPSIS + core)
-                    : to < text.length() ? core + ELLIPSIS : core;
-        }
-        // the excerpt with whitespace runs collapsed to one space, none at either end, and "…" where text was cut
+        return new int[] {from, to};
+    }
+
+    // the excerpt with whitespace runs collapsed to one space, none at either end, and "…" where text was cut
+    private static String collapsed(String text, int from, int to) {
         char[] out = new char[Math.max(to - from, 0) + 2];
         int n = 0;
         if (from > 0) {

@@ -11,11 +11,13 @@ import java.util.List;
  * @param score      sum of the weights of the rules that held (at least the theme's minScore)
  * @param terms      matched terms of the positive rules that held, in field and text order; never null
  * @param snippet    short text around the first body match (or the title); never null
+ * @param snippetTerms the matched terms inside the snippet, with field "snippet" and offsets into it; never null
  */
 public record ThemeHit(String themeId, String themeTitle, Polarity polarity, double score, List<TermHit> terms,
-        String snippet) {
+        String snippet, List<TermHit> snippetTerms) {
     public ThemeHit {
         terms = List.copyOf(terms);
         snippet = snippet == null ? "" : snippet;
+        snippetTerms = snippetTerms == null ? List.of() : List.copyOf(snippetTerms);
     }
 }

@@ -160,6 +160,19 @@ class MatcherTest {
     }
 
     @Test
+    void shouldLocateMatchedPrefixesInTheSnippetAndNotTheLongerWordsAroundThem() {
+        //Given
+        Matcher m = Matcher.of(List.of(TestThemes.theme("t", 1, null, "1: газпром* AND russia")));
+        String summary = "Lorem ipsum dolor sit amet ".repeat(6) + "officials said Газпрома and Russia agreed; "
+                + "Russian media reported " + "more text ".repeat(10);
+        //When
+        ThemeHit hit = m.match(Document.of("1", "Title", summary)).get(0);
+        //Then
+        assertThat(hit.snippetTerms()).extracting(t -> hit.snippet().substring(t.start(), t.end()))
+                .containsExactly("Газпрома", "Russia");
+    }
+
+    @Test
     void shouldGiveEachThemeTheSnippetOfItsOwnFirstMatchWhenSeveralThemesMatchOneArticle() {
         //Given
         Matcher m = Matcher.of(List.of(TestThemes.theme("gas", 1, null, "1: gazprom"),

@@ -123,4 +123,39 @@ class SnippetsTest {
         }
         return (from > 0 ? "…" : "") + core + (to < text.length() ? "…" : "");
     }
+    @Test
+    void shouldLocateTermsInTheSnippetWhenWhitespaceIsCollapsedAndTheTextIsCut() {
+        //Given a long text with runs of whitespace, a prefix match and a word inside a longer word
+        String text = "x ".repeat(120) + "Officials  said\n\tГазпрома and   Russia agreed; Russian media" + " y".repeat(120);
+        int gazprom = text.indexOf("Газпрома");
+        int russia = text.indexOf("Russia ");
+        java.util.List<TermHit> terms = java.util.List.of(new TermHit("газпром*", "summary", gazprom, gazprom + 8),
+                new TermHit("russia", "summary", russia, russia + 6), new TermHit("russia", "title", 0, 6));
+        //When
+        String snippet = Snippets.around(text, gazprom, gazprom + 8);
+        java.util.List<TermHit> located = Snippets.termsIn(text, "summary", gazprom, gazprom + 8, terms);
+        //Then each located term covers exactly the matched text, and only terms of the snippet's field count
+        assertThat(located).extracting(TermHit::field).containsOnly("snippet");
+        assertThat(located).extracting(t -> snippet.substring(t.start(), t.end()))
+                .containsExactly("Газпрома", "Russia");
+        assertThat(snippet.substring(located.get(1).end())).startsWith(" agreed; Russian");
+    }
+
+    @Test
+    void shouldLocateTermsInASingleSpacedSnippetThatStartsTheText() {
+        String text = "Gazprom's talks with Russia go on";
+        java.util.List<TermHit> located = Snippets.termsIn(text, "title", 0, 0,
+                java.util.List.of(new TermHit("gazprom*", "title", 0, 7), new TermHit("russia", "title", 21, 27)));
+        assertThat(located).extracting(t -> Snippets.around(text, 0, 0).substring(t.start(), t.end()))
+                .containsExactly("Gazprom", "Russia");
+    }
+
+    @Test
+    void shouldLeaveOutTermsTheSnippetCuts() {
+        String text = "word ".repeat(100) + "Gazprom";
+        int far = text.indexOf("Gazprom");
+        java.util.List<TermHit> located = Snippets.termsIn(text, "content", 0, 4,
+                java.util.List.of(new TermHit("word", "content", 0, 4), new TermHit("gazprom", "content", far, far + 7)));
+        assertThat(located).extracting(TermHit::term).containsExactly("word");
+    }
 }

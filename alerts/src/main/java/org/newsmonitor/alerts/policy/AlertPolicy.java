@@ -47,7 +47,7 @@ public final class AlertPolicy {
                 AlertIds.of(subscription.id(), match.themeId(), match.storyId()),
                 subscription.id(), AlertKind.MATCH, match.themeId(), match.themeTitle(), match.storyId(),
                 match.articleId(), match.title(), match.url(), match.source(), match.publishedAt(), match.score(),
-                match.terms(), match.snippet(), now, match.themeRevision());
+                match.terms(), match.snippet(), now, match.themeRevision(), match.snippetTerms());
     }
 
     /** The alert for this surge and subscription; never null. */
@@ -56,7 +56,7 @@ public final class AlertPolicy {
         return new AlertEvent(AlertEvent.CURRENT_VERSION, AlertIds.of(subscription.id(), surge.themeId(), storyId),
                 subscription.id(), AlertKind.SURGE, surge.themeId(), surge.themeTitle(), storyId, null,
                 surgeTitle(surge), null, null, surge.windowStart(), surge.ratio(), List.of(), "", now,
-                surge.themeRevision());
+                surge.themeRevision(), List.of());
     }
 
     /**

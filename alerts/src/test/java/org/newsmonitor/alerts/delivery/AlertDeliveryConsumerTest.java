@@ -75,7 +75,8 @@ class AlertDeliveryConsumerTest {
         consumer = new AlertDeliveryConsumer(() -> mock, new AlertDeliveryConsumer.DeliveryParts(subscriptions, log,
                 new WebhookChannel(client, Duration.ofSeconds(1), clock), new EmailChannel(mails::add),
                 new DigestBuffer(), queues, RetrySchedule.defaults(),
-                new ConsoleAlerts(new PrintStream(consoleBytes, true, StandardCharsets.UTF_8)), "default",
+                new ConsoleAlerts(new PrintStream(consoleBytes, true, StandardCharsets.UTF_8), log, recorder, clock),
+                "default",
                 (event, error) -> deadLetters.add(event), clock, Duration.ofMillis(10), 100));
         mock.schedulePollTask(() -> {
             mock.rebalance(List.of(P0));
@@ -174,6 +175,28 @@ class AlertDeliveryConsumerTest {
         //Then
         Await.until("committed", WAIT, () -> committed() == 1);
         assertThat(consoleBytes.toString(StandardCharsets.UTF_8)).startsWith("ALERT power-of-siberia | Story c1 | ");
+    }
+
+    @Test
+    void shouldNotPrintAgainAnAlertTheConsolePrintedBeforeARestart() {
+        //Given: c1 was printed before the restart (its console outcome is on the deliveries topic), c2 was not
+        subscriptions.put(Fixtures.subscription("default", List.of()));
+        log.apply(new DeliveryEvent(1, "c1", "default", ConsoleAlerts.NAME, DeliveryStatus.DELIVERED, 1, null, null,
+                start.minusSeconds(30)));
+        Await.until("assignment", WAIT, () -> !mock.assignment().isEmpty());
+        //When: the restarted service reads both again, as it does while an older delivery is pending
+        send(alert("c1", "default"));
+        send(alert("c2", "default"));
+        //Then: only c2 is printed, and that it was printed is recorded like any other channel's outcome
+        Await.until("committed", WAIT, () -> committed() == 2);
+        assertThat(consoleBytes.toString(StandardCharsets.UTF_8).lines())
+                .singleElement().asString().startsWith("ALERT power-of-siberia | Story c2 | ");
+        assertThat(recorder.outcomes).filteredOn(o -> o.channel().equals(ConsoleAlerts.NAME))
+                .singleElement().satisfies(o -> {
+                    assertThat(o.alertId()).isEqualTo("c2");
+                    assertThat(o.subscriptionId()).isEqualTo("default");
+                    assertThat(o.status()).isEqualTo(DeliveryStatus.DELIVERED);
+                });
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.contracts.DlqHeaders;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.AlertEvent;
+import org.newsmonitor.contracts.event.MatchedTerm;
 import org.newsmonitor.contracts.event.AlertKind;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
@@ -99,6 +100,7 @@ class AlertPolicyTopologyTest {
         assertThat(gas.title()).isEqualTo("Power of Siberia 2: pricing talks resume in Beijing");
         assertThat(gas.url()).isEqualTo("https://news.example.org/a1");
         assertThat(gas.terms()).hasSize(1);
+        assertThat(gas.snippetTerms()).containsExactly(new MatchedTerm("Power of Siberia", "snippet", 0, 16));
         assertThat(gas.createdAt()).isEqualTo(START);
         assertThat(deadLetters.isEmpty()).isTrue();
     }

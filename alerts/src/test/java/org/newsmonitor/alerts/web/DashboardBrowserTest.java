@@ -152,4 +152,30 @@ class DashboardBrowserTest {
         wait.until(d -> "true".equals(d.findElement(By.id("by-day")).getAttribute("aria-pressed")));
         assertThat(js("return window.__hits.length")).isEqualTo(0L);
     }
+    @Test
+    void shouldHighlightExactlyTheMatchedTextAtTheOffsetsTheMatcherGave() {
+        //Given: a prefix term and a word that also begins a longer word, in the title and in the snippet
+        String title = "Russian buyers wait as Gazprom's talks with Russia go on";
+        String snippet = "…officials said Газпрома and Russia agreed; Russian media…";
+        AlertEvent alert = new AlertEvent(1, "offsets-1", "default", AlertKind.MATCH, "power-of-siberia",
+                "Power of Siberia", "story-o", "article-o", title, "https://news.example.org/o", "Example Wire",
+                Instant.now(), 6.0, List.of(new MatchedTerm("gazprom*", "title", 23, 32),
+                        new MatchedTerm("russia", "title", 44, 50)), snippet, Instant.now(), null,
+                List.of(new MatchedTerm("газпром*", "snippet", 16, 24),
+                        new MatchedTerm("russia", "snippet", 29, 35)));
+        driver.get("http://127.0.0.1:" + t.app.port() + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+        //When
+        t.feed.publish(alert);
+        wait.until(d -> d.findElements(By.cssSelector("#alerts li.alert")).size() == 1);
+        //Then: the prefix matches are marked, and "Russian" is not
+        WebElement item = driver.findElement(By.cssSelector("#alerts li.alert"));
+        assertThat(item.findElements(By.cssSelector(".title mark"))).extracting(WebElement::getText)
+                .containsExactly("Gazprom's", "Russia");
+        assertThat(item.findElements(By.cssSelector(".snippet mark"))).extracting(WebElement::getText)
+                .containsExactly("Газпрома", "Russia");
+        assertThat(item.findElement(By.className("title")).getText()).isEqualTo(title);
+        assertThat(item.findElement(By.className("snippet")).getText()).isEqualTo(snippet);
+    }
 }

@@ -24,6 +24,8 @@ import java.util.List;
  * @param snippet        plain-text excerpt; never null
  * @param createdAt      when the alert was made
  * @param themeRevision  revision of the theme that made the match or counted the surge; null when unknown
+ * @param snippetTerms   where the matched terms are in {@link #snippet()}: field "snippet", offsets into the snippet;
+ *                       never null (empty for surges and for alerts made before it was carried)
  */
 public record AlertEvent(
         int schemaVersion,
@@ -42,7 +44,8 @@ public record AlertEvent(
         List<MatchedTerm> terms,
         String snippet,
         Instant createdAt,
-        Integer themeRevision) {
+        Integer themeRevision,
+        List<MatchedTerm> snippetTerms) {
 
     public static final int CURRENT_VERSION = 2;
 
@@ -63,13 +66,17 @@ public record AlertEvent(
         terms = Checks.list(terms);
         snippet = snippet == null ? "" : snippet;
         Checks.present(r, "createdAt", createdAt);
+        snippetTerms = Checks.list(snippetTerms);
     }
 
-    /** An alert without the theme's revision, as records were before {@code themeRevision} existed. */
+    /**
+     * An alert as records were before {@code themeRevision} and {@code snippetTerms} existed: no revision, no
+     * positions of the terms in the snippet.
+     */
     public AlertEvent(int schemaVersion, String alertId, String subscriptionId, AlertKind kind, String themeId,
             String themeTitle, String storyId, String articleId, String title, String url, String source,
             Instant publishedAt, double score, List<MatchedTerm> terms, String snippet, Instant createdAt) {
         this(schemaVersion, alertId, subscriptionId, kind, themeId, themeTitle, storyId, articleId, title, url, source,
-                publishedAt, score, terms, snippet, createdAt, null);
+                publishedAt, score, terms, snippet, createdAt, null, List.of());
     }
 }

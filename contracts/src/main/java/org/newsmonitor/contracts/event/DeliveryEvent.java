@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param schemaVersion  version of this record's shape
  * @param alertId        the alert
  * @param subscriptionId its subscription
- * @param channel        "webhook", "email" or "sse"
+ * @param channel        "webhook", "email" or "console" (printed by {@code ./monitor run}; recorded so that a restart
+ *                       does not print it again)
  * @param status         delivered, retrying or dead-lettered
  * @param attempts       attempts made so far
  * @param detail         HTTP status, error or reason in one line; may be null

@@ -19,6 +19,9 @@ import java.util.List;
  * @param rules         the match rules, one "WEIGHT: EXPRESSION" per line, in the rule language of docs/themes.md
  * @param revision      increases with every edit; informative only
  * @param updatedAt     when this version was published; may be null
+ * @param lexicon       the lexicon (lexicon.yaml text) the theme was validated against and is compiled with, so that
+ *                      its {@code @list} references mean the same offline and live; null on records written before
+ *                      it was carried, which are compiled with the lexicon bundled with the stream application
  */
 public record ThemeDefinition(
         int schemaVersion,
@@ -31,7 +34,8 @@ public record ThemeDefinition(
         String require,
         String rules,
         int revision,
-        Instant updatedAt) implements KeyedRecord {
+        Instant updatedAt,
+        String lexicon) implements KeyedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -49,6 +53,14 @@ public record ThemeDefinition(
         Checks.within(r, "minScore", minScore, 0, Double.MAX_VALUE);
         require = Checks.optional(require);
         rules = Checks.nonBlank(r, "rules", rules);
+        lexicon = lexicon == null || lexicon.isBlank() ? null : lexicon;
+    }
+
+    /** A definition without its own lexicon: it is compiled with the lexicon bundled with the stream application. */
+    public ThemeDefinition(int schemaVersion, String id, String title, String description, Polarity polarity,
+            List<SeedRef> seeds, double minScore, String require, String rules, int revision, Instant updatedAt) {
+        this(schemaVersion, id, title, description, polarity, seeds, minScore, require, rules, revision, updatedAt,
+                null);
     }
 
     /** The key of a theme record: its {@link #id()}. */

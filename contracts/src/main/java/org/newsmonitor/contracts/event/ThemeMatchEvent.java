@@ -23,6 +23,8 @@ import java.util.List;
  * @param matchedAt     when the match was made
  * @param themeRevision revision of the theme (on {@code news-themes}) that made the match; null in records written
  *                      before the field existed
+ * @param snippetTerms  where the matched terms are in {@link #snippet()}: field "snippet", offsets into the snippet;
+ *                      never null (empty on records written before it was carried)
  */
 public record ThemeMatchEvent(
         int schemaVersion,
@@ -40,7 +42,8 @@ public record ThemeMatchEvent(
         String language,
         Instant publishedAt,
         Instant matchedAt,
-        Integer themeRevision) {
+        Integer themeRevision,
+        List<MatchedTerm> snippetTerms) {
 
     public static final int CURRENT_VERSION = 2;
 
@@ -61,13 +64,17 @@ public record ThemeMatchEvent(
         language = Checks.optional(language);
         Checks.present(r, "publishedAt", publishedAt);
         Checks.present(r, "matchedAt", matchedAt);
+        snippetTerms = Checks.list(snippetTerms);
     }
 
-    /** A match without the theme's revision, as records were before {@code themeRevision} existed. */
+    /**
+     * A match as records were before {@code themeRevision} and {@code snippetTerms} existed: no revision, no
+     * positions of the terms in the snippet.
+     */
     public ThemeMatchEvent(int schemaVersion, String articleId, String storyId, String themeId, String themeTitle,
             Polarity polarity, double score, List<MatchedTerm> terms, String snippet, String title, String url,
             String source, String language, Instant publishedAt, Instant matchedAt) {
         this(schemaVersion, articleId, storyId, themeId, themeTitle, polarity, score, terms, snippet, title, url,
-                source, language, publishedAt, matchedAt, null);
+                source, language, publishedAt, matchedAt, null, List.of());
     }
 }

@@ -53,13 +53,29 @@ public final class FeedListReader {
      * @throws FeedListException naming the file (and line) when it cannot be read or is invalid
      */
     public static List<FeedDefinition> read(Path path) {
-        String text;
+        return parse(readText(path), path);
+    }
+
+    /**
+     * The text of a feed list file.
+     *
+     * @throws FeedListException naming the file when it cannot be read
+     */
+    public static String readText(Path path) {
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            return Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new FeedListException("Cannot read feed list " + path + ": " + e.getClass().getSimpleName() + " "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Parses the text of the feed list file {@code path}; .yaml/.yml are YAML, anything else OPML.
+     *
+     * @throws FeedListException naming the file and line when the list is invalid
+     */
+    public static List<FeedDefinition> parse(String text, Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".yaml") || name.endsWith(".yml") ? readYaml(text, path.toString())
                 : readOpml(text, path.toString());

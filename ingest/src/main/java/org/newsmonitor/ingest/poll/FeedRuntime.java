@@ -13,7 +13,7 @@ import org.newsmonitor.ingest.fetch.Validators;
  * of a feed runs at a time; reads from other threads (health) go through the synchronized accessors.
  */
 public final class FeedRuntime {
-    private final FeedDefinition definition;
+    private FeedDefinition definition;
     private URI url;
     private Validators validators = Validators.NONE;
     private List<String> seenIds = List.of();
@@ -33,9 +33,46 @@ public final class FeedRuntime {
         this.url = definition.url();
     }
 
-    /** The feed's definition. */
-    public FeedDefinition definition() {
+    /** The feed's definition, as the feed list says now. */
+    public synchronized FeedDefinition definition() {
         return definition;
+    }
+
+    /**
+     * Takes over an edited definition of this feed from the feed list. A changed URL is polled from now on, without
+     * the validators of the old one.
+     *
+     * @throws IllegalArgumentException when {@code edited} is another feed
+     */
+    public synchronized void redefine(FeedDefinition edited) {
+        if (!edited.id().equals(definition.id())) {
+            throw new IllegalArgumentException("feed " + definition.id() + " cannot become feed " + edited.id());
+        }
+        if (!edited.url().equals(definition.url())) {
+            url = edited.url();
+            validators = Validators.NONE;
+        }
+        definition = edited;
+    }
+
+    /**
+     * When the feed is due, decided now from its current definition: a healthy feed one interval (as the feed list
+     * says now) after its last success, a failing one when its backoff ends, a feed never polled at once. Never
+     * earlier than {@code now}.
+     *
+     * @return when to poll next; null for a disabled feed
+     */
+    public synchronized Instant dueAt(Instant now) {
+        if (disabled) {
+            return null;
+        }
+        Instant due;
+        if (consecutiveFailures > 0 || kafkaUnavailable || lastSuccessAt == null) {
+            due = nextPollAt;
+        } else {
+            due = lastSuccessAt.plus(definition.interval());
+        }
+        return due == null || due.isBefore(now) ? now : due;
     }
 
     /** Takes over what Kafka has committed for this feed. */
@@ -101,7 +138,8 @@ public final class FeedRuntime {
         nextPollAt = next;
     }
 
-    synchronized void rescheduled(Instant next) {
+    /** Records when the feed is polled next, as decided by the scheduler (shown in its health). */
+    public synchronized void rescheduled(Instant next) {
         nextPollAt = next;
     }
 

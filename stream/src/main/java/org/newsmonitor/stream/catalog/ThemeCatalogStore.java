@@ -21,11 +21,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The theme set in force, as a global state store fed by the compacted {@code news-themes} topic. Each record is
- * compiled when it arrives: a valid theme replaces the previous version, a tombstone removes the theme, and a theme
- * that does not compile is reported in {@link #statuses()} and in the log while its previous valid version stays in
- * force. A record that cannot be read (malformed, beyond the parser's limits, invalid, or keyed differently from its
- * theme id) is also dead-lettered to {@code news-dead-letters} through the store's sink: nothing read from the topic
- * can throw into the global stream thread, neither while restoring at start-up nor afterwards. The store keeps compiled themes in memory and is rebuilt from the topic on every
+ * compiled when it arrives, with the lexicon it carries (or the fallback lexicon when it carries none): a valid
+ * theme replaces the previous version, a tombstone removes the theme, and a theme that does not compile is reported
+ * in {@link #statuses()} and in the log while its previous valid version stays in force. A record that cannot be
+ * read (malformed, beyond the parser's limits, invalid, or keyed differently from its theme id) is also
+ * dead-lettered to {@code news-dead-letters} through the store's sink: nothing read from the topic can throw into
+ * the global stream thread, neither while restoring at start-up nor afterwards. The store keeps compiled themes in
+ * memory and is rebuilt from the topic on every
  * start (the topic is its changelog), through the same code path.
  *
  * <p>Written by the global stream thread only; read by processing threads and interactive queries through the
@@ -37,7 +39,7 @@ public final class ThemeCatalogStore implements StateStore {
     public static final String STAGE = "stream.theme-catalog";
 
     private final String name;
-    private final Lexicon lexicon;
+    private final PublishedLexicons lexicons;
     private final TopicReader<ThemeDefinition> reader;
     /** Why the record being read could not be, for its status; set on the global thread only. */
     private String unreadable;
@@ -48,12 +50,12 @@ public final class ThemeCatalogStore implements StateStore {
 
     /**
      * @param name    the store name
-     * @param lexicon     the named term lists the themes' rules may refer to
+     * @param lexicon     the named term lists the rules of themes published without their own lexicon may refer to
      * @param deadLetters where records that cannot be read go; thread-safe
      */
     public ThemeCatalogStore(String name, Lexicon lexicon, DeadLetterSink deadLetters) {
         this.name = name;
-        this.lexicon = lexicon;
+        this.lexicons = new PublishedLexicons(lexicon);
         this.reader = new TopicReader<>(Topics.THEMES, STAGE, (event, error) -> {
             unreadable = event.reason();
             deadLetters.publish(event, error);
@@ -113,7 +115,8 @@ public final class ThemeCatalogStore implements StateStore {
             return;
         }
         try {
-            CompiledTheme compiled = CompiledTheme.compile(ThemeDefinitions.toSpec(definition), lexicon);
+            CompiledTheme compiled = CompiledTheme.compile(ThemeDefinitions.toSpec(definition),
+                    lexicons.forDefinition(definition));
             active.put(themeId, new Active(definition.revision(), compiled));
             statuses.put(themeId, ThemeStatus.ok(themeId, definition.revision()));
             publish();

@@ -131,13 +131,17 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
      * theme (may be null when unknown); the story id is the article's.
      */
     public static ThemeMatchEvent toEvent(ArticleEvent article, ThemeHit hit, Integer revision, Instant now) {
-        List<MatchedTerm> terms = new ArrayList<>(hit.terms().size());
-        for (TermHit term : hit.terms()) {
+        return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, article.id(), article.id(), hit.themeId(),
+                hit.themeTitle(), Polarity.valueOf(hit.polarity().name()), hit.score(), matchedTerms(hit.terms()),
+                hit.snippet(), article.title(), article.url(), article.source(), article.language(),
+                article.publishedAt(), now, revision, matchedTerms(hit.snippetTerms()));
+    }
+
+    private static List<MatchedTerm> matchedTerms(List<TermHit> hits) {
+        List<MatchedTerm> terms = new ArrayList<>(hits.size());
+        for (TermHit term : hits) {
             terms.add(new MatchedTerm(term.term(), term.field(), term.start(), term.end()));
         }
-        return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, article.id(), article.id(), hit.themeId(),
-                hit.themeTitle(), Polarity.valueOf(hit.polarity().name()), hit.score(), terms, hit.snippet(),
-                article.title(), article.url(), article.source(), article.language(), article.publishedAt(), now,
-                revision);
+        return terms;
     }
 }

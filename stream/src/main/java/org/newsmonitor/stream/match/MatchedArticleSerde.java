@@ -22,14 +22,17 @@ import org.newsmonitor.contracts.json.JsonSerde;
 
 /**
  * A compact binary encoding of {@link MatchedArticle} for the internal story-clustering topic: a version byte, then
- * the fields in declaration order (version 2 adds each match's theme revision, -1 for none; version 1 is still read) (strings as length-prefixed UTF-8, -1 for null; instants as seconds and nanos;
+ * the fields in declaration order (strings as length-prefixed UTF-8, -1 for null; instants as seconds and nanos;
  * enums by name). Writing and reading JSON for this hop cost more than the story clustering itself. Records written
- * as JSON by an earlier version (first byte {@code '{'}) are still read, so an upgrade need not drain the topic.
+ * as JSON by an earlier version (first byte {@code '{'}) are still read, so an upgrade need not drain the topic; so
+ * are those of the earlier encodings: version 1 ends each match after its match time, version 2 adds the theme
+ * revision (-1 for none), version 3 then the snippet terms.
  */
 public final class MatchedArticleSerde implements Serde<MatchedArticle>, Serializer<MatchedArticle>,
         Deserializer<MatchedArticle> {
-    private static final byte VERSION = 2;
-    private static final byte VERSION_WITHOUT_REVISION = 1;
+    private static final byte VERSION = 3;
+    private static final byte WITH_REVISION = 2;
+    private static final byte WITHOUT_REVISION = 1;
     private static final byte JSON_START = '{';
 
     private final JsonSerde<MatchedArticle> json;
@@ -73,7 +76,7 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = data.length == 0 ? -1 : in.readByte();
-            if (version != VERSION && version != VERSION_WITHOUT_REVISION) {
+            if (version != VERSION && version != WITH_REVISION && version != WITHOUT_REVISION) {
                 throw new SerializationException("matched article in " + topic + ": unknown encoding version "
                         + version);
             }
@@ -86,7 +89,7 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
             int count = checkedCount(in.readInt(), data.length);
             List<ThemeMatchEvent> matches = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                matches.add(readMatch(in, version == VERSION));
+                matches.add(readMatch(in, version));
             }
             return new MatchedArticle(articleId, publishedAt, signature, matches);
         } catch (IOException | RuntimeException e) {
@@ -106,13 +109,7 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         writeString(out, m.themeTitle());
         writeString(out, m.polarity().name());
         out.writeDouble(m.score());
-        out.writeInt(m.terms().size());
-        for (MatchedTerm t : m.terms()) {
-            writeString(out, t.term());
-            writeString(out, t.field());
-            out.writeInt(t.start());
-            out.writeInt(t.end());
-        }
+        writeTerms(out, m.terms());
         writeString(out, m.snippet());
         writeString(out, m.title());
         writeString(out, m.url());
@@ -121,9 +118,29 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         writeInstant(out, m.publishedAt());
         writeInstant(out, m.matchedAt());
         out.writeInt(m.themeRevision() == null ? -1 : m.themeRevision());
+        writeTerms(out, m.snippetTerms());
     }
 
-    private static ThemeMatchEvent readMatch(DataInputStream in, boolean withRevision) throws IOException {
+    private static void writeTerms(DataOutputStream out, List<MatchedTerm> terms) throws IOException {
+        out.writeInt(terms.size());
+        for (MatchedTerm t : terms) {
+            writeString(out, t.term());
+            writeString(out, t.field());
+            out.writeInt(t.start());
+            out.writeInt(t.end());
+        }
+    }
+
+    private static List<MatchedTerm> readTerms(DataInputStream in) throws IOException {
+        int termCount = checkedCount(in.readInt(), in.available());
+        List<MatchedTerm> terms = new ArrayList<>(termCount);
+        for (int i = 0; i < termCount; i++) {
+            terms.add(new MatchedTerm(readString(in), readString(in), in.readInt(), in.readInt()));
+        }
+        return terms;
+    }
+
+    private static ThemeMatchEvent readMatch(DataInputStream in, byte version) throws IOException {
         int schemaVersion = in.readInt();
         String articleId = readString(in);
         String storyId = readString(in);
@@ -131,11 +148,7 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         String themeTitle = readString(in);
         Polarity polarity = Polarity.valueOf(readString(in));
         double score = in.readDouble();
-        int termCount = checkedCount(in.readInt(), in.available());
-        List<MatchedTerm> terms = new ArrayList<>(termCount);
-        for (int i = 0; i < termCount; i++) {
-            terms.add(new MatchedTerm(readString(in), readString(in), in.readInt(), in.readInt()));
-        }
+        List<MatchedTerm> terms = readTerms(in);
         String snippet = readString(in);
         String title = readString(in);
         String url = readString(in);
@@ -143,9 +156,11 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         String language = readString(in);
         Instant publishedAt = readInstant(in);
         Instant matchedAt = readInstant(in);
-        int revision = withRevision ? in.readInt() : -1;
+        int revision = version >= WITH_REVISION ? in.readInt() : -1;
+        List<MatchedTerm> snippetTerms = version >= VERSION ? readTerms(in) : List.of();
         return new ThemeMatchEvent(schemaVersion, articleId, storyId, themeId, themeTitle, polarity, score, terms,
-                snippet, title, url, source, language, publishedAt, matchedAt, revision < 0 ? null : revision);
+                snippet, title, url, source, language, publishedAt, matchedAt, revision < 0 ? null : revision,
+                snippetTerms);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -61,6 +61,24 @@ class MatchedArticleSerdeTest {
     }
 
     @Test
+    void shouldReadARecordOfEncodingVersionOneWithoutSnippetTerms() {
+        //Given a version 1 record: the same bytes without the snippet terms at the end of its only match
+        ThemeMatchEvent m = match("oil-trade", "Oil", null, "en");
+        ThemeMatchEvent withoutSnippetTerms = new ThemeMatchEvent(m.schemaVersion(), m.articleId(), m.storyId(),
+                m.themeId(), m.themeTitle(), m.polarity(), m.score(), m.terms(), m.snippet(), m.title(), m.url(),
+                m.source(), m.language(), m.publishedAt(), m.matchedAt());
+        MatchedArticle article = new MatchedArticle("a-4", Instant.parse("2026-01-05T10:00:00Z"), new long[] {5},
+                List.of(withoutSnippetTerms));
+        byte[] current = serde.serialize(TOPIC, article);
+        byte[] versionOne = Arrays.copyOf(current, current.length - Integer.BYTES);
+        versionOne[0] = 1;
+        //When
+        MatchedArticle back = serde.deserialize(TOPIC, versionOne);
+        //Then
+        assertThat(back.matches()).containsExactly(withoutSnippetTerms);
+    }
+
+    @Test
     void shouldNameTheTopicWhenTheRecordIsTruncated() {
         //Given
         byte[] whole = serde.serialize(TOPIC, new MatchedArticle("a-3", Instant.parse("2026-01-05T10:00:00Z"),
@@ -86,6 +104,7 @@ class MatchedArticleSerdeTest {
         return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, "a-1", "a-1", theme, "Theme " + theme,
                 Polarity.COOPERATION, 2.5, List.of(new MatchedTerm("Power of Siberia", "title", 0, 16),
                         new MatchedTerm("газ", "content", 100, 103)), "…snippet…", title, url, "Example Wire",
-                language, Instant.parse("2026-01-05T10:00:00Z"), Instant.parse("2026-01-05T10:00:01.5Z"), 3);
+                language, Instant.parse("2026-01-05T10:00:00Z"), Instant.parse("2026-01-05T10:00:01.5Z"), 3,
+                List.of(new MatchedTerm("газ", "snippet", 1, 4)));
     }
 }
