@@ -76,7 +76,7 @@ class AlertDeliveryConsumerTest {
                 new WebhookChannel(client, Duration.ofSeconds(1), clock), new EmailChannel(mails::add),
                 new DigestBuffer(), queues, RetrySchedule.defaults(),
                 new ConsoleAlerts(new PrintStream(consoleBytes, true, StandardCharsets.UTF_8)), "default",
-                (event, error) -> deadLetters.add(event), clock, Duration.ofMillis(10), 100));
+                (event, error) -> deadLetters.add(event), clock, Duration.ofMillis(10), 100, List.of()));
         mock.schedulePollTask(() -> {
             mock.rebalance(List.of(P0));
             mock.updateBeginningOffsets(Map.of(P0, 0L));
