@@ -25,4 +25,12 @@ import org.newsmonitor.contracts.event.TelegramChat;
 public record SubscriptionRequest(String name, List<String> themes, Double minScore, List<String> languages,
         List<String> sources, DeliveryMode mode, String webhookUrl, String webhookSecret, String email,
         Boolean includeSurges, String ntfy, String slack, TelegramChat telegram) {
+
+    /** A request without chat channels. */
+    public SubscriptionRequest(String name, List<String> themes, Double minScore, List<String> languages,
+            List<String> sources, DeliveryMode mode, String webhookUrl, String webhookSecret, String email,
+            Boolean includeSurges) {
+        this(name, themes, minScore, languages, sources, mode, webhookUrl, webhookSecret, email, includeSurges, null,
+                null, null);
+    }
 }
