@@ -69,7 +69,8 @@ public final class TestApp implements AutoCloseable {
 
     /** A resolver for tests: a few fixed names, everything else unknown. */
     public static List<InetAddress> fakeDns(String host) throws UnknownHostException {
-        Map<String, String> zone = Map.of("hooks.example.org", "93.184.216.34", "localhost", "127.0.0.1",
+        Map<String, String> zone = Map.of("hooks.example.org", "93.184.216.34", "ntfy.sh", "159.203.148.75",
+                "hooks.slack.com", "54.230.1.2", "localhost", "127.0.0.1",
                 "internal.example.org", "10.1.2.3");
         String a = zone.get(host);
         if (a == null) {
