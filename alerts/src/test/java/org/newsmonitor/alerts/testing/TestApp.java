@@ -1,6 +1,7 @@
 package org.newsmonitor.alerts.testing;
 
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.newsmonitor.alerts.net.AddressAllowList;
 import org.newsmonitor.alerts.net.HostLiteral;
 import org.newsmonitor.alerts.net.SsrfGuard;
@@ -41,6 +43,8 @@ public final class TestApp implements AutoCloseable {
     public final StatsView stats = new StatsView();
     public final SubscriptionService subscriptions;
     public final Javalin app;
+    /** Every HTTP route the app registered. */
+    public final List<HandlerMetaInfo> routes = new CopyOnWriteArrayList<>();
     public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestApp() {
@@ -64,7 +68,7 @@ public final class TestApp implements AutoCloseable {
         AlertsDeps deps = new AlertsDeps(subscriptions, new ApiKeys(Map.of("alice", ALICE_KEY, "bob", BOB_KEY)),
                 ThemeCatalog.of(THEMES), feed, deliveries, stats, "default", sse, 16 * 1024,
                 () -> Map.of("kafka", "ok"));
-        app = AlertsApp.create(deps).start("127.0.0.1", 0);
+        app = AlertsApp.create(deps, routes::add).start("127.0.0.1", 0);
     }
 
     /** A resolver for tests: a few fixed names, everything else unknown. */
@@ -77,6 +81,14 @@ public final class TestApp implements AutoCloseable {
             throw new UnknownHostException(host);
         }
         return List.of(HostLiteral.parse(a).orElseThrow());
+    }
+
+    /** The HTTP routes the app registered, as "METHOD /path" (before- and after-handlers left out). */
+    public java.util.SortedSet<String> httpRoutes() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        routes.stream().filter(r -> r.getHttpMethod().isHttpMethod())
+                .forEach(r -> out.add(r.getHttpMethod().name() + " " + r.getPath()));
+        return out;
     }
 
     public URI uri(String path) {
