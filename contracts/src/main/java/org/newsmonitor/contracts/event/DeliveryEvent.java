@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param schemaVersion  version of this record's shape
  * @param alertId        the alert
  * @param subscriptionId its subscription
- * @param channel        "webhook", "email" or "sse"
+ * @param channel        "webhook", "email", "ntfy", "slack", "telegram" or "sse"
  * @param status         delivered, retrying or dead-lettered
  * @param attempts       attempts made so far
  * @param detail         HTTP status, error or reason in one line; may be null
