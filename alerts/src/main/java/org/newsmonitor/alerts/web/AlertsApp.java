@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP API and dashboard of the alerts service, as an unstarted Javalin app.
  *
  * <p>Public (read-only, for the dashboard): {@code GET /health}, {@code /themes}, {@code /alerts},
- * {@code /alerts/events}, {@code /stats}, {@code /openapi.json}, and the static dashboard under {@code /}. With an API key
+ * {@code /alerts/events}, {@code /stats}, {@code /openapi.json}, Swagger UI at {@code /api-docs}, and the static
+ * dashboard under {@code /}. With an API key
  * ({@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}): {@code POST/GET /subscriptions},
  * {@code GET/PUT/PATCH/DELETE /subscriptions/{id}}, {@code GET /subscriptions/{id}/deliveries},
  * {@code GET /subscriptions/{id}/events} and {@code POST /subscriptions/{id}/feed-token}. {@code GET
@@ -86,6 +87,7 @@ public final class AlertsApp {
             config.events.handlerAdded(onRoute);
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = deps.maxBodyBytes();
+            config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";
@@ -128,6 +130,8 @@ public final class AlertsApp {
             ctx.status(500).json(error.body());
         });
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.text()));
+        app.get("/api-docs", ctx -> ctx.header("Content-Security-Policy", ApiDocsPage.CONTENT_SECURITY_POLICY)
+                .html(ApiDocsPage.html()));
         app.get("/health", routes::health);
         app.get("/themes", ctx -> ctx.json(Map.of("themes", deps.themes().all())));
         app.get("/alerts", routes::recentAlerts);

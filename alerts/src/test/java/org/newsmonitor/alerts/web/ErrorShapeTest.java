@@ -56,6 +56,7 @@ class ErrorShapeTest {
         bad.put("GET /health", new Bad("POST", "/health", null, null, null, 405, "method"));
         bad.put("GET /themes", new Bad("PUT", "/themes", null, null, null, 405, "method"));
         bad.put("GET /openapi.json", new Bad("DELETE", "/openapi.json", null, null, null, 405, "method"));
+        bad.put("GET /api-docs", new Bad("POST", "/api-docs", null, json, "{}", 405, "method"));
         bad.put("GET /alerts", new Bad("GET", "/alerts?limit=0", null, null, null, 400, "limit"));
         bad.put("GET /alerts/events", new Bad("POST", "/alerts/events", null, null, null, 405, "method"));
         bad.put("GET /stats", new Bad("GET", "/stats?granularity=week", null, null, null, 400, "granularity"));
