@@ -26,7 +26,9 @@ public final class NtfyFormat implements ChatFormat {
 
     @Override
     public Optional<String> destination(SubscriptionEvent subscription) {
-        return Optional.ofNullable(subscription.ntfy());
+        // on a public server the topic name is what keeps others out: the queue key keeps only the host
+        return Optional.ofNullable(subscription.ntfy()).map(url -> URI.create(url).getHost() + " for "
+                + subscription.id());
     }
 
     @Override

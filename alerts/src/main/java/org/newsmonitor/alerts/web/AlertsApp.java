@@ -261,7 +261,8 @@ public final class AlertsApp {
             s = owned(ctx);
         }
         List<AlertEvent> alerts = deps.feed().recent(s.id(), null, intParam(ctx, "limit", DEFAULT_FEED_ENTRIES));
-        String self = ctx.scheme() + "://" + ctx.host() + "/subscriptions/" + s.id() + "/feed.atom";
+        String path = "/subscriptions/" + s.id() + "/feed.atom";
+        String self = ctx.host() == null ? path : ctx.scheme() + "://" + ctx.host() + path;
         ctx.header("Cache-Control", "private, max-age=60");
         ctx.contentType("application/atom+xml; charset=utf-8").result(AtomFeedWriter.write(s, alerts, self));
     }

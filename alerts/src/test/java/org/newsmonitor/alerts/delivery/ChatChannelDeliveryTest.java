@@ -96,6 +96,7 @@ class ChatChannelDeliveryTest {
         assertThat(body.get("message").asText()).isEqualTo("Example Wire · Power of Siberia\n"
                 + "Matched: Power of Siberia, CNPC\nhttps://news.example.org/a?x=1&y=2");
         assertThat(body.get("click").asText()).isEqualTo("https://news.example.org/a?x=1&y=2");
+        assertThat(ntfy.endpoint(s)).as("the topic is a secret on public servers").doesNotContain("gas-desk");
     }
 
     @Test
@@ -116,6 +117,7 @@ class ChatChannelDeliveryTest {
         assertThat(body.get("text").asText()).isEqualTo("<https://news.example.org/a?x=1&y=2|Gazprom &amp; CNPC "
                 + "&lt;sign&gt; \"Power of Siberia 2\" terms>\nExample Wire · Power of Siberia\n"
                 + "Matched: Power of Siberia, CNPC");
+        assertThat(slack.endpoint(s)).as("the webhook path is its secret").doesNotContain("/services/");
     }
 
     @Test
