@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.newsmonitor.alerts.delivery.RetrySchedule;
+import org.newsmonitor.alerts.delivery.TelegramFormat;
 import org.newsmonitor.alerts.digest.SmtpSettings;
 import org.newsmonitor.alerts.web.SseSettings;
 import org.newsmonitor.contracts.ClientSettings;
@@ -35,12 +36,13 @@ import org.newsmonitor.contracts.ClientSettings;
  * @param startTimeout        how long start waits for Kafka views to load
  * @param maxSubscriptionsPerOwner subscriptions one owner (API key) may have (default
  *                            {@value #DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER})
+ * @param telegramApi         base URL of the Telegram Bot API (default https://api.telegram.org)
  */
 public record AlertsConfig(ClientSettings kafka, String httpHost, int httpPort, Map<String, String> apiKeys,
         List<String> ssrfAllow, SmtpSettings smtp, RetrySchedule retry, Duration webhookTimeout,
         boolean defaultSubscription, PrintStream console, Path stateDir, List<String> knownThemes,
         Duration dedupRetention, SseSettings sse, Duration digestCheck, int maxBodyBytes, Duration startTimeout,
-        int maxSubscriptionsPerOwner) {
+        int maxSubscriptionsPerOwner, String telegramApi) {
 
     /** Default HTTP port of the API and dashboard. */
     public static final int DEFAULT_HTTP_PORT = 8080;
@@ -77,19 +79,20 @@ public record AlertsConfig(ClientSettings kafka, String httpHost, int httpPort, 
         startTimeout = startTimeout == null ? Duration.ofSeconds(60) : startTimeout;
         maxSubscriptionsPerOwner = maxSubscriptionsPerOwner <= 0 ? DEFAULT_MAX_SUBSCRIPTIONS_PER_OWNER
                 : maxSubscriptionsPerOwner;
+        telegramApi = telegramApi == null || telegramApi.isBlank() ? TelegramFormat.DEFAULT_API : telegramApi.strip();
     }
 
     /** Defaults: 127.0.0.1:8080, no API keys, no SMTP, 24 h of retries, no default subscription, no console. */
     public static AlertsConfig defaults(ClientSettings kafka, Path stateDir) {
         return new AlertsConfig(kafka, "127.0.0.1", DEFAULT_HTTP_PORT, Map.of(), List.of(), null, null, null, false,
-                null, stateDir, List.of(), null, null, null, 0, null, 0);
+                null, stateDir, List.of(), null, null, null, 0, null, 0, null);
     }
 
     /**
      * Settings from environment variables over the defaults: MONITOR_HTTP_HOST, MONITOR_HTTP_PORT, MONITOR_API_KEYS
      * ("owner=key,owner=key"), MONITOR_SSRF_ALLOW (comma-separated), MONITOR_SMTP_HOST, MONITOR_SMTP_PORT,
      * MONITOR_SMTP_USER, MONITOR_SMTP_PASSWORD, MONITOR_SMTP_STARTTLS, MONITOR_SMTP_FROM, MONITOR_RETRY_HOURS,
-     * MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER.
+     * MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER, MONITOR_TELEGRAM_API.
      *
      * @throws IllegalArgumentException naming the variable that is malformed
      */
@@ -137,6 +140,9 @@ public record AlertsConfig(ClientSettings kafka, String httpHost, int httpPort, 
             }
             c = c.withMaxSubscriptionsPerOwner(max);
         }
+        if (env.containsKey("MONITOR_TELEGRAM_API")) {
+            c = c.withTelegramApi(env.get("MONITOR_TELEGRAM_API"));
+        }
         return c;
     }
 
@@ -156,70 +162,77 @@ public record AlertsConfig(ClientSettings kafka, String httpHost, int httpPort, 
     public AlertsConfig withHttp(String host, int port) {
         return new AlertsConfig(kafka, host, port, apiKeys, ssrfAllow, smtp, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout, maxSubscriptionsPerOwner);
+                startTimeout, maxSubscriptionsPerOwner, telegramApi);
     }
 
     /** With these owner -> key API keys. */
     public AlertsConfig withApiKeys(Map<String, String> keys) {
         return new AlertsConfig(kafka, httpHost, httpPort, keys, ssrfAllow, smtp, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout, maxSubscriptionsPerOwner);
+                startTimeout, maxSubscriptionsPerOwner, telegramApi);
     }
 
     /** With these internal addresses allowed for webhooks. */
     public AlertsConfig withSsrfAllow(List<String> allow) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, allow, smtp, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout, maxSubscriptionsPerOwner);
+                startTimeout, maxSubscriptionsPerOwner, telegramApi);
     }
 
     /** With this SMTP server. */
     public AlertsConfig withSmtp(SmtpSettings settings) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, settings, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout, maxSubscriptionsPerOwner);
+                startTimeout, maxSubscriptionsPerOwner, telegramApi);
     }
 
     /** With this retry schedule and webhook timeout. */
     public AlertsConfig withRetry(RetrySchedule schedule) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, schedule, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout, maxSubscriptionsPerOwner);
+                startTimeout, maxSubscriptionsPerOwner, telegramApi);
     }
 
     /** With this bound on one webhook attempt. */
     public AlertsConfig withWebhookTimeout(Duration timeout) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, retry, timeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout, maxSubscriptionsPerOwner);
+                startTimeout, maxSubscriptionsPerOwner, telegramApi);
     }
 
     /** With (or without) the default subscription, its alerts printed to {@code out} (null: not printed). */
     public AlertsConfig withDefaultSubscription(boolean enabled, PrintStream out) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, retry, webhookTimeout, enabled,
                 out, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes, startTimeout,
-                maxSubscriptionsPerOwner);
+                maxSubscriptionsPerOwner, telegramApi);
     }
 
     /** With these theme ids accepted besides those on the themes topic. */
     public AlertsConfig withKnownThemes(List<String> themeIds) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, themeIds, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout, maxSubscriptionsPerOwner);
+                startTimeout, maxSubscriptionsPerOwner, telegramApi);
     }
 
     /** With these live stream limits and this digest check interval. */
     public AlertsConfig withStreaming(SseSettings settings, Duration digestCheckInterval) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, settings, digestCheckInterval,
-                maxBodyBytes, startTimeout, maxSubscriptionsPerOwner);
+                maxBodyBytes, startTimeout, maxSubscriptionsPerOwner, telegramApi);
     }
 
     /** With this many subscriptions allowed per owner. */
     public AlertsConfig withMaxSubscriptionsPerOwner(int max) {
         return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, retry, webhookTimeout,
                 defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
-                startTimeout, max);
+                startTimeout, max, telegramApi);
+    }
+
+    /** With this Telegram Bot API base URL (tests point it at a local receiver). */
+    public AlertsConfig withTelegramApi(String baseUrl) {
+        return new AlertsConfig(kafka, httpHost, httpPort, apiKeys, ssrfAllow, smtp, retry, webhookTimeout,
+                defaultSubscription, console, stateDir, knownThemes, dedupRetention, sse, digestCheck, maxBodyBytes,
+                startTimeout, maxSubscriptionsPerOwner, baseUrl);
     }
 
     @Override

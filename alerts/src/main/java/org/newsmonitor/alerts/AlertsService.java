@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.newsmonitor.alerts.delivery.AlertDeliveryConsumer;
+import org.newsmonitor.alerts.delivery.ChatChannel;
 import org.newsmonitor.alerts.delivery.ConsoleAlerts;
 import org.newsmonitor.alerts.delivery.EndpointQueues;
 import org.newsmonitor.alerts.delivery.HttpWebhookClient;
@@ -46,9 +47,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alerts service: the alert policy (Kafka Streams), alert delivery (webhooks, e-mail, console), the views of
- * subscriptions, alerts, deliveries and statistics, and the HTTP API with the dashboard. The monitor's topics must
- * exist before {@link #start()}.
+ * The alerts service: the alert policy (Kafka Streams), alert delivery (webhooks, ntfy, Slack, Telegram, e-mail,
+ * console), the views of subscriptions, alerts, deliveries and statistics, and the HTTP API with the dashboard. The
+ * monitor's topics must exist before {@link #start()}.
  *
  * <pre>{@code
  * try (AlertsService alerts = new AlertsService(AlertsConfig.defaults(kafka, dataDir.resolve("alerts")))) {
@@ -172,14 +173,15 @@ public final class AlertsService implements AutoCloseable {
         KafkaDeliveryRecorder recorder = new KafkaDeliveryRecorder(writer, deadLetters);
         queues = new EndpointQueues(config.retry(), recorder, clock, new SecureRandom());
         queues.followSubscriptionChanges(store::get);
-        WebhookChannel webhook = new WebhookChannel(new HttpWebhookClient(guard, Duration.ofSeconds(5)),
-                config.webhookTimeout(), clock);
+        HttpWebhookClient httpClient = new HttpWebhookClient(guard, Duration.ofSeconds(5));
+        WebhookChannel webhook = new WebhookChannel(httpClient, config.webhookTimeout(), clock);
         EmailChannel email = new EmailChannel(config.smtp().enabled() ? new SmtpMailer(config.smtp()) : null);
         ConsoleAlerts console = config.console() == null ? null : new ConsoleAlerts(config.console(), deliveryLog,
                 recorder, clock);
         delivery = new AlertDeliveryConsumer(config.kafka(), new AlertDeliveryConsumer.DeliveryParts(store, deliveryLog,
                 webhook, email, digests, queues, config.retry(), console, SubscriptionService.DEFAULT_ID, deadLetters,
-                clock, config.digestCheck(), 10_000));
+                clock, config.digestCheck(), 10_000,
+                ChatChannel.all(config.telegramApi(), httpClient, config.webhookTimeout(), clock)));
         delivery.start();
         LOG.info("Alerts service ready: API and dashboard at http://{}:{}/", config.httpHost(), httpPort());
     }

@@ -26,6 +26,13 @@ class AlertsConfigTest {
     }
 
     @Test
+    void shouldReadTheTelegramApiFromTheEnvironmentAndDefaultToTelegrams() {
+        assertThat(AlertsConfig.defaults(KAFKA, Path.of("x")).telegramApi()).isEqualTo("https://api.telegram.org");
+        assertThat(AlertsConfig.fromEnv(Map.of("MONITOR_TELEGRAM_API", "http://127.0.0.1:8081"), KAFKA, Path.of("x"))
+                .withHttp("127.0.0.1", 0).telegramApi()).isEqualTo("http://127.0.0.1:8081");
+    }
+
+    @Test
     void shouldReadTheSubscriptionQuotaFromTheEnvironment() {
         assertThat(AlertsConfig.fromEnv(Map.of("MONITOR_MAX_SUBSCRIPTIONS_PER_OWNER", "25"), KAFKA, Path.of("x"))
                 .maxSubscriptionsPerOwner()).isEqualTo(25);

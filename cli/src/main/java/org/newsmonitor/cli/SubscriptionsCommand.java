@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Creates, lists, shows, updates and deletes subscriptions through the alerts service's HTTP API.",
         subcommands = {SubscriptionsCommand.ListAll.class, SubscriptionsCommand.Show.class,
             SubscriptionsCommand.Create.class, SubscriptionsCommand.Update.class, SubscriptionsCommand.Delete.class,
-            SubscriptionsCommand.Deliveries.class})
+            SubscriptionsCommand.Deliveries.class, SubscriptionsCommand.FeedToken.class})
 final class SubscriptionsCommand {
 
     /** Where the API is and which key to use. */
@@ -117,6 +117,18 @@ final class SubscriptionsCommand {
         String email;
         @Option(names = "--surges", description = "Also alert on theme surges.")
         Boolean includeSurges;
+        @Option(names = "--ntfy", paramLabel = "TOPIC_URL", description = "Publish alerts to this ntfy topic, e.g. "
+                + "https://ntfy.sh/mytopic.")
+        String ntfy;
+        @Option(names = "--slack", paramLabel = "URL", description = "Post alerts to this Slack-compatible incoming "
+                + "webhook.")
+        String slack;
+        @Option(names = "--telegram-bot-token", paramLabel = "TOKEN", description = "Send alerts with this Telegram bot "
+                + "(token from BotFather); with --telegram-chat-id.")
+        String telegramBotToken;
+        @Option(names = "--telegram-chat-id", paramLabel = "ID", description = "Telegram chat to send alerts to: a "
+                + "numeric id or @channelname.")
+        String telegramChatId;
 
         /** A merge patch of the options given: only they change, each --remove field is set to null. */
         ObjectNode patch(List<String> removed) {
@@ -164,6 +176,22 @@ final class SubscriptionsCommand {
             }
             if (includeSurges != null) {
                 body.put("includeSurges", includeSurges);
+            }
+            if (ntfy != null) {
+                body.put("ntfy", ntfy);
+            }
+            if (slack != null) {
+                body.put("slack", slack);
+            }
+            if (telegramBotToken != null || telegramChatId != null) {
+                // in an update, a merge patch of one of the two keeps the other
+                ObjectNode telegram = body.putObject("telegram");
+                if (telegramBotToken != null) {
+                    telegram.put("botToken", telegramBotToken);
+                }
+                if (telegramChatId != null) {
+                    telegram.put("chatId", telegramChatId);
+                }
             }
             return body;
         }
@@ -229,7 +257,7 @@ final class SubscriptionsCommand {
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = {"Changes only the settings given as options (a JSON merge patch); everything else stays.",
                 "Remove a setting with --remove, e.g. --remove sources. An update that would remove the last",
-                "webhook or e-mail address is refused."})
+                "delivery channel (webhook, e-mail, ntfy, Slack, Telegram) is refused."})
     static final class Update implements Callable<Integer> {
         @Mixin
         Api api;
@@ -238,7 +266,7 @@ final class SubscriptionsCommand {
         @ArgGroup(exclusive = false)
         Fields fields = new Fields();
         @Option(names = "--remove", paramLabel = "FIELD", description = "Setting to remove (repeatable): name, themes, "
-                + "min-score, languages, sources, mode, webhook, email, surges.")
+                + "min-score, languages, sources, mode, webhook, email, surges, ntfy, slack, telegram.")
         List<String> remove = new ArrayList<>();
 
         @Override
@@ -265,9 +293,13 @@ final class SubscriptionsCommand {
     }
 
     /** The JSON field each --remove name stands for. */
-    private static final java.util.Map<String, String> FIELD_OF_OPTION = new java.util.TreeMap<>(java.util.Map.of(
-            "name", "name", "themes", "themes", "min-score", "minScore", "languages", "languages",
-            "sources", "sources", "mode", "mode", "webhook", "webhookUrl", "email", "email", "surges", "includeSurges"));
+    private static final java.util.Map<String, String> FIELD_OF_OPTION = new java.util.TreeMap<>(java.util.Map.ofEntries(
+            java.util.Map.entry("name", "name"), java.util.Map.entry("themes", "themes"),
+            java.util.Map.entry("min-score", "minScore"), java.util.Map.entry("languages", "languages"),
+            java.util.Map.entry("sources", "sources"), java.util.Map.entry("mode", "mode"),
+            java.util.Map.entry("webhook", "webhookUrl"), java.util.Map.entry("email", "email"),
+            java.util.Map.entry("surges", "includeSurges"), java.util.Map.entry("ntfy", "ntfy"),
+            java.util.Map.entry("slack", "slack"), java.util.Map.entry("telegram", "telegram")));
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a subscription.")
     static final class Delete implements Callable<Integer> {
@@ -293,6 +325,28 @@ final class SubscriptionsCommand {
         @Override
         public Integer call() throws Exception {
             return api.call("GET", "/subscriptions/" + id + "/deliveries", null);
+        }
+    }
+
+    @Command(name = "feed-token", mixinStandardHelpOptions = true,
+            description = {"Issues a new token for the subscription's Atom feed and prints it with the feed URL.",
+                "The previous token stops working; the token is shown only once."})
+    static final class FeedToken implements Callable<Integer> {
+        @Mixin
+        Api api;
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            HttpResponse<String> r = api.send("POST", "/subscriptions/" + id + "/feed-token", null, null);
+            if (r.statusCode() != 201) {
+                return api.print(r.statusCode(), r.body());
+            }
+            ObjectNode body = (ObjectNode) Json.mapper().readTree(r.body());
+            // a feed reader needs the whole URL
+            body.put("feedUrl", api.url.replaceAll("/+$", "") + body.get("feedUrl").asText());
+            return api.print(201, Json.mapper().writeValueAsString(body));
         }
     }
 

@@ -90,6 +90,31 @@ class SubscriptionsCommandTest {
     }
 
     @Test
+    void shouldSetChatChannelsChangeOneTelegramSettingAndIssueAFeedToken() throws Exception {
+        //Given
+        String token = "123456:AAHexampleexampleexampleexample_-";
+        Result created = run("create", "--ntfy", "https://ntfy.sh/arms-desk", "--slack",
+                "https://hooks.slack.com/services/T1/B2/abc", "--telegram-bot-token", token, "--telegram-chat-id", "42");
+        assertThat(created.exit).as(created.err).isZero();
+        String id = Json.mapper().readTree(created.out).get("id").asText();
+        //When
+        Result moved = run("update", "--telegram-chat-id", "@armsdesk", "--remove", "slack", id);
+        Result issued = run("feed-token", id);
+        //Then
+        assertThat(moved.exit).as(moved.err).isZero();
+        SubscriptionEvent s = store.get(id).orElseThrow();
+        assertThat(s.ntfy()).isEqualTo("https://ntfy.sh/arms-desk");
+        assertThat(s.slack()).isNull();
+        assertThat(s.telegram().botToken()).isEqualTo(token);
+        assertThat(s.telegram().chatId()).isEqualTo("@armsdesk");
+        assertThat(issued.exit).as(issued.err).isZero();
+        JsonNode feed = Json.mapper().readTree(issued.out);
+        assertThat(feed.get("feedUrl").asText()).startsWith("http://127.0.0.1:" + app.port() + "/subscriptions/" + id
+                + "/feed.atom?token=ft_");
+        assertThat(store.get(id).orElseThrow().feedTokenHash()).isNotNull();
+    }
+
+    @Test
     void shouldListEverySubscriptionAcrossPages() throws Exception {
         //Given
         for (int i = 0; i < 5; i++) {

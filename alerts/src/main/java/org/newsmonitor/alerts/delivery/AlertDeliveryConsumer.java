@@ -104,10 +104,12 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
      * @param clock               time
      * @param digestCheck         how often due digests are looked for
      * @param maxInFlight         alerts in delivery before reading pauses
+     * @param chats               the chat channels (ntfy, Slack, Telegram); never null
      */
     public record DeliveryParts(SubscriptionStore subscriptions, DeliveryLog log, WebhookChannel webhook,
             EmailChannel email, DigestBuffer digests, EndpointQueues queues, RetrySchedule retry, ConsoleAlerts console,
-            String consoleSubscription, DeadLetterSink deadLetters, Clock clock, Duration digestCheck, int maxInFlight) {
+            String consoleSubscription, DeadLetterSink deadLetters, Clock clock, Duration digestCheck, int maxInFlight,
+            List<ChatChannel> chats) {
     }
 
     /** Joins the group and starts delivering on a background thread. */
@@ -248,6 +250,11 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
                 starts.add(() -> parts.digests().add(s, alert, oneDone));
             } else {
                 plan(parts.email(), s, alert, starts, oneDone);
+            }
+        }
+        for (ChatChannel chat : parts.chats()) {
+            if (chat.usedBy(s)) {
+                plan(chat, s, alert, starts, oneDone);
             }
         }
         if (starts.isEmpty()) {

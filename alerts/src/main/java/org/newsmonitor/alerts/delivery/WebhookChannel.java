@@ -1,20 +1,15 @@
 package org.newsmonitor.alerts.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.newsmonitor.alerts.net.BlockedAddressException;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.json.Json;
@@ -27,7 +22,6 @@ import org.newsmonitor.contracts.json.Json;
 public final class WebhookChannel implements Channel {
     /** Channel name in delivery records. */
     public static final String NAME = "webhook";
-    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
     private final WebhookClient client;
     private final Duration timeout;
     private final Clock clock;
@@ -79,55 +73,21 @@ public final class WebhookChannel implements Channel {
         Map<String, String> headers = Map.of(WebhookSignature.ID_HEADER, alert.alertId(),
                 WebhookSignature.TIMESTAMP_HEADER, String.valueOf(ts),
                 WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secret(subscription), alert.alertId(), ts, body));
-        try {
-            WebhookClient.Response r = client.post(URI.create(url), headers, body, timeout);
-            return outcome(url, r, now);
-        } catch (BlockedAddressException e) {
-            return new Outcome.GiveUp("refused to dial: " + e.getMessage());
-        } catch (IOException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Outcome.RetryLater("no answer: " + message, Duration.ZERO);
-        } catch (RuntimeException e) {
-            return new Outcome.RetryLater("failed: " + e, Duration.ZERO);
-        }
+        return HttpAnswers.post(client, URI.create(url), headers, body, timeout, r -> outcome(url, r, now));
     }
 
     private Outcome outcome(String url, WebhookClient.Response r, Instant now) {
-        int s = r.status();
-        if (s >= 200 && s < 300) {
-            return new Outcome.Delivered("HTTP " + s);
-        }
-        if (s == 410) {
+        if (r.status() == 410) {
             gone.add(url);
             return new Outcome.GiveUp("HTTP 410 Gone: endpoint disabled");
         }
-        if (s >= 300 && s < 400) {
-            // a redirect will answer the same every time: retrying it for a day helps no one
-            return new Outcome.GiveUp("HTTP " + s + " redirect to " + r.location() + " not followed (webhooks never "
-                    + "follow redirects; point the subscription at the final URL)");
-        }
-        Duration after = s == 429 || s == 503 ? retryAfter(r.retryAfter(), now) : Duration.ZERO;
-        return new Outcome.RetryLater("HTTP " + s, after);
+        // a webhook receiver's 4xx is often a deploy in progress: retried like a 5xx
+        return HttpAnswers.judge(r, now, false);
     }
 
     /** The Retry-After delay (seconds or HTTP-date), capped at 24 h; zero when absent or unreadable. */
     static Duration retryAfter(String value, Instant now) {
-        if (value == null || value.isBlank()) {
-            return Duration.ZERO;
-        }
-        Duration d;
-        try {
-            long seconds = Long.parseLong(value.strip());
-            d = seconds <= 0 ? Duration.ZERO : Duration.ofSeconds(Math.min(seconds, MAX_RETRY_AFTER.toSeconds()));
-        } catch (NumberFormatException e) {
-            try {
-                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                d = at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
-            } catch (DateTimeParseException e2) {
-                d = Duration.ZERO;
-            }
-        }
-        return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+        return HttpAnswers.retryAfter(value, now);
     }
 
     private static String secret(SubscriptionEvent s) {

@@ -7,7 +7,7 @@ import org.newsmonitor.contracts.json.Json;
 
 /**
  * A stored subscription as the request document that would create it again: the fields a client may set, without
- * id, owner, times or the webhook secret (which an update keeps unless it gives a new one). A merge patch is applied
+ * id, owner, times, the feed token or the webhook secret (which an update keeps unless it gives a new one). A merge patch is applied
  * to this document. Pure.
  */
 final class SubscriptionDocument {
@@ -34,6 +34,15 @@ final class SubscriptionDocument {
             doc.put("email", s.email());
         }
         doc.put("includeSurges", s.includeSurges());
+        if (s.ntfy() != null) {
+            doc.put("ntfy", s.ntfy());
+        }
+        if (s.slack() != null) {
+            doc.put("slack", s.slack());
+        }
+        if (s.telegram() != null) {
+            doc.putObject("telegram").put("botToken", s.telegram().botToken()).put("chatId", s.telegram().chatId());
+        }
         return doc;
     }
 

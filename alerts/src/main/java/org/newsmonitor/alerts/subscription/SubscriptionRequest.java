@@ -2,6 +2,7 @@ package org.newsmonitor.alerts.subscription;
 
 import java.util.List;
 import org.newsmonitor.contracts.event.DeliveryMode;
+import org.newsmonitor.contracts.event.TelegramChat;
 
 /**
  * What a user asks for when creating or replacing a subscription, after the JSON shape was checked.
@@ -17,8 +18,19 @@ import org.newsmonitor.contracts.event.DeliveryMode;
  * @param webhookSecret signing secret; may be null (generated when a webhook is set)
  * @param email         e-mail address; may be null
  * @param includeSurges whether surges alert too; may be null (false)
+ * @param ntfy          ntfy topic URL; may be null
+ * @param slack         Slack-compatible incoming webhook URL; may be null
+ * @param telegram      Telegram bot and chat; may be null
  */
 public record SubscriptionRequest(String name, List<String> themes, Double minScore, List<String> languages,
         List<String> sources, DeliveryMode mode, String webhookUrl, String webhookSecret, String email,
-        Boolean includeSurges) {
+        Boolean includeSurges, String ntfy, String slack, TelegramChat telegram) {
+
+    /** A request without chat channels. */
+    public SubscriptionRequest(String name, List<String> themes, Double minScore, List<String> languages,
+            List<String> sources, DeliveryMode mode, String webhookUrl, String webhookSecret, String email,
+            Boolean includeSurges) {
+        this(name, themes, minScore, languages, sources, mode, webhookUrl, webhookSecret, email, includeSurges, null,
+                null, null);
+    }
 }

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.newsmonitor.contracts.event.DeliveryMode;
+import org.newsmonitor.contracts.event.TelegramChat;
 
 /** Reads a subscription request body, naming each field whose JSON type is wrong. Pure. */
 public final class SubscriptionRequestParser {
     private static final Set<String> FIELDS = Set.of("name", "themes", "minScore", "languages", "sources", "mode",
-            "webhookUrl", "webhookSecret", "email", "includeSurges");
+            "webhookUrl", "webhookSecret", "email", "includeSurges", "ntfy", "slack", "telegram");
+    private static final Set<String> TELEGRAM_FIELDS = Set.of("botToken", "chatId");
 
     private SubscriptionRequestParser() {
     }
@@ -45,7 +47,8 @@ public final class SubscriptionRequestParser {
                 text(object, "name", errors), textList(object, "themes", errors), number(object, "minScore", errors),
                 textList(object, "languages", errors), textList(object, "sources", errors), mode(object, errors),
                 text(object, "webhookUrl", errors), text(object, "webhookSecret", errors), text(object, "email", errors),
-                bool(object, "includeSurges", errors));
+                bool(object, "includeSurges", errors), text(object, "ntfy", errors), text(object, "slack", errors),
+                telegram(object, errors));
         if (!errors.isEmpty()) {
             throw new InvalidSubscriptionException(errors, true);
         }
@@ -110,6 +113,43 @@ public final class SubscriptionRequestParser {
             values.add(item.textValue());
         }
         return values;
+    }
+
+    private static TelegramChat telegram(ObjectNode o, List<FieldError> errors) {
+        JsonNode n = o.get("telegram");
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!(n instanceof ObjectNode chat)) {
+            errors.add(new FieldError("telegram", "must be an object {\"botToken\": ..., \"chatId\": ...}"));
+            return null;
+        }
+        int before = errors.size();
+        for (Iterator<String> names = chat.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!TELEGRAM_FIELDS.contains(name)) {
+                errors.add(new FieldError("telegram." + name, "is not a telegram field (known: botToken, chatId)"));
+            }
+        }
+        String token = requiredText(chat, "botToken", errors);
+        JsonNode chatId = chat.get("chatId");
+        String id = null;
+        if (chatId != null && chatId.isIntegralNumber()) {
+            // chat ids are numbers in Telegram's own API: accept them as such
+            id = chatId.asText();
+        } else {
+            id = requiredText(chat, "chatId", errors);
+        }
+        return errors.size() > before ? null : new TelegramChat(token, id);
+    }
+
+    private static String requiredText(ObjectNode o, String field, List<FieldError> errors) {
+        JsonNode n = o.get(field);
+        if (n == null || !n.isTextual() || n.textValue().isBlank()) {
+            errors.add(new FieldError("telegram." + field, "is required, a non-empty string"));
+            return null;
+        }
+        return n.textValue().strip();
     }
 
     private static DeliveryMode mode(ObjectNode o, List<FieldError> errors) {

@@ -113,7 +113,7 @@ public final class SubscriptionService {
         SubscriptionEvent old = existing.get();
         validate(request);
         checkKeepsAChannel(old, request);
-        SubscriptionEvent updated = toEvent(id, owner, request, old.webhookSecret(), old.createdAt(), clock.instant());
+        SubscriptionEvent updated = toEvent(id, owner, request, old, old.createdAt(), clock.instant());
         store.put(updated);
         return Optional.of(updated);
     }
@@ -133,6 +133,33 @@ public final class SubscriptionService {
         }
         JsonNode merged = JsonMergePatch.apply(SubscriptionDocument.of(existing.get()), patch);
         return replace(owner, id, SubscriptionRequestParser.parse((ObjectNode) merged));
+    }
+
+    /**
+     * Issues a new feed token for the owner's subscription; the previous token stops working at once. Only the
+     * token's hash is stored (on the subscription record, so it survives restarts).
+     *
+     * @return the new token, shown once; empty when the owner has no subscription with this id
+     */
+    public synchronized Optional<String> rotateFeedToken(String owner, String id) {
+        Optional<SubscriptionEvent> existing = get(owner, id);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        SubscriptionEvent s = existing.get();
+        String token = FeedTokens.newToken();
+        store.put(new SubscriptionEvent(s.schemaVersion(), s.id(), s.owner(), s.name(), s.themes(), s.minScore(),
+                s.languages(), s.sources(), s.mode(), s.webhookUrl(), s.webhookSecret(), s.email(), s.includeSurges(),
+                s.createdAt(), clock.instant(), s.ntfy(), s.slack(), s.telegram(), FeedTokens.hash(token)));
+        return Optional.of(token);
+    }
+
+    /**
+     * The subscription whose feed this token opens; empty for an unknown id, a subscription without a token, and a
+     * wrong or rotated token alike.
+     */
+    public Optional<SubscriptionEvent> byFeedToken(String id, String token) {
+        return store.get(id).filter(s -> FeedTokens.matches(token, s.feedTokenHash()));
     }
 
     /** Deletes the owner's subscription; false when the owner has none with this id. */
@@ -172,18 +199,22 @@ public final class SubscriptionService {
      * (a replace that forgot a field) would leave alerts going nowhere a user looks.
      */
     private static void checkKeepsAChannel(SubscriptionEvent old, SubscriptionRequest request) {
-        boolean had = old.webhookUrl() != null || old.email() != null;
-        boolean has = request.webhookUrl() != null || request.email() != null;
+        boolean had = old.webhookUrl() != null || old.email() != null || old.ntfy() != null || old.slack() != null
+                || old.telegram() != null;
+        boolean has = request.webhookUrl() != null || request.email() != null || request.ntfy() != null
+                || request.slack() != null || request.telegram() != null;
         if (had && !has) {
-            String field = old.webhookUrl() != null ? "webhookUrl" : "email";
+            String field = old.webhookUrl() != null ? "webhookUrl" : old.email() != null ? "email"
+                    : old.ntfy() != null ? "ntfy" : old.slack() != null ? "slack" : "telegram";
             throw new InvalidSubscriptionException(List.of(new FieldError(field, "the update would leave the "
-                    + "subscription with no delivery channel: keep or give a webhookUrl or an email (PATCH changes "
-                    + "only the fields it names), or delete the subscription")), false);
+                    + "subscription with no delivery channel: keep or give a webhookUrl, email, ntfy, slack or "
+                    + "telegram (PATCH changes only the fields it names), or delete the subscription")), false);
         }
     }
 
-    private static SubscriptionEvent toEvent(String id, String owner, SubscriptionRequest r, String oldSecret,
+    private static SubscriptionEvent toEvent(String id, String owner, SubscriptionRequest r, SubscriptionEvent old,
             Instant createdAt, Instant updatedAt) {
+        String oldSecret = old == null ? null : old.webhookSecret();
         List<String> themes = r.themes() == null || r.themes().contains("*") ? List.of()
                 : r.themes().stream().distinct().toList();
         String secret = null;
@@ -192,7 +223,12 @@ public final class SubscriptionService {
         }
         return new SubscriptionEvent(SubscriptionEvent.CURRENT_VERSION, id, owner, r.name(), themes,
                 r.minScore() == null ? 0 : r.minScore(), strip(r.languages()), strip(r.sources()), r.mode(),
-                r.webhookUrl(), secret, r.email(), Boolean.TRUE.equals(r.includeSurges()), createdAt, updatedAt);
+                r.webhookUrl(), secret, r.email(), Boolean.TRUE.equals(r.includeSurges()), createdAt, updatedAt,
+                strip(r.ntfy()), strip(r.slack()), r.telegram(), old == null ? null : old.feedTokenHash());
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 
     private static List<String> strip(List<String> values) {

@@ -9,10 +9,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.Optional;
+import org.newsmonitor.alerts.delivery.NtfyFormat;
+import org.newsmonitor.alerts.delivery.TelegramFormat;
 import org.newsmonitor.alerts.net.BlockedAddressException;
 import org.newsmonitor.alerts.net.SsrfGuard;
+import org.newsmonitor.contracts.event.TelegramChat;
 
-/** Checks the values of a subscription request: known themes, sane filters, safe webhook URL, valid e-mail. */
+/**
+ * Checks the values of a subscription request: known themes, sane filters, safe webhook, ntfy and Slack URLs, a
+ * well-formed Telegram bot token and chat id, valid e-mail.
+ */
 public final class SubscriptionValidator {
     static final int MAX_NAME = 200;
     static final int MAX_LIST = 100;
@@ -60,6 +67,7 @@ public final class SubscriptionValidator {
         checkList("sources", request.sources(), errors, v -> !v.isBlank() && v.length() <= MAX_NAME
                 && !CONTROL.matcher(v).find(), "must be source names of 1 to " + MAX_NAME + " characters");
         checkWebhook(request, errors);
+        checkChats(request, errors);
         if (request.email() != null) {
             checkEmail(request.email(), errors);
         }
@@ -122,44 +130,82 @@ public final class SubscriptionValidator {
             }
             return;
         }
+        checkUrl("webhookUrl", url, errors);
+    }
+
+    private void checkChats(SubscriptionRequest request, List<FieldError> errors) {
+        if (request.ntfy() != null) {
+            URI uri = checkUrl("ntfy", request.ntfy(), errors);
+            if (uri != null && NtfyFormat.topic(uri).isEmpty()) {
+                errors.add(new FieldError("ntfy", "must be a topic URL such as https://ntfy.sh/mytopic: the last path "
+                        + "segment is the topic, 1 to 64 letters, digits, '_' or '-', with no query"));
+            }
+        }
+        if (request.slack() != null) {
+            checkUrl("slack", request.slack(), errors);
+        }
+        TelegramChat telegram = request.telegram();
+        if (telegram != null) {
+            if (!TelegramFormat.validToken(telegram.botToken())) {
+                errors.add(new FieldError("telegram.botToken", "must be a bot token as BotFather gives it, "
+                        + "'<bot id>:<secret>' (digits, ':', then 20 to 100 letters, digits, '_' or '-')"));
+            }
+            if (!TelegramFormat.validChatId(telegram.chatId())) {
+                errors.add(new FieldError("telegram.chatId", "must be a numeric chat id (negative for groups) or "
+                        + "'@channelname', was '" + SubscriptionRequestParser.abbreviate(telegram.chatId()) + "'"));
+            }
+        }
+    }
+
+    /**
+     * Checks a URL that alerts will be POSTed to: absolute http(s), a host the client can dial, no user
+     * information or fragment, not an internal address.
+     *
+     * @return the URL, or null after adding the error
+     */
+    private URI checkUrl(String field, String url, List<FieldError> errors) {
         if (url.length() > MAX_URL) {
-            errors.add(new FieldError("webhookUrl", "must be at most " + MAX_URL + " characters"));
-            return;
+            errors.add(new FieldError(field, "must be at most " + MAX_URL + " characters"));
+            return null;
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            errors.add(new FieldError("webhookUrl", "is not a valid URL: " + e.getReason()));
-            return;
+            errors.add(new FieldError(field, "is not a valid URL: " + e.getReason()));
+            return null;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-            errors.add(new FieldError("webhookUrl", "must be an absolute http or https URL"));
-            return;
+            errors.add(new FieldError(field, "must be an absolute http or https URL"));
+            return null;
         }
         if (uri.getRawUserInfo() != null) {
-            errors.add(new FieldError("webhookUrl", "must not contain user information"));
-            return;
+            errors.add(new FieldError(field, "must not contain user information"));
+            return null;
         }
         String host = SsrfGuard.host(uri);
         if (host == null || host.isBlank()) {
-            errors.add(new FieldError("webhookUrl", "must name a host"));
-            return;
+            errors.add(new FieldError(field, "must name a host"));
+            return null;
         }
         if (uri.getRawFragment() != null) {
-            errors.add(new FieldError("webhookUrl", "must not have a fragment"));
-            return;
+            errors.add(new FieldError(field, "must not have a fragment"));
+            return null;
         }
         try {
             ssrf.checkRegistration(uri);
         } catch (BlockedAddressException e) {
-            errors.add(new FieldError("webhookUrl", "is refused: " + e.getMessage() + "; the operator can allow "
+            errors.add(new FieldError(field, "is refused: " + e.getMessage() + "; the operator can allow "
                     + "internal addresses with MONITOR_SSRF_ALLOW (addr, addr:port or CIDR, comma-separated)"));
-            return;
+            return null;
         }
-        WebhookUrls.undiallableReason(uri).ifPresent(reason -> errors.add(new FieldError("webhookUrl",
-                "cannot be dialled by the HTTP client: " + reason)));
+        Optional<String> undiallable = WebhookUrls.undiallableReason(uri);
+        if (undiallable.isPresent()) {
+            errors.add(new FieldError(field, "cannot be dialled by the HTTP client: " + undiallable.get()));
+            return null;
+        }
+        return uri;
     }
 
     private static void checkEmail(String email, List<FieldError> errors) {

@@ -1,12 +1,15 @@
 package org.newsmonitor.alerts.web;
 
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.newsmonitor.alerts.subscription.InvalidSubscriptionException;
@@ -28,11 +31,14 @@ import org.slf4j.LoggerFactory;
  * The HTTP API and dashboard of the alerts service, as an unstarted Javalin app.
  *
  * <p>Public (read-only, for the dashboard): {@code GET /health}, {@code /themes}, {@code /alerts},
- * {@code /alerts/events}, {@code /stats}, and the static dashboard under {@code /}. With an API key
+ * {@code /alerts/events}, {@code /stats}, {@code /openapi.json}, Swagger UI at {@code /api-docs}, and the static
+ * dashboard under {@code /}. With an API key
  * ({@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}): {@code POST/GET /subscriptions},
- * {@code GET/PUT/PATCH/DELETE /subscriptions/{id}}, {@code GET /subscriptions/{id}/deliveries} and
- * {@code GET /subscriptions/{id}/events}. Bodies are read by {@link RequestBodyReader} and
- * {@link org.newsmonitor.alerts.subscription.StrictJsonReader}; the routes are documented in docs/api.md.
+ * {@code GET/PUT/PATCH/DELETE /subscriptions/{id}}, {@code GET /subscriptions/{id}/deliveries},
+ * {@code GET /subscriptions/{id}/events} and {@code POST /subscriptions/{id}/feed-token}. {@code GET
+ * /subscriptions/{id}/feed.atom} takes the API key or the subscription's feed token ({@code ?token=}). Bodies are read
+ * by {@link RequestBodyReader} and {@link org.newsmonitor.alerts.subscription.StrictJsonReader}; every error is an
+ * {@link ApiError}. The routes are described by {@code GET /openapi.json} ({@link OpenApiDocument}) and docs/api.md.
  */
 public final class AlertsApp {
     /** The Content-Security-Policy of every response: no inline script, nothing from elsewhere. */
@@ -42,6 +48,7 @@ public final class AlertsApp {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int MAX_LIMIT = 500;
     private static final int DEFAULT_PAGE = 100;
+    private static final int DEFAULT_FEED_ENTRIES = 50;
     private static final List<String> JSON_ONLY = List.of(JsonContentType.JSON);
     private static final List<String> MERGE_PATCH_OR_JSON = List.of(JsonContentType.MERGE_PATCH, JsonContentType.JSON);
 
@@ -62,11 +69,25 @@ public final class AlertsApp {
      * @return an unstarted Javalin app; never null
      */
     public static Javalin create(AlertsDeps deps) {
+        return create(deps, route -> { });
+    }
+
+    /**
+     * Builds the app and tells {@code onRoute} of each HTTP route as it is added (to check the OpenAPI document).
+     *
+     * @param deps    what the routes need
+     * @param onRoute called with each route's method and path
+     * @return an unstarted Javalin app; never null
+     */
+    public static Javalin create(AlertsDeps deps, Consumer<HandlerMetaInfo> onRoute) {
         AlertsApp routes = new AlertsApp(deps);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.events.handlerAdded(onRoute);
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = deps.maxBodyBytes();
+            config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";
@@ -95,6 +116,22 @@ public final class AlertsApp {
             ApiError error = new ApiError(503, "service", e.getMessage());
             ctx.status(503).json(error.body());
         });
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            ApiError error = HttpErrors.of(e, ctx.method().name(), ctx.path());
+            String allowed = e.getDetails().get("availableMethods");
+            if (error.status() == 405 && allowed != null) {
+                ctx.header("Allow", allowed);
+            }
+            ctx.status(error.status()).json(error.body());
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Request {} {} failed unexpectedly: {}", ctx.method(), ctx.path(), e.toString(), e);
+            ApiError error = new ApiError(500, "server", "the request failed unexpectedly; the log has the details");
+            ctx.status(500).json(error.body());
+        });
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OpenApiDocument.text()));
+        app.get("/api-docs", ctx -> ctx.header("Content-Security-Policy", ApiDocsPage.CONTENT_SECURITY_POLICY)
+                .html(ApiDocsPage.html()));
         app.get("/health", routes::health);
         app.get("/themes", ctx -> ctx.json(Map.of("themes", deps.themes().all())));
         app.get("/alerts", routes::recentAlerts);
@@ -107,6 +144,8 @@ public final class AlertsApp {
         app.patch("/subscriptions/{id}", routes::patch);
         app.delete("/subscriptions/{id}", routes::delete);
         app.get("/subscriptions/{id}/deliveries", routes::deliveries);
+        app.get("/subscriptions/{id}/feed.atom", routes::atomFeed);
+        app.post("/subscriptions/{id}/feed-token", routes::rotateFeedToken);
         app.get("/subscriptions/{id}/events", ctx -> {
             SubscriptionEvent s = routes.owned(ctx);
             routes.streams.stream(ctx, s.id(), false);
@@ -212,6 +251,35 @@ public final class AlertsApp {
         SubscriptionEvent s = owned(ctx);
         List<DeliveryEvent> recent = deps.deliveries().recent(s.id(), intParam(ctx, "limit", 100));
         ctx.json(Map.of("subscriptionId", s.id(), "deliveries", recent));
+    }
+
+    private void atomFeed(Context ctx) {
+        String id = pathId(ctx);
+        String token = ctx.queryParam("token");
+        SubscriptionEvent s;
+        if (token != null) {
+            // a wrong, rotated or other subscription's token looks exactly like a missing subscription
+            s = deps.subscriptions().byFeedToken(id, token).orElseThrow(() -> new ApiError(404, "token",
+                    "no feed of subscription '" + id + "' opens with this token"));
+        } else {
+            s = owned(ctx);
+        }
+        List<AlertEvent> alerts = deps.feed().recent(s.id(), null, intParam(ctx, "limit", DEFAULT_FEED_ENTRIES));
+        String path = "/subscriptions/" + s.id() + "/feed.atom";
+        String self = ctx.host() == null ? path : ctx.scheme() + "://" + ctx.host() + path;
+        ctx.header("Cache-Control", "private, max-age=60");
+        ctx.contentType("application/atom+xml; charset=utf-8").result(AtomFeedWriter.write(s, alerts, self));
+    }
+
+    private void rotateFeedToken(Context ctx) {
+        String owner = owner(ctx, deps);
+        String id = pathId(ctx);
+        String token = deps.subscriptions().rotateFeedToken(owner, id).orElseThrow(() -> notFound(id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subscriptionId", id);
+        body.put("token", token);
+        body.put("feedUrl", "/subscriptions/" + id + "/feed.atom?token=" + token);
+        ctx.status(201).header("Cache-Control", "no-store").json(body);
     }
 
     private SubscriptionEvent owned(Context ctx) {

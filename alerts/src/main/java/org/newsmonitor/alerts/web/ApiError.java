@@ -3,7 +3,10 @@ package org.newsmonitor.alerts.web;
 import java.util.List;
 import org.newsmonitor.alerts.subscription.FieldError;
 
-/** An HTTP error answered as JSON: status, one-line message and the fields at fault. */
+/**
+ * An HTTP error answered as JSON in the one shape every route uses: {@code {"status": 422, "error": "all problems in
+ * one line", "field": "the first field at fault", "errors": [{"field", "message"}, ...]}}.
+ */
 public final class ApiError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int status;
@@ -33,10 +36,10 @@ public final class ApiError extends RuntimeException {
         return status;
     }
 
-    /** The JSON body: {"status":..., "error": "...", "errors":[{"field","message"}]}. */
+    /** The JSON body: {"status":..., "error": "...", "field": "...", "errors":[{"field","message"}]}. */
     public Body body() {
         return new Body(status, errors.stream().map(e -> e.field() + ": " + e.message())
-                .reduce((a, b) -> a + "; " + b).orElse(""), errors);
+                .reduce((a, b) -> a + "; " + b).orElse(""), errors.get(0).field(), errors);
     }
 
     /**
@@ -44,8 +47,9 @@ public final class ApiError extends RuntimeException {
      *
      * @param status HTTP status
      * @param error  all problems in one line
+     * @param field  the (first) field or input at fault, e.g. "Authorization", "limit", "path" or "body"
      * @param errors problems by field
      */
-    public record Body(int status, String error, List<FieldError> errors) {
+    public record Body(int status, String error, String field, List<FieldError> errors) {
     }
 }

@@ -77,7 +77,7 @@ class AlertDeliveryConsumerTest {
                 new DigestBuffer(), queues, RetrySchedule.defaults(),
                 new ConsoleAlerts(new PrintStream(consoleBytes, true, StandardCharsets.UTF_8), log, recorder, clock),
                 "default",
-                (event, error) -> deadLetters.add(event), clock, Duration.ofMillis(10), 100));
+                (event, error) -> deadLetters.add(event), clock, Duration.ofMillis(10), 100, List.of()));
         mock.schedulePollTask(() -> {
             mock.rebalance(List.of(P0));
             mock.updateBeginningOffsets(Map.of(P0, 0L));

@@ -1,6 +1,7 @@
 package org.newsmonitor.alerts.testing;
 
 import io.javalin.Javalin;
+import io.javalin.event.HandlerMetaInfo;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.newsmonitor.alerts.net.AddressAllowList;
 import org.newsmonitor.alerts.net.HostLiteral;
 import org.newsmonitor.alerts.net.SsrfGuard;
@@ -45,6 +47,8 @@ public final class TestApp implements AutoCloseable {
     /** What {@code GET /health} reports; tests may replace it. */
     public final AtomicReference<HealthReport> health = new AtomicReference<>(HealthReport.of(Map.of("kafka", "ok")));
     public final Javalin app;
+    /** Every HTTP route the app registered. */
+    public final List<HandlerMetaInfo> routes = new CopyOnWriteArrayList<>();
     public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public TestApp() {
@@ -68,18 +72,27 @@ public final class TestApp implements AutoCloseable {
         AlertsDeps deps = new AlertsDeps(subscriptions, new ApiKeys(Map.of("alice", ALICE_KEY, "bob", BOB_KEY)),
                 ThemeCatalog.of(THEMES), feed, deliveries, stats, "default", sse, 16 * 1024,
                 health::get);
-        app = AlertsApp.create(deps).start("127.0.0.1", 0);
+        app = AlertsApp.create(deps, routes::add).start("127.0.0.1", 0);
     }
 
     /** A resolver for tests: a few fixed names, everything else unknown. */
     public static List<InetAddress> fakeDns(String host) throws UnknownHostException {
-        Map<String, String> zone = Map.of("hooks.example.org", "93.184.216.34", "localhost", "127.0.0.1",
+        Map<String, String> zone = Map.of("hooks.example.org", "93.184.216.34", "ntfy.sh", "159.203.148.75",
+                "hooks.slack.com", "54.230.1.2", "localhost", "127.0.0.1",
                 "internal.example.org", "10.1.2.3");
         String a = zone.get(host);
         if (a == null) {
             throw new UnknownHostException(host);
         }
         return List.of(HostLiteral.parse(a).orElseThrow());
+    }
+
+    /** The HTTP routes the app registered, as "METHOD /path" (before- and after-handlers left out). */
+    public java.util.SortedSet<String> httpRoutes() {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        routes.stream().filter(r -> r.getHttpMethod().isHttpMethod())
+                .forEach(r -> out.add(r.getHttpMethod().name() + " " + r.getPath()));
+        return out;
     }
 
     public URI uri(String path) {

@@ -9,8 +9,8 @@ import java.time.Instant;
  * @param schemaVersion  version of this record's shape
  * @param alertId        the alert
  * @param subscriptionId its subscription
- * @param channel        "webhook", "email" or "console" (printed by {@code ./monitor run}; recorded so that a restart
- *                       does not print it again)
+ * @param channel        "webhook", "email", "ntfy", "slack", "telegram", "sse", or "console" (printed by
+ *                       {@code ./monitor run}; recorded so that a restart does not print it again)
  * @param status         delivered, retrying or dead-lettered
  * @param attempts       attempts made so far
  * @param detail         HTTP status, error or reason in one line; may be null

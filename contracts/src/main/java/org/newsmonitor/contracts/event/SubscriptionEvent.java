@@ -22,6 +22,10 @@ import java.util.List;
  * @param includeSurges whether theme surge events also produce alerts
  * @param createdAt     creation time
  * @param updatedAt     last change
+ * @param ntfy          ntfy topic URL to publish alerts to, e.g. https://ntfy.sh/mytopic; may be null
+ * @param slack         Slack-compatible incoming webhook URL; may be null
+ * @param telegram      Telegram bot and chat to send alerts to; may be null
+ * @param feedTokenHash SHA-256 (hex) of the token that opens the subscription's Atom feed; null until one is issued
  */
 public record SubscriptionEvent(
         int schemaVersion,
@@ -38,7 +42,11 @@ public record SubscriptionEvent(
         String email,
         boolean includeSurges,
         Instant createdAt,
-        Instant updatedAt) implements KeyedRecord {
+        Instant updatedAt,
+        String ntfy,
+        String slack,
+        TelegramChat telegram,
+        String feedTokenHash) implements KeyedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -58,6 +66,17 @@ public record SubscriptionEvent(
         email = Checks.optional(email);
         Checks.present(r, "createdAt", createdAt);
         updatedAt = updatedAt == null ? createdAt : updatedAt;
+        ntfy = Checks.optional(ntfy);
+        slack = Checks.optional(slack);
+        feedTokenHash = Checks.optional(feedTokenHash);
+    }
+
+    /** A subscription without chat channels or feed token (the fields before those were added). */
+    public SubscriptionEvent(int schemaVersion, String id, String owner, String name, List<String> themes,
+            double minScore, List<String> languages, List<String> sources, DeliveryMode mode, String webhookUrl,
+            String webhookSecret, String email, boolean includeSurges, Instant createdAt, Instant updatedAt) {
+        this(schemaVersion, id, owner, name, themes, minScore, languages, sources, mode, webhookUrl, webhookSecret,
+                email, includeSurges, createdAt, updatedAt, null, null, null, null);
     }
 
     /** Whether this subscription follows the given theme. */
