@@ -14,11 +14,11 @@ import java.util.List;
 /** Reads labelled articles from JSON Lines: one {@code {"id","title","summary","language","labels"}} per line. */
 public final class EvaluationSet {
 
-    /** The main evaluation set, used for the quality targets. */
+    /** The tuning part of the development set: rules are tuned on it. */
     public static final String MAIN = "eval/articles.jsonl";
 
-    /** A smaller set written after the first rules, kept to watch how the rules generalise. */
-    public static final String HOLDOUT = "eval/holdout.jsonl";
+    /** The held-back part of the development set: never used to tune rules (see docs/themes.md). */
+    public static final String HOLDOUT = "eval/held-back.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
