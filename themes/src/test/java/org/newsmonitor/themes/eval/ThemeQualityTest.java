@@ -44,7 +44,10 @@ class ThemeQualityTest {
         assertThat(HELD_BACK_FLOOR.failures(report)).as("held-back part below its recorded floor").isEmpty();
     }
 
-    /** What the held-back part reached when last measured, rounded down; a regression guard, not the target. */
+    /**
+     * The lowest per-theme precision and recall the held-back part reached when last measured (0.571 and 0.500, both
+     * dual-use-sanctions), rounded down: a regression guard, not the target, which the held-back part does not meet yet.
+     */
     static final QualityThresholds HELD_BACK_FLOOR = QualityThresholds.none()
-            .withPrecision(null, 0.0).withRecall(null, 0.0);
+            .withPrecision(null, 0.55).withRecall(null, 0.50);
 }
