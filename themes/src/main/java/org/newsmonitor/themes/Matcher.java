@@ -238,13 +238,30 @@ public final class Matcher {
             return null;
         }
         List<EvalNode.Evidence> evidence = new ArrayList<>();
+        boolean tagged = false;
         for (int i = 0; i < positives; i++) {
             if (held[i]) {
                 rules[i].collect(d, evidence, null);
+                tagged |= !p.sources()[i].subTopics().isEmpty();
             }
         }
         List<TermHit> terms = termHits(d, evidence);
-        return new ThemeHit(p.id(), p.title(), p.polarity(), score, terms, snippet(d, terms));
+        return new ThemeHit(p.id(), p.title(), p.polarity(), score, terms, snippet(d, terms),
+                tagged ? subTopicsHeld(p, held, positives) : List.of());
+    }
+
+    // the sub-topics of the positive rules that held, in the theme's order
+    private static List<String> subTopicsHeld(ThemeProgram p, boolean[] held, int positives) {
+        List<String> out = new ArrayList<>();
+        for (String subTopic : p.theme().subTopics()) {
+            for (int i = 0; i < positives; i++) {
+                if (held[i] && p.sources()[i].subTopics().contains(subTopic)) {
+                    out.add(subTopic);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     // text order: by first token, then last token, then term

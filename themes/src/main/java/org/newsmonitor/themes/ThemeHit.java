@@ -11,11 +11,20 @@ import java.util.List;
  * @param score      sum of the weights of the rules that held (at least the theme's minScore)
  * @param terms      matched terms of the positive rules that held, in field and text order; never null
  * @param snippet    short text around the first body match (or the title); never null
+ * @param subTopics  ids of the theme's sub-topics whose rules held, in the theme's order; never null, empty when
+ *                   only untagged rules held
  */
 public record ThemeHit(String themeId, String themeTitle, Polarity polarity, double score, List<TermHit> terms,
-        String snippet) {
+        String snippet, List<String> subTopics) {
     public ThemeHit {
         terms = List.copyOf(terms);
         snippet = snippet == null ? "" : snippet;
+        subTopics = subTopics == null ? List.of() : List.copyOf(subTopics);
+    }
+
+    /** A hit that names no sub-topic. */
+    public ThemeHit(String themeId, String themeTitle, Polarity polarity, double score, List<TermHit> terms,
+            String snippet) {
+        this(themeId, themeTitle, polarity, score, terms, snippet, List.of());
     }
 }

@@ -60,8 +60,9 @@ public final class ReportText {
             out.append("   no rule held\n");
         }
         for (ThemeExplanation.RuleResult r : e.rulesHeld()) {
-            out.append(String.format(Locale.ROOT, "   line %d  %s: %s%n      found %s%n", r.rule().line(),
-                    num(r.rule().weight()), r.rule().source(), terms(r.terms())));
+            String tags = r.rule().subTopics().isEmpty() ? "" : " [" + String.join(", ", r.rule().subTopics()) + "]";
+            out.append(String.format(Locale.ROOT, "   line %d  %s%s: %s%n      found %s%n", r.rule().line(),
+                    num(r.rule().weight()), tags, r.rule().source(), terms(r.terms())));
         }
         return out.toString();
     }
