@@ -1,7 +1,9 @@
 package org.newsmonitor.themes.eval;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.newsmonitor.themes.CompiledTheme;
@@ -17,9 +19,20 @@ public final class Evaluator {
     /** Precision, recall and F1 of every theme of {@code matcher} on {@code articles}, with the misses explained. */
     public static EvaluationReport evaluate(Matcher matcher, List<LabelledArticle> articles) {
         List<Set<String>> matched = new ArrayList<>(articles.size());
+        Map<String, Map<String, Integer>> subTopicHits = new LinkedHashMap<>();
+        for (CompiledTheme theme : matcher.themes()) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            theme.subTopics().forEach(t -> counts.put(t, 0));
+            subTopicHits.put(theme.id(), counts);
+        }
         for (LabelledArticle article : articles) {
-            matched.add(matcher.match(article.toDocument()).stream().map(ThemeHit::themeId)
-                    .collect(Collectors.toSet()));
+            List<ThemeHit> hits = matcher.match(article.toDocument());
+            matched.add(hits.stream().map(ThemeHit::themeId).collect(Collectors.toSet()));
+            for (ThemeHit hit : hits) {
+                if (article.isLabelled(hit.themeId())) {
+                    hit.subTopics().forEach(t -> subTopicHits.get(hit.themeId()).merge(t, 1, Integer::sum));
+                }
+            }
         }
         List<ThemeScore> scores = new ArrayList<>();
         List<Integer> negativeHits = new ArrayList<>();
@@ -55,6 +68,7 @@ public final class Evaluator {
             fpAll += fp;
             fnAll += fn;
         }
-        return new EvaluationReport(scores, new ThemeScore("all", tpAll, fpAll, fnAll), misses, negativeHits);
+        return new EvaluationReport(scores, new ThemeScore("all", tpAll, fpAll, fnAll), misses, negativeHits,
+                subTopicHits);
     }
 }

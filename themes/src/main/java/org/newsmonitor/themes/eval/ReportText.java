@@ -2,6 +2,7 @@ package org.newsmonitor.themes.eval;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.newsmonitor.themes.ThemeExplanation;
 import org.newsmonitor.themes.TermHit;
@@ -25,10 +26,26 @@ public final class ReportText {
         }
         out.append(LINE);
         row(out, report.overall(), "");
+        subTopics(out, report);
         for (Miss miss : report.misses()) {
             out.append(miss(miss));
         }
         return out.toString();
+    }
+
+    // per theme: how many correctly matched articles named each sub-topic
+    private static void subTopics(StringBuilder out, EvaluationReport report) {
+        if (report.subTopicHits().values().stream().allMatch(Map::isEmpty)) {
+            return;
+        }
+        out.append("Sub-topics named in correct matches\n");
+        report.subTopicHits().forEach((theme, counts) -> {
+            if (!counts.isEmpty()) {
+                out.append(String.format(Locale.ROOT, "  %-26s %s%n", theme, counts.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+            }
+        });
+        out.append(LINE);
     }
 
     private static void row(StringBuilder out, ThemeScore s, String negatives) {
