@@ -21,6 +21,8 @@ import java.util.List;
  * @param language      article language; may be null
  * @param publishedAt   article publication time; also the Kafka timestamp
  * @param matchedAt     when the match was made
+ * @param subTopics     ids of the theme's sub-topics whose rules held (see docs/themes.md); never null, empty when
+ *                      none did or the producer predates the field
  */
 public record ThemeMatchEvent(
         int schemaVersion,
@@ -37,7 +39,8 @@ public record ThemeMatchEvent(
         String source,
         String language,
         Instant publishedAt,
-        Instant matchedAt) {
+        Instant matchedAt,
+        List<String> subTopics) {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -58,5 +61,14 @@ public record ThemeMatchEvent(
         language = Checks.optional(language);
         Checks.present(r, "publishedAt", publishedAt);
         Checks.present(r, "matchedAt", matchedAt);
+        subTopics = Checks.list(subTopics);
+    }
+
+    /** A match that names no sub-topic. */
+    public ThemeMatchEvent(int schemaVersion, String articleId, String storyId, String themeId, String themeTitle,
+            Polarity polarity, double score, List<MatchedTerm> terms, String snippet, String title, String url,
+            String source, String language, Instant publishedAt, Instant matchedAt) {
+        this(schemaVersion, articleId, storyId, themeId, themeTitle, polarity, score, terms, snippet, title, url,
+                source, language, publishedAt, matchedAt, List.of());
     }
 }

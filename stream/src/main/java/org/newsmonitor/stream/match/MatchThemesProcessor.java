@@ -115,6 +115,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
         }
         return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, article.id(), article.id(), hit.themeId(),
                 hit.themeTitle(), Polarity.valueOf(hit.polarity().name()), hit.score(), terms, hit.snippet(),
-                article.title(), article.url(), article.source(), article.language(), article.publishedAt(), now);
+                article.title(), article.url(), article.source(), article.language(), article.publishedAt(), now,
+                hit.subTopics());
     }
 }

@@ -23,12 +23,14 @@ import org.newsmonitor.contracts.json.JsonSerde;
 /**
  * A compact binary encoding of {@link MatchedArticle} for the internal story-clustering topic: a version byte, then
  * the fields in declaration order (strings as length-prefixed UTF-8, -1 for null; instants as seconds and nanos;
- * enums by name). Writing and reading JSON for this hop cost more than the story clustering itself. Records written
- * as JSON by an earlier version (first byte {@code '{'}) are still read, so an upgrade need not drain the topic.
+ * enums by name; version 2 adds each match's sub-topic ids after its other fields). Writing and reading JSON for this hop cost more than the story clustering itself. Records written
+ * as JSON by an earlier version (first byte {@code '{'}) or in version 1 are still read, so an upgrade need not
+ * drain the topic.
  */
 public final class MatchedArticleSerde implements Serde<MatchedArticle>, Serializer<MatchedArticle>,
         Deserializer<MatchedArticle> {
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final byte VERSION_WITHOUT_SUB_TOPICS = 1;
     private static final byte JSON_START = '{';
 
     private final JsonSerde<MatchedArticle> json;
@@ -72,7 +74,7 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = data.length == 0 ? -1 : in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WITHOUT_SUB_TOPICS) {
                 throw new SerializationException("matched article in " + topic + ": unknown encoding version "
                         + version);
             }
@@ -85,7 +87,7 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
             int count = checkedCount(in.readInt(), data.length);
             List<ThemeMatchEvent> matches = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                matches.add(readMatch(in));
+                matches.add(readMatch(in, version == VERSION));
             }
             return new MatchedArticle(articleId, publishedAt, signature, matches);
         } catch (IOException | RuntimeException e) {
@@ -119,9 +121,13 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         writeString(out, m.language());
         writeInstant(out, m.publishedAt());
         writeInstant(out, m.matchedAt());
+        out.writeInt(m.subTopics().size());
+        for (String subTopic : m.subTopics()) {
+            writeString(out, subTopic);
+        }
     }
 
-    private static ThemeMatchEvent readMatch(DataInputStream in) throws IOException {
+    private static ThemeMatchEvent readMatch(DataInputStream in, boolean withSubTopics) throws IOException {
         int schemaVersion = in.readInt();
         String articleId = readString(in);
         String storyId = readString(in);
@@ -134,9 +140,22 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         for (int i = 0; i < termCount; i++) {
             terms.add(new MatchedTerm(readString(in), readString(in), in.readInt(), in.readInt()));
         }
+        String snippet = readString(in);
+        String title = readString(in);
+        String url = readString(in);
+        String source = readString(in);
+        String language = readString(in);
+        Instant publishedAt = readInstant(in);
+        Instant matchedAt = readInstant(in);
+        List<String> subTopics = new ArrayList<>();
+        if (withSubTopics) {
+            int subTopicCount = checkedCount(in.readInt(), in.available());
+            for (int i = 0; i < subTopicCount; i++) {
+                subTopics.add(readString(in));
+            }
+        }
         return new ThemeMatchEvent(schemaVersion, articleId, storyId, themeId, themeTitle, polarity, score, terms,
-                readString(in), readString(in), readString(in), readString(in), readString(in), readInstant(in),
-                readInstant(in));
+                snippet, title, url, source, language, publishedAt, matchedAt, subTopics);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -82,6 +82,41 @@ class MatchedArticleSerdeTest {
                 .hasMessageContaining("unknown encoding version 9");
     }
 
+    @Test
+    void shouldKeepSubTopicsWhenMatchesNameThem() {
+        //Given
+        ThemeMatchEvent plain = match("power-of-siberia", "Gas", null, "en");
+        ThemeMatchEvent named = withSubTopics(plain, List.of("second-line", "contract-price"));
+        MatchedArticle article = new MatchedArticle("a-5", Instant.parse("2026-01-05T10:00:00Z"), new long[] {1},
+                List.of(named, plain));
+        //When
+        MatchedArticle back = serde.deserialize(TOPIC, serde.serialize(TOPIC, article));
+        //Then
+        assertThat(back.matches().get(0).subTopics()).containsExactly("second-line", "contract-price");
+        assertThat(back.matches().get(1).subTopics()).isEmpty();
+    }
+
+    @Test
+    void shouldReadARecordOfTheFirstBinaryVersionWithoutSubTopics() {
+        //Given a version-1 record: the same bytes without the trailing sub-topic count of its only match
+        byte[] current = serde.serialize(TOPIC, new MatchedArticle("a-6", Instant.parse("2026-01-05T10:00:00Z"),
+                new long[] {4}, List.of(match("oil-trade", "Oil", null, "en"))));
+        byte[] first = Arrays.copyOf(current, current.length - 4);
+        first[0] = 1;
+        //When
+        MatchedArticle back = serde.deserialize(TOPIC, first);
+        //Then
+        assertThat(back.matches()).hasSize(1);
+        assertThat(back.matches().get(0).themeId()).isEqualTo("oil-trade");
+        assertThat(back.matches().get(0).subTopics()).isEmpty();
+    }
+
+    private static ThemeMatchEvent withSubTopics(ThemeMatchEvent m, List<String> subTopics) {
+        return new ThemeMatchEvent(m.schemaVersion(), m.articleId(), m.storyId(), m.themeId(), m.themeTitle(),
+                m.polarity(), m.score(), m.terms(), m.snippet(), m.title(), m.url(), m.source(), m.language(),
+                m.publishedAt(), m.matchedAt(), subTopics);
+    }
+
     private static ThemeMatchEvent match(String theme, String title, String url, String language) {
         return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, "a-1", "a-1", theme, "Theme " + theme,
                 Polarity.COOPERATION, 2.5, List.of(new MatchedTerm("Power of Siberia", "title", 0, 16),
