@@ -31,6 +31,25 @@ class ThemeQualityTest {
     }
 
     @Test
+    void shouldExerciseEverySubTopicAtLeastThreeTimesWhenMatchingTheTuningPart() {
+        // Given
+        Matcher matcher = Matcher.of(ThemeFiles.bundledCompiled());
+        List<LabelledArticle> articles = EvaluationSet.fromResource(EvaluationSet.MAIN);
+
+        // When
+        EvaluationReport report = Evaluator.evaluate(matcher, articles);
+
+        // Then: each sub-topic is named by at least three correct matches
+        List<String> thin = new java.util.ArrayList<>();
+        report.subTopicHits().forEach((theme, counts) -> counts.forEach((subTopic, n) -> {
+            if (n < 3) {
+                thin.add(theme + "/" + subTopic + ": " + n);
+            }
+        }));
+        assertThat(thin).as("sub-topics with fewer than three correct matches").isEmpty();
+    }
+
+    @Test
     void shouldStayAboveTheHeldBackFloorWhenMatchingTheHeldBackPart() {
         // Given
         Matcher matcher = Matcher.of(ThemeFiles.bundledCompiled());
@@ -46,12 +65,12 @@ class ThemeQualityTest {
 
     /**
      * The lowest per-theme precision and recall the held-back part reached when last measured (0.667 and 0.533, both
-     * dual-use-sanctions), rounded down, and recall 0.75 with no hard-negative hit for the named themes (lowest 0.778,
+     * dual-use-sanctions), rounded down, and recall 0.80 with no hard-negative hit for the named themes (lowest 0.815,
      * arms-sales): a regression guard, not the target, which the held-back part does not meet yet (docs/themes.md).
      */
     static final QualityThresholds HELD_BACK_FLOOR = QualityThresholds.none()
-            .withPrecision(null, 0.65).withRecall(null, 0.50).withRecall("power-of-siberia", 0.75)
-            .withRecall("eeu-bri-friction", 0.75).withRecall("arms-sales", 0.75)
+            .withPrecision(null, 0.65).withRecall(null, 0.50).withRecall("power-of-siberia", 0.80)
+            .withRecall("eeu-bri-friction", 0.80).withRecall("arms-sales", 0.80)
             .withNoHitsOnNegatives("power-of-siberia").withNoHitsOnNegatives("eeu-bri-friction")
             .withNoHitsOnNegatives("arms-sales");
 }
