@@ -64,8 +64,8 @@ class ThemeQualityTest {
     }
 
     /**
-     * The lowest per-theme precision and recall the held-back part reached when last measured (0.667 and 0.533, both
-     * dual-use-sanctions), rounded down, and recall 0.80 with no hard-negative hit for the named themes (lowest 0.815,
+     * The lowest per-theme precision and recall the held-back part reached when last measured (0.667 and 0.588, both
+     * dual-use-sanctions), rounded down, and recall 0.80 with no hard-negative hit for the named themes (lowest 0.821,
      * arms-sales): a regression guard, not the target, which the held-back part does not meet yet (docs/themes.md).
      */
     static final QualityThresholds HELD_BACK_FLOOR = QualityThresholds.none()
