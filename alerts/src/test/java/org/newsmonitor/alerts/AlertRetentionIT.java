@@ -139,7 +139,7 @@ class AlertRetentionIT {
             ThemeMatchEvent m = Fixtures.match("a" + i, "s" + i, "power-of-siberia", 5.0);
             ThemeMatchEvent old = new ThemeMatchEvent(m.schemaVersion(), m.articleId(), m.storyId(), m.themeId(),
                     m.themeTitle(), m.polarity(), m.score(), m.terms(), m.snippet(), m.title(), m.url(), m.source(),
-                    m.language(), publishedAt, publishedAt, m.themeRevision(), m.snippetTerms());
+                    m.language(), publishedAt, publishedAt, m.themeRevision(), m.snippetTerms(), m.subTopics());
             send(Topics.THEME_MATCHES, old.storyId(), old, publishedAt.toEpochMilli());
         }
     }

@@ -138,6 +138,8 @@ final class MatchRunner implements ArchiveSink {
                 term.put("start", t.start());
                 term.put("end", t.end());
             }
+            ArrayNode subTopics = m.putArray("subTopics");
+            hit.subTopics().forEach(subTopics::add);
         }
         if (match.note() != null) {
             line.put("note", match.note());

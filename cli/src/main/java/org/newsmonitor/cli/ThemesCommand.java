@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** `monitor themes validate|publish`. */
+/** `monitor themes validate|publish|eval`. */
 @Command(name = "themes", mixinStandardHelpOptions = true, description = "Checks and publishes theme files.",
-        subcommands = {ThemesCommand.Validate.class, ThemesCommand.Publish.class})
+        subcommands = {ThemesCommand.Validate.class, ThemesCommand.Publish.class, ThemeEvalCommand.class})
 final class ThemesCommand {
 
     /** `monitor themes validate FILE...`: no Kafka needed. */

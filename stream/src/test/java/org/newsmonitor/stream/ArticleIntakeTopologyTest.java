@@ -184,4 +184,17 @@ class ArticleIntakeTopologyTest {
         assertThat(out.get(1).value().publishedAt()).isEqualTo(future);
         assertThat(out.get(1).timestamp()).isEqualTo(TopologyFixture.WALL_CLOCK.plus(Duration.ofDays(1)).toEpochMilli());
     }
+
+    @Test
+    void shouldNameTheSubTopicsThatFiredWhenPublishingAMatch() {
+        //Given a theme whose rules are tagged with sub-topics
+        fx.publishThemes(TopologyFixture.pipelineTheme(2,
+                "6 [pipeline-flows]: \"power of siberia\"\n3 [contract-price]: gazprom\n3 [lng]: lng\n"));
+        //When
+        fx.pipe(pipelineArticle("sub-1", T0));
+        //Then
+        ThemeMatchEvent match = fx.matches.readValue();
+        assertThat(match.themeId()).isEqualTo("power-of-siberia");
+        assertThat(match.subTopics()).containsExactly("pipeline-flows", "contract-price");
+    }
 }

@@ -178,7 +178,7 @@ class ThemeStatsTopologyTest {
                 org.newsmonitor.contracts.Topics.THEME_MATCHES.valueSerde().serializer());
         var match = new org.newsmonitor.contracts.event.ThemeMatchEvent(1, "ancient", "ancient", THEME, "Power",
                 Polarity.COOPERATION, 5, java.util.List.of(), "", "An ancient article", null, "Test Wire", "en",
-                Instant.parse("0000-06-01T00:00:00Z"), TopologyFixture.WALL_CLOCK, 1, java.util.List.of());
+                Instant.parse("0000-06-01T00:00:00Z"), TopologyFixture.WALL_CLOCK, 1, java.util.List.of(), java.util.List.of());
         //When
         matchesIn.pipeInput("ancient", match, TopologyFixture.WALL_CLOCK);
         fx.pipe(pipelineArticle("a1", at("07:10")));

@@ -8,17 +8,26 @@ import java.util.regex.Pattern;
 
 /** A theme whose rules and require expression have been parsed against a lexicon. Immutable. */
 public final class CompiledTheme {
-    private static final Pattern WEIGHT = Pattern.compile("\\s*([+-]?\\d+(?:\\.\\d+)?)\\s*:");
+    private static final Pattern WEIGHT = Pattern.compile("\\s*([+-]?\\d+(?:\\.\\d+)?)\\s*(?:\\[([^\\]]*)\\]\\s*)?:");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final ThemeSpec spec;
     private final List<Rule> rules;
     private final Expr require;
+    private final List<String> subTopics;
 
     private CompiledTheme(ThemeSpec spec, List<Rule> rules, Expr require) {
         this.spec = spec;
         this.rules = List.copyOf(rules);
         this.require = require;
+        List<String> ids = new ArrayList<>();
+        if (spec.subTopics() != null) {
+            spec.subTopics().forEach(t -> ids.add(t.id()));
+        }
+        for (Rule r : rules) {
+            r.subTopics().stream().filter(t -> !ids.contains(t)).forEach(ids::add);
+        }
+        this.subTopics = List.copyOf(ids);
     }
 
     /** Compiles a theme; throws the first problem found. */
@@ -75,6 +84,7 @@ public final class CompiledTheme {
                 continue;
             }
             double weight = Double.parseDouble(m.group(1));
+            List<String> tags = tags(spec, m, spec.rulesIndent() + 1, fileLine, weight, problems);
             if (weight == 0) {
                 problems.add(new ThemeSyntaxException(id, origin, fileLine, firstCol,
                         "weight 0 has no effect: use a positive weight, or a negative one to count against"));
@@ -83,7 +93,7 @@ public final class CompiledTheme {
             String expression = text.substring(m.end());
             try {
                 Expr e = parser.parse(expression, fileLine, spec.rulesIndent() + m.end() + 1);
-                rules.add(new Rule(weight, e, expression.strip(), fileLine));
+                rules.add(new Rule(weight, e, expression.strip(), fileLine, tags));
             } catch (ThemeSyntaxException e) {
                 problems.add(e);
             }
@@ -98,6 +108,14 @@ public final class CompiledTheme {
                     "minScore " + format(spec.minScore()) + " can never be reached: the positive weights add up to "
                             + format(reachable)));
         }
+        if (spec.subTopics() != null && problems.isEmpty()) {
+            for (SubTopic t : spec.subTopics()) {
+                if (rules.stream().noneMatch(r -> r.weight() > 0 && r.subTopics().contains(t.id()))) {
+                    problems.add(new ThemeSyntaxException(id, origin, t.line(), t.column(), "sub-topic '" + t.id()
+                            + "' has no rule: tag at least one positive rule with [" + t.id() + "]"));
+                }
+            }
+        }
         Expr require = null;
         if (spec.require() != null) {
             try {
@@ -109,6 +127,35 @@ public final class CompiledTheme {
             }
         }
         return new CompiledTheme(spec, rules, require);
+    }
+
+    // the sub-topic ids in "WEIGHT [a, b]:", checked against the declared ones when the spec carries them
+    private static List<String> tags(ThemeSpec spec, Matcher m, int indent, int fileLine, double weight,
+            List<ThemeSyntaxException> problems) {
+        if (m.group(2) == null) {
+            return List.of();
+        }
+        int column = indent + m.start(2);
+        List<String> tags = new ArrayList<>();
+        for (String raw : m.group(2).split(",", -1)) {
+            String tag = raw.strip();
+            if (!ID.matcher(tag).matches()) {
+                problems.add(new ThemeSyntaxException(spec.id(), spec.origin(), fileLine, column,
+                        "sub-topic tag '" + tag + "' must be a kebab-case id, as in '5 [bank-payments]: ...'"));
+            } else if (spec.subTopics() != null && spec.subTopics().stream().noneMatch(t -> t.id().equals(tag))) {
+                String declared = spec.subTopics().isEmpty() ? "none; list them under 'subTopics'"
+                        : String.join(", ", spec.subTopics().stream().map(SubTopic::id).toList());
+                problems.add(new ThemeSyntaxException(spec.id(), spec.origin(), fileLine, column,
+                        "unknown sub-topic '" + tag + "' (declared: " + declared + ")"));
+            } else if (weight < 0) {
+                problems.add(new ThemeSyntaxException(spec.id(), spec.origin(), fileLine, column,
+                        "a negative rule cannot name a sub-topic: sub-topics say what a match is about"));
+            } else {
+                tags.add(tag);
+            }
+            column += raw.length() + 1;
+        }
+        return tags;
     }
 
     // drops a '#' comment that is not inside a quoted phrase
@@ -165,6 +212,11 @@ public final class CompiledTheme {
     /** The compiled rules in file order; never null. */
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** Sub-topic ids: the declared ones in file order, then any other tag used by a rule. */
+    public List<String> subTopics() {
+        return subTopics;
     }
 
     /** The compiled require expression; null when the theme has none. */

@@ -76,7 +76,7 @@ public final class Matcher {
                 weights[r] = rules.get(r).weight();
             }
             EvalNode require = t.require() == null ? null : binder.bind(t.require());
-            programs[i] = ThemeProgram.of(t, nodes, weights, require);
+            programs[i] = ThemeProgram.of(t, nodes, weights, require, rules.toArray(new Rule[0]));
         }
         int atoms = binder.atomText.size();
         EvalNode.TermNode[] terms = binder.termList.toArray(new EvalNode.TermNode[0]);
@@ -115,14 +115,7 @@ public final class Matcher {
         if (title.isBlank() && summary.isBlank() && content.isBlank()) {
             return new MatchOutcome(List.of(), "no text: title, summary and content are empty");
         }
-        DocState d = scratch.get();
-        d.reset();
-        d.texts[DocState.TITLE] = title;
-        d.texts[DocState.SUMMARY] = summary;
-        d.texts[DocState.CONTENT] = content;
-        index(d, DocState.TITLE, title);
-        index(d, DocState.SUMMARY, summary);
-        index(d, DocState.CONTENT, content);
+        DocState d = indexed(title, summary, content);
         if (d.tokenCount == 0) {
             return new MatchOutcome(List.of(), join(note, "no words: the text has no letters or digits"));
         }
@@ -139,6 +132,54 @@ public final class Matcher {
             }
         });
         return new MatchOutcome(hits, note);
+    }
+
+    /**
+     * Why {@code theme} (one of this matcher's themes) did or did not match {@code doc}: every rule evaluated,
+     * without the shortcuts of {@link #outcome}, with the terms of each rule that held. For theme authors.
+     *
+     * @throws IllegalArgumentException when the matcher has no theme with that id
+     */
+    public ThemeExplanation explain(Document doc, String themeId) {
+        ThemeProgram p = null;
+        for (ThemeProgram candidate : programs) {
+            if (candidate.id().equals(themeId)) {
+                p = candidate;
+            }
+        }
+        if (p == null) {
+            throw new IllegalArgumentException("no theme '" + themeId + "' in this matcher");
+        }
+        Document d0 = doc == null ? new Document(null, null, null, null, null) : doc;
+        DocState d = indexed(cut(d0.title(), MAX_TITLE_CHARS), cut(d0.summary(), MAX_SUMMARY_CHARS),
+                cut(d0.content(), MAX_CONTENT_CHARS));
+        List<ThemeExplanation.RuleResult> held = new ArrayList<>();
+        double score = 0;
+        for (int r = 0; r < p.rules().length; r++) {
+            if (!p.rules()[r].holds(d)) {
+                continue;
+            }
+            score += p.weights()[r];
+            List<EvalNode.Evidence> evidence = new ArrayList<>();
+            p.rules()[r].collect(d, evidence, null);
+            held.add(new ThemeExplanation.RuleResult(p.sources()[r], termHits(d, evidence)));
+        }
+        held.sort(Comparator.comparingInt(h -> h.rule().line()));
+        boolean requireHolds = p.require() == null || p.require().holds(d);
+        String require = p.theme().spec().require();
+        return new ThemeExplanation(p.id(), score, p.theme().minScore(), require, requireHolds, held);
+    }
+
+    private DocState indexed(String title, String summary, String content) {
+        DocState d = scratch.get();
+        d.reset();
+        d.texts[DocState.TITLE] = title;
+        d.texts[DocState.SUMMARY] = summary;
+        d.texts[DocState.CONTENT] = content;
+        index(d, DocState.TITLE, title);
+        index(d, DocState.SUMMARY, summary);
+        index(d, DocState.CONTENT, content);
+        return d;
     }
 
     /**
@@ -197,9 +238,11 @@ public final class Matcher {
             return null;
         }
         List<EvalNode.Evidence> evidence = new ArrayList<>();
+        boolean tagged = false;
         for (int i = 0; i < positives; i++) {
             if (held[i]) {
                 rules[i].collect(d, evidence, null);
+                tagged |= !p.sources()[i].subTopics().isEmpty();
             }
         }
         List<TermHit> terms = termHits(d, evidence);
@@ -209,7 +252,22 @@ public final class Matcher {
         int start = anchor == null ? 0 : anchor.start();
         int end = anchor == null ? 0 : anchor.end();
         return new ThemeHit(p.id(), p.title(), p.polarity(), score, terms, d.snippet(field, start, end),
-                Snippets.termsIn(d.texts[field], DocState.FIELD_NAMES[field], start, end, terms));
+                Snippets.termsIn(d.texts[field], DocState.FIELD_NAMES[field], start, end, terms),
+                tagged ? subTopicsHeld(p, held, positives) : List.of());
+    }
+
+    // the sub-topics of the positive rules that held, in the theme's order
+    private static List<String> subTopicsHeld(ThemeProgram p, boolean[] held, int positives) {
+        List<String> out = new ArrayList<>();
+        for (String subTopic : p.theme().subTopics()) {
+            for (int i = 0; i < positives; i++) {
+                if (held[i] && p.sources()[i].subTopics().contains(subTopic)) {
+                    out.add(subTopic);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     // text order: by first token, then last token, then term

@@ -23,7 +23,8 @@ public final class ThemeFiles {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Set<String> KEYS =
-            Set.of("id", "title", "description", "polarity", "seeds", "minScore", "require", "rules");
+            Set.of("id", "title", "description", "polarity", "seeds", "minScore", "require", "rules", "subTopics");
+    private static final Set<String> SUB_TOPIC_KEYS = Set.of("id", "description");
     private static final Set<String> SEED_KEYS = Set.of("file", "section");
 
     private ThemeFiles() {
@@ -45,7 +46,7 @@ public final class ThemeFiles {
             if (!KEYS.contains(key)) {
                 int[] at = root.keyPositions.get(key);
                 throw p.at(at[0], at[1], "unknown key '" + key + "' (allowed: id, title, description, polarity,"
-                        + " seeds, minScore, require, rules)");
+                        + " seeds, minScore, require, rules, subTopics)");
             }
         }
         scalar(root, "id", true, p);
@@ -78,7 +79,7 @@ public final class ThemeFiles {
         int[] rulesAt = contentStart(lines, root.map.get("rules"), p);
         int[] requireAt = require == null ? new int[] {0, 0} : contentStart(lines, root.map.get("require"), p);
         return new ThemeSpec(id, title.strip(), description, polarity, seeds, minScore, require, rules, origin,
-                rulesAt[0], rulesAt[1], requireAt[0], requireAt[1] + 1);
+                rulesAt[0], rulesAt[1], requireAt[0], requireAt[1] + 1, subTopics(root.map.get("subTopics"), p));
     }
 
     /** Loads one theme file, or every {@code *.yaml} in a directory except lexicon.yaml (sorted by file name). */
@@ -219,6 +220,37 @@ public final class ThemeFiles {
             seeds.add(new Seed(file, section));
         }
         return seeds;
+    }
+
+    private static List<SubTopic> subTopics(YamlNode n, Problems p) throws ThemeSyntaxException {
+        if (n == null || n.kind == YamlNode.Kind.NULL) {
+            return List.of();
+        }
+        if (n.kind != YamlNode.Kind.LIST) {
+            throw p.at(n, "'subTopics' must be a list of {id, description}, found " + n.describe());
+        }
+        List<SubTopic> out = new ArrayList<>();
+        for (YamlNode s : n.list) {
+            if (s.kind != YamlNode.Kind.MAP) {
+                throw p.at(s, "each sub-topic must be a mapping with 'id' and 'description', found " + s.describe());
+            }
+            for (String key : s.map.keySet()) {
+                if (!SUB_TOPIC_KEYS.contains(key)) {
+                    int[] at = s.keyPositions.get(key);
+                    throw p.at(at[0], at[1], "unknown sub-topic key '" + key + "' (allowed: id, description)");
+                }
+            }
+            String id = scalar(s, "id", true, p).strip();
+            if (!ID.matcher(id).matches()) {
+                throw p.at(s.map.get("id"), "sub-topic id '" + id + "' must be kebab-case (a-z, 0-9, '-')");
+            }
+            if (out.stream().anyMatch(t -> t.id().equals(id))) {
+                throw p.at(s.map.get("id"), "sub-topic id '" + id + "' is listed twice");
+            }
+            YamlNode idNode = s.map.get("id");
+            out.add(new SubTopic(id, scalar(s, "description", false, p), idNode.line, idNode.column));
+        }
+        return out;
     }
 
     // {file line of the value's first content line, columns of indentation before its content (0-based)}

@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param rulesIndent    columns of indentation stripped from each rule line in the file (0 when unknown)
  * @param requireLine    line in the origin file where the require expression starts (0 when unknown)
  * @param requireColumn  column in the origin file where the require expression starts (0 when unknown)
+ * @param subTopics      the sub-topics the file declares (empty when it declares none); null when the source does
+ *                       not carry them (a theme read from news-themes), in which case rule tags are taken as they are
  */
 public record ThemeSpec(String id, String title, String description, Polarity polarity, List<Seed> seeds,
         double minScore, String require, String rules, String origin, int rulesFirstLine, int rulesIndent,
-        int requireLine, int requireColumn) {
+        int requireLine, int requireColumn, List<SubTopic> subTopics) {
 
     public ThemeSpec {
         Objects.requireNonNull(id, "id");
@@ -35,12 +37,18 @@ public record ThemeSpec(String id, String title, String description, Polarity po
         origin = origin == null ? "theme " + id : origin;
         rulesFirstLine = Math.max(rulesFirstLine, 1);
         rulesIndent = Math.max(rulesIndent, 0);
+        subTopics = subTopics == null ? null : List.copyOf(subTopics);
     }
 
     /** A theme whose source positions are unknown beyond the rules text itself (e.g. one read from a topic). */
     public ThemeSpec(String id, String title, String description, Polarity polarity, List<Seed> seeds,
             double minScore, String require, String rules, String origin, int rulesFirstLine) {
-        this(id, title, description, polarity, seeds, minScore, require, rules, origin, rulesFirstLine, 0, 0, 0);
+        this(id, title, description, polarity, seeds, minScore, require, rules, origin, rulesFirstLine, 0, 0, 0, null);
+    }
+
+    /** The declared sub-topics; empty when the file declares none or the source does not carry them. */
+    public List<SubTopic> declaredSubTopics() {
+        return subTopics == null ? List.of() : subTopics;
     }
 
     /** A theme from another source than a file: rule line numbers in errors count from the first rule line. */

@@ -23,7 +23,7 @@ public final class ThemeValidator {
     }
 
     /**
-     * Prints "ok FILE (N rules)" (or "ok FILE (N lists)" for a lexicon) to {@code out} for each valid file and one
+     * Prints "ok FILE (N rules)" or "ok FILE (N rules, M sub-topics)" (or "ok FILE (N lists)" for a lexicon) to {@code out} for each valid file and one
      * line per problem to {@code err}.
      *
      * @return {@link #OK}, {@link #INVALID} or {@link #USAGE}
@@ -98,7 +98,9 @@ public final class ThemeValidator {
         }
         try {
             CompiledTheme theme = CompiledTheme.compile(spec, lexicon);
-            out.println("ok " + file + " (" + theme.rules().size() + " rules)");
+            int subTopics = theme.subTopics().size();
+            out.println("ok " + file + " (" + theme.rules().size() + " rules"
+                    + (subTopics == 0 ? "" : ", " + subTopics + " sub-topics") + ")");
             return true;
         } catch (ThemeSyntaxException e) {
             err.println(e.getMessage());

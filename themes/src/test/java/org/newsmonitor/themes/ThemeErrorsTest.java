@@ -143,7 +143,7 @@ class ThemeErrorsTest {
                 .isEqualTo("t.yaml:1:1: theme 't': missing required key 'minScore'");
         assertThat(problemInText("id: t\ntitle: T\npolarity: mixed\nminScore: 1\nrule: \"1: a\"\n").getMessage())
                 .isEqualTo("t.yaml:5:1: theme 't': unknown key 'rule' (allowed: id, title, description, polarity,"
-                        + " seeds, minScore, require, rules)");
+                        + " seeds, minScore, require, rules, subTopics)");
         assertThat(problemInText("id: Bad Id\ntitle: T\npolarity: mixed\nminScore: 1\nrules: \"1: a\"\n").problem())
                 .startsWith("id 'Bad Id' must be kebab-case");
         assertThat(problemInText("id: t\ntitle: T\npolarity: mixed\nminScore: 0\nrules: \"1: a\"\n").getMessage())

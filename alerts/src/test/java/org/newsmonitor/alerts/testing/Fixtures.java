@@ -48,7 +48,8 @@ public final class Fixtures {
         return new ThemeMatchEvent(1, articleId, storyId, themeId, themeId + " title", Polarity.COOPERATION, score,
                 List.of(new MatchedTerm("Power of Siberia", "title", 0, 16)), "Power of Siberia 2 talks resumed",
                 "Power of Siberia 2: pricing talks resume in Beijing", "https://news.example.org/" + articleId, source,
-                language, T0, T0.plusSeconds(5), 3, List.of(new MatchedTerm("Power of Siberia", "snippet", 0, 16)));
+                language, T0, T0.plusSeconds(5), 3, List.of(new MatchedTerm("Power of Siberia", "snippet", 0, 16)),
+                List.of());
     }
 
     /** A surge of 42 matches (7.0 times a usual 6.0), all in English from Example Wire, scoring at least 5. */

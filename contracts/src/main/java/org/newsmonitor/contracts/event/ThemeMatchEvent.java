@@ -25,6 +25,8 @@ import java.util.List;
  *                      before the field existed
  * @param snippetTerms  where the matched terms are in {@link #snippet()}: field "snippet", offsets into the snippet;
  *                      never null (empty on records written before it was carried)
+ * @param subTopics     ids of the theme's sub-topics whose rules held (see docs/themes.md); never null, empty when
+ *                      none did or the producer predates the field
  */
 public record ThemeMatchEvent(
         int schemaVersion,
@@ -43,7 +45,8 @@ public record ThemeMatchEvent(
         Instant publishedAt,
         Instant matchedAt,
         Integer themeRevision,
-        List<MatchedTerm> snippetTerms) {
+        List<MatchedTerm> snippetTerms,
+        List<String> subTopics) {
 
     public static final int CURRENT_VERSION = 2;
 
@@ -65,16 +68,17 @@ public record ThemeMatchEvent(
         Checks.present(r, "publishedAt", publishedAt);
         Checks.present(r, "matchedAt", matchedAt);
         snippetTerms = Checks.list(snippetTerms);
+        subTopics = Checks.list(subTopics);
     }
 
     /**
-     * A match as records were before {@code themeRevision} and {@code snippetTerms} existed: no revision, no
-     * positions of the terms in the snippet.
+     * A match as records were before {@code themeRevision}, {@code snippetTerms} and {@code subTopics}
+     * existed: no revision, no positions of the terms in the snippet, no sub-topics.
      */
     public ThemeMatchEvent(int schemaVersion, String articleId, String storyId, String themeId, String themeTitle,
             Polarity polarity, double score, List<MatchedTerm> terms, String snippet, String title, String url,
             String source, String language, Instant publishedAt, Instant matchedAt) {
         this(schemaVersion, articleId, storyId, themeId, themeTitle, polarity, score, terms, snippet, title, url,
-                source, language, publishedAt, matchedAt, null, List.of());
+                source, language, publishedAt, matchedAt, null, List.of(), List.of());
     }
 }

@@ -15,7 +15,7 @@ import org.newsmonitor.contracts.json.Json;
 class LanguageGuessTest {
     /** The themes' evaluation sets: articles written for the project, each labelled with its language. */
     private static final List<Path> EVAL_SETS = List.of(Path.of("../themes/src/test/resources/eval/articles.jsonl"),
-            Path.of("../themes/src/test/resources/eval/holdout.jsonl"));
+            Path.of("../themes/src/test/resources/eval/held-back.jsonl"));
 
     @Test
     void shouldDetectTheLanguageOfAtLeast98PercentOfTheEvaluationArticlesFromTitleAndSummary() throws IOException {
@@ -47,7 +47,7 @@ class LanguageGuessTest {
         byLanguage.forEach((lang, c) -> report.append(String.format(Locale.ROOT, "%s %d/%d  ", lang, c[0], c[1])));
         System.out.printf(Locale.ROOT, "Language detection on the evaluation sets: %d/%d (%.1f %%): %s%n", right,
                 total, 100.0 * right / total, report);
-        assertThat(total).isEqualTo(438);
+        assertThat(total).isGreaterThanOrEqualTo(1_000);
         assertThat((double) right / total).as(report.toString()).isGreaterThanOrEqualTo(0.98);
         assertThat(byLanguage.keySet()).containsExactly("en", "ru", "zh");
     }

@@ -134,7 +134,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
         return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, article.id(), article.id(), hit.themeId(),
                 hit.themeTitle(), Polarity.valueOf(hit.polarity().name()), hit.score(), matchedTerms(hit.terms()),
                 hit.snippet(), article.title(), article.url(), article.source(), article.language(),
-                article.publishedAt(), now, revision, matchedTerms(hit.snippetTerms()));
+                article.publishedAt(), now, revision, matchedTerms(hit.snippetTerms()), hit.subTopics());
     }
 
     private static List<MatchedTerm> matchedTerms(List<TermHit> hits) {

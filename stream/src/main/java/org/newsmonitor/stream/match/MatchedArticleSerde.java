@@ -26,11 +26,12 @@ import org.newsmonitor.contracts.json.JsonSerde;
  * enums by name). Writing and reading JSON for this hop cost more than the story clustering itself. Records written
  * as JSON by an earlier version (first byte {@code '{'}) are still read, so an upgrade need not drain the topic; so
  * are those of the earlier encodings: version 1 ends each match after its match time, version 2 adds the theme
- * revision (-1 for none), version 3 then the snippet terms.
+ * revision (-1 for none), version 3 then the snippet terms, version 4 then the sub-topic ids.
  */
 public final class MatchedArticleSerde implements Serde<MatchedArticle>, Serializer<MatchedArticle>,
         Deserializer<MatchedArticle> {
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4;
+    private static final byte WITH_SNIPPET_TERMS = 3;
     private static final byte WITH_REVISION = 2;
     private static final byte WITHOUT_REVISION = 1;
     private static final byte JSON_START = '{';
@@ -76,7 +77,7 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = data.length == 0 ? -1 : in.readByte();
-            if (version != VERSION && version != WITH_REVISION && version != WITHOUT_REVISION) {
+            if (version < WITHOUT_REVISION || version > VERSION) {
                 throw new SerializationException("matched article in " + topic + ": unknown encoding version "
                         + version);
             }
@@ -119,6 +120,10 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         writeInstant(out, m.matchedAt());
         out.writeInt(m.themeRevision() == null ? -1 : m.themeRevision());
         writeTerms(out, m.snippetTerms());
+        out.writeInt(m.subTopics().size());
+        for (String subTopic : m.subTopics()) {
+            writeString(out, subTopic);
+        }
     }
 
     private static void writeTerms(DataOutputStream out, List<MatchedTerm> terms) throws IOException {
@@ -157,10 +162,17 @@ public final class MatchedArticleSerde implements Serde<MatchedArticle>, Seriali
         Instant publishedAt = readInstant(in);
         Instant matchedAt = readInstant(in);
         int revision = version >= WITH_REVISION ? in.readInt() : -1;
-        List<MatchedTerm> snippetTerms = version >= VERSION ? readTerms(in) : List.of();
+        List<MatchedTerm> snippetTerms = version >= WITH_SNIPPET_TERMS ? readTerms(in) : List.of();
+        List<String> subTopics = new ArrayList<>();
+        if (version >= VERSION) {
+            int subTopicCount = checkedCount(in.readInt(), in.available());
+            for (int i = 0; i < subTopicCount; i++) {
+                subTopics.add(readString(in));
+            }
+        }
         return new ThemeMatchEvent(schemaVersion, articleId, storyId, themeId, themeTitle, polarity, score, terms,
                 snippet, title, url, source, language, publishedAt, matchedAt, revision < 0 ? null : revision,
-                snippetTerms);
+                snippetTerms, subTopics);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

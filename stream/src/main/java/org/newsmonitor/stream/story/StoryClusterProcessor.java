@@ -111,7 +111,8 @@ public final class StoryClusterProcessor implements Processor<String, MatchedArt
             ThemeMatchEvent inStory = new ThemeMatchEvent(match.schemaVersion(), match.articleId(), storyId,
                     match.themeId(), match.themeTitle(), match.polarity(), match.score(), match.terms(),
                     match.snippet(), match.title(), match.url(), match.source(), match.language(),
-                    match.publishedAt(), match.matchedAt(), match.themeRevision(), match.snippetTerms());
+                    match.publishedAt(), match.matchedAt(), match.themeRevision(), match.snippetTerms(),
+                    match.subTopics());
             context.forward(new Record<>(storyId, inStory, time, record.headers()));
         }
     }

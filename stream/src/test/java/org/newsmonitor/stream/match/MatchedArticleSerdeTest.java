@@ -62,7 +62,8 @@ class MatchedArticleSerdeTest {
 
     @Test
     void shouldReadARecordOfEncodingVersionOneWithoutSnippetTerms() {
-        //Given a version 1 record: the same bytes without the snippet terms at the end of its only match
+        //Given a version 1 record: the same bytes without the revision, snippet terms and sub-topics that end its
+        //only match
         ThemeMatchEvent m = match("oil-trade", "Oil", null, "en");
         ThemeMatchEvent withoutSnippetTerms = new ThemeMatchEvent(m.schemaVersion(), m.articleId(), m.storyId(),
                 m.themeId(), m.themeTitle(), m.polarity(), m.score(), m.terms(), m.snippet(), m.title(), m.url(),
@@ -70,7 +71,7 @@ class MatchedArticleSerdeTest {
         MatchedArticle article = new MatchedArticle("a-4", Instant.parse("2026-01-05T10:00:00Z"), new long[] {5},
                 List.of(withoutSnippetTerms));
         byte[] current = serde.serialize(TOPIC, article);
-        byte[] versionOne = Arrays.copyOf(current, current.length - Integer.BYTES);
+        byte[] versionOne = Arrays.copyOf(current, current.length - 3 * Integer.BYTES);
         versionOne[0] = 1;
         //When
         MatchedArticle back = serde.deserialize(TOPIC, versionOne);
@@ -100,11 +101,46 @@ class MatchedArticleSerdeTest {
                 .hasMessageContaining("unknown encoding version 9");
     }
 
+    @Test
+    void shouldKeepSubTopicsWhenMatchesNameThem() {
+        //Given
+        ThemeMatchEvent plain = match("power-of-siberia", "Gas", null, "en");
+        ThemeMatchEvent named = withSubTopics(plain, List.of("second-line", "contract-price"));
+        MatchedArticle article = new MatchedArticle("a-5", Instant.parse("2026-01-05T10:00:00Z"), new long[] {1},
+                List.of(named, plain));
+        //When
+        MatchedArticle back = serde.deserialize(TOPIC, serde.serialize(TOPIC, article));
+        //Then
+        assertThat(back.matches().get(0).subTopics()).containsExactly("second-line", "contract-price");
+        assertThat(back.matches().get(1).subTopics()).isEmpty();
+    }
+
+    @Test
+    void shouldReadARecordOfEncodingVersionThreeWithoutSubTopics() {
+        //Given a version-3 record: the same bytes without the trailing sub-topic count of its only match
+        byte[] current = serde.serialize(TOPIC, new MatchedArticle("a-6", Instant.parse("2026-01-05T10:00:00Z"),
+                new long[] {4}, List.of(match("oil-trade", "Oil", null, "en"))));
+        byte[] first = Arrays.copyOf(current, current.length - 4);
+        first[0] = 3;
+        //When
+        MatchedArticle back = serde.deserialize(TOPIC, first);
+        //Then
+        assertThat(back.matches()).hasSize(1);
+        assertThat(back.matches().get(0).themeId()).isEqualTo("oil-trade");
+        assertThat(back.matches().get(0).subTopics()).isEmpty();
+    }
+
+    private static ThemeMatchEvent withSubTopics(ThemeMatchEvent m, List<String> subTopics) {
+        return new ThemeMatchEvent(m.schemaVersion(), m.articleId(), m.storyId(), m.themeId(), m.themeTitle(),
+                m.polarity(), m.score(), m.terms(), m.snippet(), m.title(), m.url(), m.source(), m.language(),
+                m.publishedAt(), m.matchedAt(), m.themeRevision(), m.snippetTerms(), subTopics);
+    }
+
     private static ThemeMatchEvent match(String theme, String title, String url, String language) {
         return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, "a-1", "a-1", theme, "Theme " + theme,
                 Polarity.COOPERATION, 2.5, List.of(new MatchedTerm("Power of Siberia", "title", 0, 16),
                         new MatchedTerm("газ", "content", 100, 103)), "…snippet…", title, url, "Example Wire",
                 language, Instant.parse("2026-01-05T10:00:00Z"), Instant.parse("2026-01-05T10:00:01.5Z"), 3,
-                List.of(new MatchedTerm("газ", "snippet", 1, 4)));
+                List.of(new MatchedTerm("газ", "snippet", 1, 4)), List.of());
     }
 }

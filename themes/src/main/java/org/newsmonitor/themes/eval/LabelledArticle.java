@@ -5,25 +5,34 @@ import java.util.Objects;
 import org.newsmonitor.themes.Document;
 
 /**
- * One article of the evaluation set with the themes an analyst would expect it to match.
+ * One article of a labelled set with the themes an analyst files it under.
  *
  * @param id       article id, e.g. "eval-001"
  * @param title    headline
- * @param summary  a news lead of a few sentences
- * @param language "en", "ru" or "zh"
+ * @param summary  a news lead of a sentence or a few
+ * @param content  full text; may be empty
+ * @param language "en", "ru", "zh" or empty
  * @param labels   theme ids the article belongs to; empty for a negative example
  */
-public record LabelledArticle(String id, String title, String summary, String language, List<String> labels) {
+public record LabelledArticle(String id, String title, String summary, String content, String language,
+        List<String> labels) {
     public LabelledArticle {
         Objects.requireNonNull(id, "id");
         title = title == null ? "" : title;
         summary = summary == null ? "" : summary;
+        content = content == null ? "" : content;
+        language = language == null ? "" : language;
         labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    /** An article without full text. */
+    public LabelledArticle(String id, String title, String summary, String language, List<String> labels) {
+        this(id, title, summary, "", language, labels);
     }
 
     /** The article as the matcher sees it. */
     public Document toDocument() {
-        return new Document(id, title, summary, null, language);
+        return new Document(id, title, summary, content, language);
     }
 
     /** Whether an analyst labelled this article with {@code themeId}. */
