@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.newsmonitor.alerts.net.BlockedAddressException;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.json.Json;
+import org.newsmonitor.outbound.BlockedAddressException;
 
 /**
  * Delivers each alert as a signed webhook POST of {"type":"alert","timestamp":...,"data":{alert}}. 2xx is delivered;

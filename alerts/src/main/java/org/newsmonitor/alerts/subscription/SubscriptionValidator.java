@@ -9,8 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.newsmonitor.alerts.net.BlockedAddressException;
-import org.newsmonitor.alerts.net.SsrfGuard;
+import org.newsmonitor.outbound.BlockedAddressException;
+import org.newsmonitor.outbound.SsrfGuard;
 
 /** Checks the values of a subscription request: known themes, sane filters, safe webhook URL, valid e-mail. */
 public final class SubscriptionValidator {
