@@ -8,11 +8,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.MatchedTerm;
-import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.stream.article.ArticleText;
 import org.newsmonitor.stream.catalog.ThemeCatalogSnapshot;
 import org.newsmonitor.stream.catalog.ThemeCatalogStore;
+import org.newsmonitor.stream.catalog.ThemeDefinitions;
 import org.newsmonitor.stream.story.MinHash;
 import org.newsmonitor.stream.story.TextShingles;
 import org.newsmonitor.themes.Matcher;
@@ -104,7 +104,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
             terms.add(new MatchedTerm(term.term(), term.field(), term.start(), term.end()));
         }
         return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, article.id(), article.id(), hit.themeId(),
-                hit.themeTitle(), Polarity.valueOf(hit.polarity().name()), hit.score(), terms, hit.snippet(),
+                hit.themeTitle(), ThemeDefinitions.toWire(hit.polarity()), hit.score(), terms, hit.snippet(),
                 article.title(), article.url(), article.source(), article.language(), article.publishedAt(), now);
     }
 }
