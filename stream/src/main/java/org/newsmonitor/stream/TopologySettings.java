@@ -2,6 +2,7 @@ package org.newsmonitor.stream;
 
 import java.time.Duration;
 import org.newsmonitor.stream.stats.SurgeRule;
+import org.newsmonitor.themes.TextLimits;
 
 /**
  * The knobs of the matching topology itself (as opposed to how Kafka Streams runs it).
@@ -48,8 +49,9 @@ public record TopologySettings(
         if (surgeRule == null) {
             throw new IllegalArgumentException("surgeRule is required");
         }
-        if (maxContentChars < 1_000) {
-            throw new IllegalArgumentException("maxContentChars must be at least 1000, was " + maxContentChars);
+        if (maxContentChars < 1_000 || maxContentChars > TextLimits.MAX_CONTENT) {
+            throw new IllegalArgumentException("maxContentChars must be 1000.." + TextLimits.MAX_CONTENT + ", was "
+                    + maxContentChars);
         }
         notNegative("maxFutureSkew", maxFutureSkew);
     }
@@ -57,12 +59,12 @@ public record TopologySettings(
     /**
      * Ids remembered 7 days; stories within 48 hours at similarity 0.5; 6 hours' grace for hourly counts and one
      * day for daily ones; hourly counts kept 30 days and daily 400; the default surge rule; bodies matched up to
-     * 100,000 characters; publication times at most one day ahead.
+     * the shared {@link TextLimits#MAX_CONTENT} characters; publication times at most one day ahead.
      */
     public static TopologySettings defaults() {
         return new TopologySettings(Duration.ofDays(7), Duration.ofHours(48), 0.5, Duration.ofHours(6),
-                Duration.ofDays(1), Duration.ofDays(30), Duration.ofDays(400), SurgeRule.DEFAULT, 100_000,
-                Duration.ofDays(1));
+                Duration.ofDays(1), Duration.ofDays(30), Duration.ofDays(400), SurgeRule.DEFAULT,
+                TextLimits.MAX_CONTENT, Duration.ofDays(1));
     }
 
     /** These settings with another de-duplication retention. */
