@@ -3,12 +3,14 @@ package org.newsmonitor.outbound;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -33,6 +35,7 @@ public final class PinnedHttpClient {
     }
 
     private final Duration connectTimeout;
+    private final Supplier<SSLContext> tlsContexts;
     private final HttpClient plain;
     private final Map<String, HttpClient> tlsByServerName = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -46,14 +49,23 @@ public final class PinnedHttpClient {
      * @throws IllegalStateException when java.net.http was set up before this class and refuses a Host header
      */
     public PinnedHttpClient(Duration connectTimeout) {
+        this(connectTimeout, PinnedHttpClient::defaultTls);
+    }
+
+    /**
+     * A client whose TLS contexts come from {@code tlsContexts}, one per server name (tests trust their own
+     * certificate authority this way).
+     */
+    PinnedHttpClient(Duration connectTimeout, Supplier<SSLContext> tlsContexts) {
         this.connectTimeout = connectTimeout;
+        this.tlsContexts = tlsContexts;
         try {
             HttpRequest.newBuilder().header("Host", "example.org");
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("java.net.http refuses the Host header that pins outbound connections; "
                     + "start the JVM with -D" + RESTRICTED_HEADERS + "=host", e);
         }
-        this.plain = builder().build();
+        this.plain = builder(tlsContexts.get()).build();
     }
 
     /**
@@ -82,21 +94,30 @@ public final class PinnedHttpClient {
     /**
      * A client whose handshakes name {@code serverName}: the JDK sends it as SNI and, since the connection URI holds
      * only an address, checks the server certificate against this name (the default trust manager prefers the SNI
-     * name for endpoint identification).
+     * name for endpoint identification). It has a TLS context of its own: the JDK caches client sessions by peer
+     * address and port, so a shared context could resume, without a certificate check, a session made for another
+     * name on the same address.
      */
     private HttpClient tlsClient(String serverName) {
-        SSLParameters parameters;
-        try {
-            parameters = SSLContext.getDefault().getDefaultSSLParameters();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no default TLS context", e);
-        }
+        SSLContext tls = tlsContexts.get();
+        SSLParameters parameters = tls.getDefaultSSLParameters();
         parameters.setServerNames(List.of(new SNIHostName(serverName)));
-        return builder().sslParameters(parameters).build();
+        return builder(tls).sslParameters(parameters).build();
     }
 
-    private HttpClient.Builder builder() {
+    private HttpClient.Builder builder(SSLContext tls) {
         return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1);
+                .version(HttpClient.Version.HTTP_1_1).sslContext(tls);
+    }
+
+    /** A new context with the JVM's default trust store and key managers. */
+    private static SSLContext defaultTls() {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, null, null);
+            return tls;
+        } catch (NoSuchAlgorithmException | KeyManagementException e) {
+            throw new IllegalStateException("no TLS context", e);
+        }
     }
 }

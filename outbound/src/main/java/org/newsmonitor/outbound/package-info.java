@@ -19,7 +19,9 @@
  * header once {@code jdk.httpclient.allowRestrictedHeaders=host} is set: this package sets it before the JDK client
  * is first used, the {@code monitor} script and image pass it too, and the client refuses to start if it did not
  * take), and for https a client per host name sends that name as SNI; the JDK's default trust manager then checks
- * the certificate against the SNI name rather than against the IP. No client on the classpath offers a DNS hook
+ * the certificate against the SNI name rather than against the IP. Each such client has its own TLS context,
+ * because the JDK caches client sessions by address and port and would otherwise resume a session made for one
+ * name when dialling another name on the same address, skipping the certificate check. No client on the classpath offers a DNS hook
  * (Javalin brings Jetty's server, not its client), so this keeps the JDK client and pins by URI. Redirects are
  * never followed by the client; callers that follow them (feeds) check every hop with the guard again.
  */
