@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code 2130706433}, {@code 0x7f.0.0.1}), and bracketed IPv6 ({@code [::1]}, {@code [::ffff:127.0.0.1]}).
  */
 public final class HostLiteral {
-    private static final Pattern NUMERIC = Pattern.compile("[0-9][0-9a-fx.]*");
+    private static final Pattern NUMERIC = Pattern.compile("(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+))*");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z._-]+)?");
 
     private HostLiteral() {
@@ -31,7 +31,8 @@ public final class HostLiteral {
     }
 
     /**
-     * Whether the host is spelled like a number ({@code 999.1.1.1}, {@code 1.2.3.4.5}, {@code 0x1g}) without being a
+     * Whether the host is spelled like a number, every part decimal or 0x-hexadecimal ({@code 999.1.1.1},
+     * {@code 1.2.3.4.5}, {@code 08.0.0.1}), without being a
      * valid address: such a host must never reach DNS, where it could mean something else.
      */
     public static boolean isMalformedNumber(String host) {

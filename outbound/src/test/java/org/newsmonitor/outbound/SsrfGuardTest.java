@@ -88,6 +88,14 @@ class SsrfGuardTest {
         assertThat(HostLiteral.parse("0x-1.0.0.1")).isEmpty();
     }
 
+    @Test
+    void shouldTreatAHostWithANonNumericLabelAsAName() {
+        assertThat(HostLiteral.isMalformedNumber("0x.de")).isFalse();
+        assertThat(HostLiteral.isMalformedNumber("1e100.net")).isFalse();
+        assertThat(HostLiteral.isMalformedNumber("127.0.0.1")).isFalse();
+        assertThat(HostLiteral.isMalformedNumber("127.0.0.256")).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://999.0.0.1/", "http://1.2.3.4.5/", "http://0x100.0.0.1/", "http://08.0.0.1/"})
     void shouldRefuseNumericHostsThatAreNoAddressInsteadOfAskingDns(String url) {
