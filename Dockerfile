@@ -13,5 +13,5 @@ RUN useradd --system --home /app monitor && mkdir -p /app/data && chown monitor 
 USER monitor
 ENV MONITOR_DATA_DIR=/app/data
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-cp", "/app/classes:/app/lib/*", "org.newsmonitor.cli.MonitorMain"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Djdk.httpclient.allowRestrictedHeaders=host", "-cp", "/app/classes:/app/lib/*", "org.newsmonitor.cli.MonitorMain"]
 CMD ["--help"]

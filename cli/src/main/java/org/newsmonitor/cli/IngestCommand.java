@@ -7,7 +7,7 @@ import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.ingest.FeedHealth;
 import org.newsmonitor.ingest.IngestConfig;
 import org.newsmonitor.ingest.IngestService;
-import org.newsmonitor.ingest.fetch.SsrfPolicy;
+import org.newsmonitor.outbound.AddressAllowList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -39,7 +39,7 @@ final class IngestCommand implements Callable<Integer> {
 
     static IngestConfig config(ClientSettings settings, FeedOptions feeds) {
         return IngestConfig.defaults(settings).withFeedList(feeds.feedList).withPollLiveFeeds(!feeds.noLiveFeeds)
-                .withSsrf(SsrfPolicy.publicOnlyExcept(feeds.allow.toArray(String[]::new)));
+                .withSsrf(AddressAllowList.of(feeds.allow));
     }
 
     /** `monitor ingest feeds`. */

@@ -17,11 +17,11 @@ import org.newsmonitor.contracts.TopicCreator;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.ingest.IngestConfig;
 import org.newsmonitor.ingest.IngestService;
-import org.newsmonitor.ingest.fetch.SsrfPolicy;
 import org.newsmonitor.ingest.replay.ReplayOptions;
 import org.newsmonitor.ingest.replay.ReplaySummary;
 import org.newsmonitor.ingest.replay.Replayer;
 import org.newsmonitor.ingest.replay.SampleArchive;
+import org.newsmonitor.outbound.AddressAllowList;
 import org.newsmonitor.stream.PublishReport;
 import org.newsmonitor.stream.StreamConfig;
 import org.newsmonitor.stream.StreamService;
@@ -111,7 +111,7 @@ final class Pipeline implements AutoCloseable {
         ingestConfig = IngestConfig.defaults(kafka)
                 .withFeedList(s.feedList())
                 .withPollLiveFeeds(s.pollLiveFeeds())
-                .withSsrf(SsrfPolicy.publicOnlyExcept(s.feedAllow().toArray(String[]::new)));
+                .withSsrf(AddressAllowList.of(s.feedAllow()));
         IngestService ingest = new IngestService(ingestConfig);
         track(ingest);
         ingest.start();

@@ -13,8 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsmonitor.alerts.net.AddressAllowList;
-import org.newsmonitor.alerts.net.SsrfGuard;
 import org.newsmonitor.alerts.subscription.InMemorySubscriptionStore;
 import org.newsmonitor.alerts.subscription.SubscriptionService;
 import org.newsmonitor.alerts.subscription.SubscriptionValidator;
@@ -29,6 +27,8 @@ import org.newsmonitor.alerts.web.ApiKeys;
 import org.newsmonitor.alerts.web.SseSettings;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.json.Json;
+import org.newsmonitor.outbound.AddressAllowList;
+import org.newsmonitor.outbound.SsrfGuard;
 
 /** `monitor subscriptions ...` against the real HTTP API on in-memory parts. */
 class SubscriptionsCommandTest {

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.ingest.fetch.HttpLimits;
-import org.newsmonitor.ingest.fetch.SsrfPolicy;
 import org.newsmonitor.ingest.poll.BackoffPolicy;
+import org.newsmonitor.outbound.AddressAllowList;
 
 /**
  * Settings of the ingester and the replayer.
@@ -16,7 +16,7 @@ import org.newsmonitor.ingest.poll.BackoffPolicy;
  * @param feedList              OPML or YAML feed list; null for the bundled default list
  * @param pollLiveFeeds         false to poll nothing (replay only)
  * @param http                  HTTP limits: timeouts, body size, concurrency, User-Agent, redirects; never null
- * @param ssrf                  which internal addresses may be fetched (none by default); never null
+ * @param ssrf                  internal hosts that may be fetched anyway (none by default); never null
  * @param backoff               retry delays after failures; never null
  * @param kafkaTimeout          longest time any Kafka call may block (producer max.block.ms, state reads) when
  *                              the broker is down; never null
@@ -26,7 +26,7 @@ import org.newsmonitor.ingest.poll.BackoffPolicy;
  * @param clock                 time source (tests inject a fixed or stepping clock); never null
  */
 public record IngestConfig(ClientSettings kafka, Path feedList, boolean pollLiveFeeds, HttpLimits http,
-        SsrfPolicy ssrf, BackoffPolicy backoff, Duration kafkaTimeout, int maxSeenIdsPerFeed,
+        AddressAllowList ssrf, BackoffPolicy backoff, Duration kafkaTimeout, int maxSeenIdsPerFeed,
         String transactionalIdPrefix, Clock clock) {
 
     public IngestConfig {
@@ -55,7 +55,7 @@ public record IngestConfig(ClientSettings kafka, Path feedList, boolean pollLive
      * @return the defaults; never null
      */
     public static IngestConfig defaults(ClientSettings kafka) {
-        return new IngestConfig(kafka, null, true, HttpLimits.defaults(), SsrfPolicy.publicOnly(),
+        return new IngestConfig(kafka, null, true, HttpLimits.defaults(), AddressAllowList.none(),
                 BackoffPolicy.defaults(), Duration.ofSeconds(10), 2_000, "news-monitor", Clock.systemUTC());
     }
 
@@ -77,8 +77,8 @@ public record IngestConfig(ClientSettings kafka, Path feedList, boolean pollLive
                 transactionalIdPrefix, clock);
     }
 
-    /** A copy with another SSRF policy. */
-    public IngestConfig withSsrf(SsrfPolicy policy) {
+    /** A copy allowing these internal feed hosts ({@code --allow-feed-host}). */
+    public IngestConfig withSsrf(AddressAllowList policy) {
         return new IngestConfig(kafka, feedList, pollLiveFeeds, http, policy, backoff, kafkaTimeout, maxSeenIdsPerFeed,
                 transactionalIdPrefix, clock);
     }

@@ -24,9 +24,7 @@ import org.newsmonitor.ingest.feed.FeedDefinition;
 import org.newsmonitor.ingest.feed.FeedListException;
 import org.newsmonitor.ingest.feed.FeedListReader;
 import org.newsmonitor.ingest.feed.FeedListWatcher;
-import org.newsmonitor.ingest.fetch.AddressGuard;
 import org.newsmonitor.ingest.fetch.FeedFetcher;
-import org.newsmonitor.ingest.fetch.HostResolver;
 import org.newsmonitor.ingest.poll.FeedPoller;
 import org.newsmonitor.ingest.poll.FeedRuntime;
 import org.newsmonitor.ingest.poll.HostLimiter;
@@ -36,6 +34,8 @@ import org.newsmonitor.ingest.publish.ProducerSettings;
 import org.newsmonitor.ingest.state.FeedStateStore;
 import org.newsmonitor.ingest.state.KafkaFeedStateStore;
 import org.newsmonitor.ingest.state.StateUnavailableException;
+import org.newsmonitor.outbound.Resolver;
+import org.newsmonitor.outbound.SsrfGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,15 +87,15 @@ public final class IngestService implements AutoCloseable {
     public IngestService(IngestConfig config) {
         this(config, new KafkaArticlePublisher(ProducerSettings.transactional(config.kafka(), "news-monitor-ingest",
                 config.ingestTransactionalId(), config.kafkaTimeout()), config.clock()),
-                new KafkaFeedStateStore(config.kafka(), config.kafkaTimeout()), HostResolver.system());
+                new KafkaFeedStateStore(config.kafka(), config.kafkaTimeout()), Resolver.SYSTEM);
     }
 
     /** An ingester with its Kafka side and name resolution replaced, for tests. */
-    IngestService(IngestConfig config, ArticlePublisher publisher, FeedStateStore store, HostResolver resolver) {
+    IngestService(IngestConfig config, ArticlePublisher publisher, FeedStateStore store, Resolver resolver) {
         this.config = config;
         this.publisher = publisher;
         this.store = store;
-        this.fetcher = new FeedFetcher(config.http(), new AddressGuard(config.ssrf(), resolver), config.clock());
+        this.fetcher = new FeedFetcher(config.http(), new SsrfGuard(resolver, config.ssrf()), config.clock());
         this.hosts = new HostLimiter(config.http().maxPerHost());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -17,12 +18,12 @@ import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.contracts.TopicCreator;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.ingest.fetch.HttpLimits;
-import org.newsmonitor.ingest.fetch.SsrfPolicy;
 import org.newsmonitor.ingest.poll.BackoffPolicy;
 import org.newsmonitor.ingest.testing.Await;
 import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.TestFeeds;
 import org.newsmonitor.ingest.testing.TopicCounts;
+import org.newsmonitor.outbound.AddressAllowList;
 
 /**
  * The broker is stopped and restarted (same port, same data directory) while the ingester polls a growing feed;
@@ -61,7 +62,7 @@ class BrokerRestartIT {
                     "- {id: growing, url: \"" + server.url("/feed.xml") + "\", interval: PT1S}\n");
             IngestConfig config = IngestConfig.defaults(settings)
                     .withFeedList(list)
-                    .withSsrf(SsrfPolicy.publicOnlyExcept(server.hostPort()))
+                    .withSsrf(AddressAllowList.of(List.of(server.hostPort())))
                     .withHttp(HttpLimits.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3),
                             Duration.ofSeconds(3)))
                     .withBackoff(new BackoffPolicy(Duration.ofSeconds(1), Duration.ofSeconds(5), 0.5, 3,

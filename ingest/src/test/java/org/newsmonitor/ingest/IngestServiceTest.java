@@ -17,15 +17,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsmonitor.contracts.ClientSettings;
-import org.newsmonitor.ingest.fetch.HostResolver;
 import org.newsmonitor.ingest.fetch.HttpLimits;
-import org.newsmonitor.ingest.fetch.SsrfPolicy;
 import org.newsmonitor.ingest.state.FeedStateStore;
 import org.newsmonitor.ingest.testing.Await;
 import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.InMemoryKafka;
 import org.newsmonitor.ingest.testing.RawServer;
 import org.newsmonitor.ingest.testing.TestFeeds;
+import org.newsmonitor.outbound.AddressAllowList;
+import org.newsmonitor.outbound.Resolver;
 
 class IngestServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -66,7 +66,7 @@ class IngestServiceTest {
                     - {id: drip, url: "%s", interval: PT1S}
                     - {id: healthy, url: "%s", interval: PT1S}
                     """.formatted(drip.url("/feed.xml"), server.url("/feed.xml")));
-            try (IngestService service = service(list, SsrfPolicy.publicOnlyExcept(drip.hostPort(), server.hostPort()))) {
+            try (IngestService service = service(list, AddressAllowList.of(List.of(drip.hostPort(), server.hostPort())))) {
                 // When
                 service.start();
                 // Then the healthy feed is polled again and again while the drip is still being read
@@ -82,13 +82,13 @@ class IngestServiceTest {
     @Test
     void shouldRestoreFeedStateAfterARestartAndPublishNothingTwice() throws Exception {
         Path list = feedList("- {id: restart-feed, url: \"%s\", interval: PT1S}\n".formatted(server.url("/feed.xml")));
-        try (IngestService first = service(list, SsrfPolicy.publicOnlyExcept(server.hostPort()))) {
+        try (IngestService first = service(list, AddressAllowList.of(List.of(server.hostPort())))) {
             first.start();
             Await.until("the first poll", WAIT, () -> kafka.articles().size() == 3);
         }
         int requestsBefore = server.requests("/feed.xml").size();
         // When a new ingester starts on the same state
-        try (IngestService second = service(list, SsrfPolicy.publicOnlyExcept(server.hostPort()))) {
+        try (IngestService second = service(list, AddressAllowList.of(List.of(server.hostPort())))) {
             second.start();
             Await.until("two more polls", WAIT, () -> server.requests("/feed.xml").size() >= requestsBefore + 2);
             // Then it polled again but published nothing new
@@ -101,14 +101,14 @@ class IngestServiceTest {
     void shouldPollAtTheIntervalOfTheFeedListWhenItWasShortenedBetweenRuns() throws Exception {
         // Given a feed polled hourly, whose next poll is committed for an hour later
         Path list = feedList("- {id: hourly, url: \"%s\", interval: PT1H}\n".formatted(server.url("/feed.xml")));
-        try (IngestService first = service(list, SsrfPolicy.publicOnlyExcept(server.hostPort()))) {
+        try (IngestService first = service(list, AddressAllowList.of(List.of(server.hostPort())))) {
             first.start();
             Await.until("the first poll", WAIT, () -> kafka.articles().size() == 3);
         }
         int requestsBefore = server.requests("/feed.xml").size();
         // When the list now says every second and the ingester starts again
         Files.writeString(list, "- {id: hourly, url: \"%s\", interval: PT1S}\n".formatted(server.url("/feed.xml")));
-        try (IngestService second = service(list, SsrfPolicy.publicOnlyExcept(server.hostPort()))) {
+        try (IngestService second = service(list, AddressAllowList.of(List.of(server.hostPort())))) {
             second.start();
             // Then it polls at the new interval, not after the hour decided with the old one
             Await.until("two polls at the new interval", WAIT,
@@ -120,7 +120,7 @@ class IngestServiceTest {
     void shouldApplyAChangedIntervalWhileRunningWithoutWaitingForThePollScheduledBefore() throws Exception {
         // Given a running ingester that polled an hourly feed once
         Path list = feedList("- {id: hourly, url: \"%s\", interval: PT1H}\n".formatted(server.url("/feed.xml")));
-        try (IngestService service = service(list, SsrfPolicy.publicOnlyExcept(server.hostPort()))) {
+        try (IngestService service = service(list, AddressAllowList.of(List.of(server.hostPort())))) {
             service.start();
             Await.until("the first poll", WAIT, () -> kafka.articles().size() == 3);
             int requestsBefore = server.requests("/feed.xml").size();
@@ -152,10 +152,10 @@ class IngestServiceTest {
                 - {id: offline-b, url: "https://feeds.offline.example/b.xml"}
                 - {id: refused, url: "http://127.0.0.1:%d/feed.xml"}
                 """.formatted(closedPort));
-        HostResolver noDns = host -> {
+        Resolver noDns = host -> {
             throw new UnknownHostException(host);
         };
-        IngestConfig config = config(list, SsrfPolicy.publicOnlyExcept("127.0.0.1:" + closedPort));
+        IngestConfig config = config(list, AddressAllowList.of(List.of("127.0.0.1:" + closedPort)));
         try (IngestService service = new IngestService(config, kafka, kafka, noDns)) {
             // When
             service.start();
@@ -178,7 +178,7 @@ class IngestServiceTest {
         // Given Kafka is down when the ingester starts
         kafka.down(true);
         Path list = feedList("- {id: waiting, url: \"%s\", interval: PT1S}\n".formatted(server.url("/feed.xml")));
-        try (IngestService service = service(list, SsrfPolicy.publicOnlyExcept(server.hostPort()))) {
+        try (IngestService service = service(list, AddressAllowList.of(List.of(server.hostPort())))) {
             service.start();
             // Then nothing is fetched and health says why
             assertThat(health(service, "waiting").status()).isEqualTo(FeedStatus.KAFKA_UNAVAILABLE);
@@ -204,8 +204,8 @@ class IngestServiceTest {
             return kafka.readAll();
         };
         Path list = feedList("- {id: later, url: \"%s\", interval: PT1S}\n".formatted(server.url("/feed.xml")));
-        try (IngestService service = new IngestService(config(list, SsrfPolicy.publicOnlyExcept(server.hostPort())),
-                kafka, failingOnce, HostResolver.system())) {
+        try (IngestService service = new IngestService(config(list, AddressAllowList.of(List.of(server.hostPort()))),
+                kafka, failingOnce, Resolver.SYSTEM)) {
             // When it starts
             service.start();
             // Then start-up goes on, health says why it waits, and polling begins once a read succeeds
@@ -220,7 +220,7 @@ class IngestServiceTest {
     void shouldStopWithinSecondsEvenDuringASlowFetch() throws Exception {
         try (RawServer silent = RawServer.start((socket, stop) -> stop.await(60, TimeUnit.SECONDS))) {
             Path list = feedList("- {id: silent, url: \"%s\"}\n".formatted(silent.url("/feed.xml")));
-            IngestService service = service(list, SsrfPolicy.publicOnlyExcept(silent.hostPort()));
+            IngestService service = service(list, AddressAllowList.of(List.of(silent.hostPort())));
             service.start();
             Await.until("the fetch to start", WAIT, () -> silent.connections() >= 1);
             long start = System.nanoTime();
@@ -232,18 +232,18 @@ class IngestServiceTest {
     @Test
     void shouldPollNothingWhenLivePollingIsOff() {
         IngestConfig config = IngestConfig.defaults(ClientSettings.of("unused:9092")).withPollLiveFeeds(false);
-        try (IngestService service = new IngestService(config, kafka, kafka, HostResolver.system())) {
+        try (IngestService service = new IngestService(config, kafka, kafka, Resolver.SYSTEM)) {
             service.start();
             assertThat(service.health()).isEmpty();
             assertThat(service.kafkaAvailable()).isTrue();
         }
     }
 
-    private IngestService service(Path list, SsrfPolicy ssrf) {
-        return new IngestService(config(list, ssrf), kafka, kafka, HostResolver.system());
+    private IngestService service(Path list, AddressAllowList ssrf) {
+        return new IngestService(config(list, ssrf), kafka, kafka, Resolver.SYSTEM);
     }
 
-    private static IngestConfig config(Path list, SsrfPolicy ssrf) {
+    private static IngestConfig config(Path list, AddressAllowList ssrf) {
         return IngestConfig.defaults(ClientSettings.of("unused:9092"))
                 .withFeedList(list)
                 .withSsrf(ssrf)

@@ -3,6 +3,7 @@ package org.newsmonitor.stream;
 import java.time.Duration;
 import org.newsmonitor.stream.stats.SurgeHorizon;
 import org.newsmonitor.stream.stats.SurgeRule;
+import org.newsmonitor.themes.TextLimits;
 
 /**
  * The knobs of the matching topology itself (as opposed to how Kafka Streams runs it).
@@ -35,20 +36,21 @@ public record TopologySettings(
         if (surgeRule == null) {
             throw new IllegalArgumentException("surgeRule is required");
         }
-        if (maxContentChars < 1_000) {
-            throw new IllegalArgumentException("maxContentChars must be at least 1000, was " + maxContentChars);
+        if (maxContentChars < 1_000 || maxContentChars > TextLimits.MAX_CONTENT) {
+            throw new IllegalArgumentException("maxContentChars must be 1000.." + TextLimits.MAX_CONTENT + ", was "
+                    + maxContentChars);
         }
         notNegative("maxFutureSkew", maxFutureSkew);
     }
 
     /**
      * Ids remembered 7 days; stories within 48 hours at similarity 0.4 (see docs/stories.md); hours judged for
-     * surges until 6 hours after their end; the default surge rule; bodies matched up to 100,000 characters;
-     * publication times at most one day ahead.
+     * surges until 6 hours after their end; the default surge rule; bodies matched up to the shared
+     * {@link TextLimits#MAX_CONTENT} characters; publication times at most one day ahead.
      */
     public static TopologySettings defaults() {
         return new TopologySettings(Duration.ofDays(7), Duration.ofHours(48), 0.4, Duration.ofHours(6),
-                SurgeRule.DEFAULT, 100_000, Duration.ofDays(1));
+                SurgeRule.DEFAULT, TextLimits.MAX_CONTENT, Duration.ofDays(1));
     }
 
     /** Which hours are judged for surges: until {@link #surgeLateness()} after their end, up to the future skew. */

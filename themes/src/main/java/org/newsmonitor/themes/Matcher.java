@@ -14,16 +14,10 @@ import java.util.Map;
  * <p>How it stays fast: an article is tokenized once; each token is looked up in one dictionary built from all
  * themes' terms (exact words in a hash table, with the plural/possessive fold, and prefixes in another); only themes
  * whose necessary words and phrases occur in the article are evaluated (see {@link Preselection}), and their
- * boolean, phrase and NEAR trees run over per-term token lists. Very long fields are cut (see
- * {@link #MAX_CONTENT_CHARS}); the outcome says so.
+ * boolean, phrase and NEAR trees run over per-term token lists. Fields longer than the {@link TextLimits} are cut;
+ * the outcome says so.
  */
 public final class Matcher {
-    /** Characters of the title that are matched. */
-    public static final int MAX_TITLE_CHARS = 4_000;
-    /** Characters of the summary that are matched. */
-    public static final int MAX_SUMMARY_CHARS = 50_000;
-    /** Characters of the content that are matched; the rest of an enormous body is ignored. */
-    public static final int MAX_CONTENT_CHARS = 200_000;
     /** Most matched terms reported per theme. */
     public static final int MAX_TERMS_PER_HIT = 40;
 
@@ -106,12 +100,12 @@ public final class Matcher {
         if (doc == null) {
             return new MatchOutcome(List.of(), "no article");
         }
-        String title = cut(doc.title(), MAX_TITLE_CHARS);
-        String summary = cut(doc.summary(), MAX_SUMMARY_CHARS);
-        String content = cut(doc.content(), MAX_CONTENT_CHARS);
-        String note = cutNote("title", doc.title(), title, MAX_TITLE_CHARS);
-        note = join(note, cutNote("summary", doc.summary(), summary, MAX_SUMMARY_CHARS));
-        note = join(note, cutNote("content", doc.content(), content, MAX_CONTENT_CHARS));
+        String title = cut(doc.title(), TextLimits.MAX_TITLE);
+        String summary = cut(doc.summary(), TextLimits.MAX_SUMMARY);
+        String content = cut(doc.content(), TextLimits.MAX_CONTENT);
+        String note = cutNote("title", doc.title(), title, TextLimits.MAX_TITLE);
+        note = join(note, cutNote("summary", doc.summary(), summary, TextLimits.MAX_SUMMARY));
+        note = join(note, cutNote("content", doc.content(), content, TextLimits.MAX_CONTENT));
         if (title.isBlank() && summary.isBlank() && content.isBlank()) {
             return new MatchOutcome(List.of(), "no text: title, summary and content are empty");
         }
@@ -151,8 +145,8 @@ public final class Matcher {
             throw new IllegalArgumentException("no theme '" + themeId + "' in this matcher");
         }
         Document d0 = doc == null ? new Document(null, null, null, null, null) : doc;
-        DocState d = indexed(cut(d0.title(), MAX_TITLE_CHARS), cut(d0.summary(), MAX_SUMMARY_CHARS),
-                cut(d0.content(), MAX_CONTENT_CHARS));
+        DocState d = indexed(cut(d0.title(), TextLimits.MAX_TITLE), cut(d0.summary(), TextLimits.MAX_SUMMARY),
+                cut(d0.content(), TextLimits.MAX_CONTENT));
         List<ThemeExplanation.RuleResult> held = new ArrayList<>();
         double score = 0;
         for (int r = 0; r < p.rules().length; r++) {

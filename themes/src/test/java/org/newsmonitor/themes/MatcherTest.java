@@ -49,7 +49,7 @@ class MatcherTest {
     void shouldMatchOnlyTheFirstPartAndSayWhenBodyIsEnormous() {
         //Given
         Matcher m = Matcher.of(List.of(TestThemes.theme("t", 1, null, "1: pipeline")));
-        String filler = "word ".repeat(Matcher.MAX_CONTENT_CHARS / 5);
+        String filler = "word ".repeat(TextLimits.MAX_CONTENT / 5);
         Document early = new Document("1", "x", "", "pipeline " + filler + filler, null);
         Document late = new Document("2", "x", "", filler + filler + " pipeline", null);
         //When
@@ -57,10 +57,10 @@ class MatcherTest {
         MatchOutcome second = m.outcome(late);
         //Then
         assertThat(first.hits()).hasSize(1);
-        assertThat(first.note()).isEqualTo("content cut to the first 200000 of " + early.content().length()
+        assertThat(first.note()).isEqualTo("content cut to the first " + TextLimits.MAX_CONTENT + " of " + early.content().length()
                 + " characters");
         assertThat(second.hits()).isEmpty();
-        assertThat(second.note()).startsWith("content cut to the first 200000 of ");
+        assertThat(second.note()).startsWith("content cut to the first " + TextLimits.MAX_CONTENT + " of ");
     }
 
     @Test

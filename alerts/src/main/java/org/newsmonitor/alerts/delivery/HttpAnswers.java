@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Function;
-import org.newsmonitor.alerts.net.BlockedAddressException;
+import org.newsmonitor.outbound.BlockedAddressException;
 
 /**
  * One delivery POST and what its answer means, shared by every HTTP channel: an address the guard refuses is given

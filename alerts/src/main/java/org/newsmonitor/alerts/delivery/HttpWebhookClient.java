@@ -2,7 +2,6 @@ package org.newsmonitor.alerts.delivery;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -11,17 +10,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.newsmonitor.alerts.net.BlockedAddressException;
-import org.newsmonitor.alerts.net.SsrfGuard;
+import org.newsmonitor.outbound.BlockedAddressException;
+import org.newsmonitor.outbound.DialTarget;
+import org.newsmonitor.outbound.PinnedHttpClient;
+import org.newsmonitor.outbound.SsrfGuard;
 
 /**
- * Webhook POSTs over java.net.http. The URL is checked by the {@link SsrfGuard} right before each attempt (the JVM's
- * DNS cache then hands the client the checked address); redirects are never followed; the whole exchange, body
- * included, is bounded by the timeout.
+ * Webhook POSTs over java.net.http. The URL is checked by the {@link SsrfGuard} right before each attempt and the
+ * connection goes to the address it checked ({@link PinnedHttpClient}); redirects are never followed; the whole
+ * exchange, body included, is bounded by the timeout.
  */
 public final class HttpWebhookClient implements WebhookClient {
     private final SsrfGuard guard;
-    private final HttpClient client;
+    private final PinnedHttpClient client;
 
     /**
      * @param guard          refuses internal addresses
@@ -29,19 +30,18 @@ public final class HttpWebhookClient implements WebhookClient {
      */
     public HttpWebhookClient(SsrfGuard guard, Duration connectTimeout) {
         this.guard = guard;
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.client = new PinnedHttpClient(connectTimeout);
     }
 
     @Override
     public Response post(URI url, Map<String, String> headers, byte[] body, Duration timeout)
             throws IOException, BlockedAddressException {
-        guard.addressesToDial(url);
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+        DialTarget target = guard.target(url);
+        HttpRequest.Builder request = HttpRequest.newBuilder().timeout(timeout)
                 .header("Content-Type", "application/json").header("User-Agent", "news-monitor-alerts/1")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        CompletableFuture<HttpResponse<Void>> call = client.sendAsync(request.build(),
+        CompletableFuture<HttpResponse<Void>> call = client.sendAsync(target, request,
                 HttpResponse.BodyHandlers.discarding());
         try {
             HttpResponse<Void> response = call.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);

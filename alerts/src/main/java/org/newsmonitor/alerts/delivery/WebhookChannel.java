@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.json.Json;
+import org.newsmonitor.outbound.BlockedAddressException;
 
 /**
  * Delivers each alert as a signed webhook POST of {"type":"alert","timestamp":...,"data":{alert}}. 2xx is delivered;

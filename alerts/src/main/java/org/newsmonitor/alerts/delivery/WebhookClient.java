@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import org.newsmonitor.alerts.net.BlockedAddressException;
+import org.newsmonitor.outbound.BlockedAddressException;
 
 /** Sends one webhook POST; the real one dials over HTTP, fakes record calls in tests. */
 public interface WebhookClient {

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import java.util.Optional;
 import org.newsmonitor.alerts.delivery.NtfyFormat;
 import org.newsmonitor.alerts.delivery.TelegramFormat;
-import org.newsmonitor.alerts.net.BlockedAddressException;
-import org.newsmonitor.alerts.net.SsrfGuard;
 import org.newsmonitor.contracts.event.TelegramChat;
+import org.newsmonitor.outbound.BlockedAddressException;
+import org.newsmonitor.outbound.SsrfGuard;
 
 /**
  * Checks the values of a subscription request: known themes, sane filters, safe webhook, ntfy and Slack URLs, a

@@ -17,9 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsmonitor.alerts.net.AddressAllowList;
-import org.newsmonitor.alerts.net.Resolver;
-import org.newsmonitor.alerts.net.SsrfGuard;
 import org.newsmonitor.alerts.testing.Await;
 import org.newsmonitor.alerts.testing.RecordingRecorder;
 import org.newsmonitor.alerts.testing.WebhookReceiver;
@@ -28,6 +25,9 @@ import org.newsmonitor.contracts.event.DeliveryEvent;
 import org.newsmonitor.contracts.event.DeliveryStatus;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.json.Json;
+import org.newsmonitor.outbound.AddressAllowList;
+import org.newsmonitor.outbound.Resolver;
+import org.newsmonitor.outbound.SsrfGuard;
 
 class WebhookDeliveryTest {
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

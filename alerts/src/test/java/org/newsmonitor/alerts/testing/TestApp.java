@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.newsmonitor.alerts.net.AddressAllowList;
-import org.newsmonitor.alerts.net.HostLiteral;
-import org.newsmonitor.alerts.net.SsrfGuard;
 import org.newsmonitor.alerts.subscription.InMemorySubscriptionStore;
 import org.newsmonitor.alerts.subscription.SubscriptionService;
 import org.newsmonitor.alerts.subscription.SubscriptionValidator;
@@ -29,6 +26,9 @@ import org.newsmonitor.alerts.web.AlertsDeps;
 import org.newsmonitor.alerts.web.HealthReport;
 import org.newsmonitor.alerts.web.ApiKeys;
 import org.newsmonitor.alerts.web.SseSettings;
+import org.newsmonitor.outbound.AddressAllowList;
+import org.newsmonitor.outbound.HostLiteral;
+import org.newsmonitor.outbound.SsrfGuard;
 
 /** The HTTP app on in-memory parts, started on 127.0.0.1 and an ephemeral port. */
 public final class TestApp implements AutoCloseable {

@@ -17,6 +17,7 @@ import org.newsmonitor.stream.match.MatchedArticleSerde;
 import org.newsmonitor.stream.story.StoryFingerprint;
 import org.newsmonitor.themes.Document;
 import org.newsmonitor.themes.Matcher;
+import org.newsmonitor.themes.TextLimits;
 import org.newsmonitor.themes.ThemeFiles;
 import org.newsmonitor.themes.ThemeHit;
 
@@ -55,7 +56,7 @@ final class StreamSteps {
             raw[i] = articleSerde.serialize(Topics.ARTICLES.name(), generator.next("steps-" + i, now));
         }
         Matcher matcher = Matcher.of(ThemeFiles.bundledCompiled());
-        ArticleText text = new ArticleText(200_000);
+        ArticleText text = new ArticleText(TextLimits.MAX_CONTENT);
         long[] nanos = new long[STEPS.size()];
         long check = 0;
         for (int round = 0; round < rounds; round++) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -21,10 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.newsmonitor.ingest.fetch.FetchResult.FailureKind;
+import org.newsmonitor.outbound.BlockedAddressException;
+import org.newsmonitor.outbound.DialTarget;
+import org.newsmonitor.outbound.PinnedHttpClient;
+import org.newsmonitor.outbound.SsrfGuard;
 
 /**
  * Fetches one feed URL politely and within bounds: conditional GET with the stored validators, gzip, redirects
- * followed by hand with an SSRF check per hop, a body limit counted after decompression, and one deadline for the
+ * followed by hand with an SSRF check per hop (each connection pinned to the address checked), a body limit counted after decompression, and one deadline for the
  * whole fetch that also stops a body that arrives a byte at a time. Thread-safe; one instance serves all feeds.
  */
 public final class FeedFetcher {
@@ -33,24 +36,20 @@ public final class FeedFetcher {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final HttpLimits limits;
-    private final AddressGuard guard;
+    private final SsrfGuard guard;
     private final Clock clock;
-    private final HttpClient client;
+    private final PinnedHttpClient client;
 
     /**
      * @param limits timeouts, sizes, redirects and the User-Agent
      * @param guard  the SSRF check applied to every hop
      * @param clock  time source for deadlines and Retry-After dates
      */
-    public FeedFetcher(HttpLimits limits, AddressGuard guard, Clock clock) {
+    public FeedFetcher(HttpLimits limits, SsrfGuard guard, Clock clock) {
         this.limits = limits;
         this.guard = guard;
         this.clock = clock;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(limits.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.client = new PinnedHttpClient(limits.connectTimeout());
     }
 
     /** The limits this fetcher applies; the feed parser applies the same body limit. */
@@ -73,15 +72,16 @@ public final class FeedFetcher {
         Set<URI> visited = new HashSet<>();
         visited.add(url);
         for (int hop = 0; ; hop++) {
+            DialTarget target;
             try {
-                guard.check(current);
-            } catch (BlockedTargetException e) {
+                target = guard.target(current);
+            } catch (BlockedAddressException e) {
                 String where = hop == 0 ? "" : " (redirect hop " + hop + ")";
                 return failed(current, FailureKind.BLOCKED, 0, "refused " + current + where + ": " + e.getMessage());
             } catch (UnknownHostException e) {
                 return failed(current, FailureKind.NETWORK, 0, "cannot resolve host " + current.getHost());
             }
-            Hop response = send(current, validators, deadline);
+            Hop response = send(target, validators, deadline);
             if (response.failure != null) {
                 return response.failure;
             }
@@ -153,12 +153,13 @@ public final class FeedFetcher {
         return new FetchResult.Failed(uri, FailureKind.HTTP_STATUS, status, text, status >= 500 ? retryAfter : null);
     }
 
-    private Hop send(URI uri, Validators validators, long deadline) {
+    private Hop send(DialTarget target, Validators validators, long deadline) {
+        URI uri = target.url();
         Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
         if (remaining.isNegative() || remaining.isZero()) {
             return Hop.failed(failed(uri, FailureKind.TIMEOUT, 0, deadlineText()));
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder()
                 .GET()
                 .timeout(min(limits.readTimeout(), remaining))
                 .header("User-Agent", limits.userAgent())
@@ -178,7 +179,7 @@ public final class FeedFetcher {
         };
         CompletableFuture<HttpResponse<byte[]>> future;
         try {
-            future = client.sendAsync(request.build(), handler);
+            future = client.sendAsync(target, request, handler);
         } catch (IllegalArgumentException e) {
             return Hop.failed(failed(uri, FailureKind.NETWORK, 0, "invalid request: " + e.getMessage()));
         }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.ingest.parse.ParsedFeed;
 import org.newsmonitor.ingest.parse.ParsedItem;
+import org.newsmonitor.themes.TextLimits;
 
 /**
  * Parsed items to {@link ArticleEvent} records: canonical URL and stable id, publication time from published, then

@@ -21,9 +21,9 @@ import org.newsmonitor.ingest.normalize.FeedDate;
 import org.newsmonitor.ingest.normalize.LanguageGuess;
 import org.newsmonitor.ingest.normalize.MappedArticle;
 import org.newsmonitor.ingest.normalize.TextCleaner;
-import org.newsmonitor.ingest.normalize.TextLimits;
 import org.newsmonitor.ingest.normalize.UrlCanonicalizer;
 import org.newsmonitor.ingest.parse.HtmlText;
+import org.newsmonitor.themes.TextLimits;
 
 /**
  * An archived article page reduced to title and text: the title from og:title or {@code <title>}, the text from the

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +26,9 @@ import org.newsmonitor.ingest.parse.FeedParseException;
 import org.newsmonitor.ingest.parse.ParsedFeed;
 import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.RawServer;
+import org.newsmonitor.outbound.AddressAllowList;
+import org.newsmonitor.outbound.Resolver;
+import org.newsmonitor.outbound.SsrfGuard;
 
 class FeedFetcherTest {
     private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
@@ -151,12 +157,33 @@ class FeedFetcherTest {
     }
 
     @Test
+    void shouldResolveARedirectHopOnceAndConnectToTheAddressItChecked() {
+        // Given a feed that redirects to a name only the guard's resolver knows; it answers loopback once, then the
+        // documentation address 192.0.2.1 (which would be refused and must never be dialled)
+        server.redirect("/feed.xml", 302, "http://mirror.test:" + server.port() + "/real.xml")
+                .serve("/real.xml", RSS, Fixtures.bytes("rss20_namespaces.xml"));
+        AtomicInteger lookups = new AtomicInteger();
+        Resolver rebinding = host -> List.of(InetAddress.getByName(lookups.getAndIncrement() == 0 ? "127.0.0.1"
+                : "192.0.2.1"));
+        FeedFetcher pinned = new FeedFetcher(HttpLimits.defaults().withTimeouts(Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Duration.ofSeconds(2)), new SsrfGuard(rebinding, AddressAllowList.of(List.of(
+                server.hostPort(), "mirror.test:" + server.port()))), Clock.fixed(NOW, ZoneOffset.UTC));
+        // When
+        FetchResult result = pinned.fetch(server.url("/feed.xml"), Validators.NONE);
+        // Then the hop was resolved by the guard once and fetched from that address with its own Host header
+        assertThat(result).isInstanceOf(FetchResult.Fetched.class);
+        assertThat(lookups).hasValue(1);
+        assertThat(server.requests("/real.xml")).singleElement()
+                .satisfies(r -> assertThat(r.header("Host")).isEqualTo("mirror.test:" + server.port()));
+    }
+
+    @Test
     void shouldRefuseARedirectToAFileUrl() {
         server.redirect("/feed.xml", 301, "file:///etc/passwd");
         FetchResult result = fetcher.fetch(server.url("/feed.xml"), Validators.NONE);
         assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
             assertThat(f.kind()).isEqualTo(FailureKind.BLOCKED);
-            assertThat(f.reason()).contains("scheme 'file' is not allowed");
+            assertThat(f.reason()).contains("only http and https URLs can be dialled, not 'file'");
         });
     }
 
@@ -382,7 +409,7 @@ class FeedFetcherTest {
         HttpLimits limits = HttpLimits.defaults()
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2))
                 .withMaxBodyBytes(LIMIT);
-        return new FeedFetcher(limits, new AddressGuard(SsrfPolicy.publicOnlyExcept(hostPort), HostResolver.system()),
+        return new FeedFetcher(limits, new SsrfGuard(Resolver.SYSTEM, AddressAllowList.of(List.of(hostPort))),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -16,6 +16,7 @@ import org.newsmonitor.contracts.json.JsonSerde;
 import org.newsmonitor.ingest.Fixtures;
 import org.newsmonitor.ingest.parse.FeedParser;
 import org.newsmonitor.ingest.parse.ParsedFeed;
+import org.newsmonitor.themes.TextLimits;
 
 class ArticleMapperTest {
     private static final Instant FIRST_SEEN = Instant.parse("2025-06-01T12:00:00Z");

@@ -17,16 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.ingest.Fixtures;
 import org.newsmonitor.ingest.feed.FeedDefinition;
-import org.newsmonitor.ingest.fetch.AddressGuard;
 import org.newsmonitor.ingest.fetch.FeedFetcher;
-import org.newsmonitor.ingest.fetch.HostResolver;
 import org.newsmonitor.ingest.fetch.HttpLimits;
-import org.newsmonitor.ingest.fetch.SsrfPolicy;
 import org.newsmonitor.ingest.fetch.Validators;
 import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.InMemoryKafka;
 import org.newsmonitor.ingest.testing.MutableClock;
 import org.newsmonitor.ingest.testing.TestFeeds;
+import org.newsmonitor.outbound.AddressAllowList;
+import org.newsmonitor.outbound.Resolver;
+import org.newsmonitor.outbound.SsrfGuard;
 
 class FeedPollerTest {
     private static final String RSS = "application/rss+xml";
@@ -371,8 +371,7 @@ class FeedPollerTest {
     private FeedPoller poller(FeedRuntime... feeds) {
         HttpLimits limits = HttpLimits.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3),
                 Duration.ofSeconds(3));
-        FeedFetcher fetcher = new FeedFetcher(limits, new AddressGuard(SsrfPolicy.publicOnlyExcept(server.hostPort()),
-                HostResolver.system()), clock);
+        FeedFetcher fetcher = new FeedFetcher(limits, new SsrfGuard(Resolver.SYSTEM, AddressAllowList.of(List.of(server.hostPort()))), clock);
         return new FeedPoller(fetcher, kafka, kafka, List.of(feeds), NO_JITTER, 100, clock, new SplittableRandom(7));
     }
 }

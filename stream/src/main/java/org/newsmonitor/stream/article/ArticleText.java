@@ -3,6 +3,7 @@ package org.newsmonitor.stream.article;
 import java.util.ArrayList;
 import java.util.List;
 import org.newsmonitor.contracts.event.ArticleEvent;
+import org.newsmonitor.themes.TextLimits;
 
 /**
  * Makes an article safe to match: fields longer than their limit are cut at a code-point boundary (the matcher
@@ -11,17 +12,17 @@ import org.newsmonitor.contracts.event.ArticleEvent;
  * terms for, say, Arabic, so such an article matches nothing.
  */
 public final class ArticleText {
-    /** Longest title matched, in characters. */
-    public static final int MAX_TITLE_CHARS = 2_000;
-    /** Longest summary matched, in characters. */
-    public static final int MAX_SUMMARY_CHARS = 20_000;
-
     private final int maxContentChars;
 
-    /** @param maxContentChars longest full text matched, in characters; positive */
+    /**
+     * Titles and summaries are cut at the shared {@link TextLimits}; the full text at {@code maxContentChars}.
+     *
+     * @param maxContentChars longest full text matched, in characters; 1 to {@link TextLimits#MAX_CONTENT}
+     */
     public ArticleText(int maxContentChars) {
-        if (maxContentChars <= 0) {
-            throw new IllegalArgumentException("maxContentChars must be positive, was " + maxContentChars);
+        if (maxContentChars <= 0 || maxContentChars > TextLimits.MAX_CONTENT) {
+            throw new IllegalArgumentException("maxContentChars must be 1.." + TextLimits.MAX_CONTENT + ", was "
+                    + maxContentChars);
         }
         this.maxContentChars = maxContentChars;
     }
@@ -33,8 +34,8 @@ public final class ArticleText {
      * @return never null
      */
     public Prepared prepare(ArticleEvent article) {
-        String title = clean(article.title(), MAX_TITLE_CHARS);
-        String summary = clean(article.summary(), MAX_SUMMARY_CHARS);
+        String title = clean(article.title(), TextLimits.MAX_TITLE);
+        String summary = clean(article.summary(), TextLimits.MAX_SUMMARY);
         String content = article.content() == null ? null : clean(article.content(), maxContentChars);
         if (!hasLetter(title) && !hasLetter(summary) && (content == null || !hasLetter(content))) {
             String reason = article.title().isEmpty() && article.summary().isEmpty() && article.content() == null

@@ -11,7 +11,11 @@ import org.newsmonitor.themes.Lexicon;
 import org.newsmonitor.themes.Seed;
 import org.newsmonitor.themes.ThemeSpec;
 
-/** Converts between the wire record of {@code news-themes} and the themes library's {@link ThemeSpec}. */
+/**
+ * Converts between the wire records and the themes library: {@code news-themes} definitions and {@link ThemeSpec}s,
+ * and the two polarity enums. The wire's {@link Polarity} (contracts) is the one written to topics; the themes
+ * library keeps its own so that it stays free of Kafka, and this class is the only place that maps between them.
+ */
 public final class ThemeDefinitions {
     private ThemeDefinitions() {
     }
@@ -23,7 +27,7 @@ public final class ThemeDefinitions {
     public static ThemeSpec toSpec(ThemeDefinition definition) {
         List<Seed> seeds = definition.seeds().stream().map(s -> new Seed(s.file(), s.section())).toList();
         return new ThemeSpec(definition.id(), definition.title(), definition.description(),
-                org.newsmonitor.themes.Polarity.valueOf(definition.polarity().name()), seeds, definition.minScore(),
+                fromWire(definition.polarity()), seeds, definition.minScore(),
                 definition.require(), definition.rules(), Topics.THEMES.name() + "/" + definition.id(), 1);
     }
 
@@ -36,8 +40,26 @@ public final class ThemeDefinitions {
         List<SeedRef> seeds = spec.seeds().stream().filter(s -> !s.file().isBlank())
                 .map(s -> new SeedRef(s.file(), s.section())).toList();
         return new ThemeDefinition(ThemeDefinition.CURRENT_VERSION, spec.id(), spec.title(), spec.description(),
-                Polarity.valueOf(spec.polarity().name()), seeds, spec.minScore(), spec.require(), spec.rules(),
+                toWire(spec.polarity()), seeds, spec.minScore(), spec.require(), spec.rules(),
                 revision, updatedAt, lexicon.text());
+    }
+
+    /** The wire polarity of a theme library polarity. */
+    public static Polarity toWire(org.newsmonitor.themes.Polarity polarity) {
+        return switch (polarity) {
+            case COOPERATION -> Polarity.COOPERATION;
+            case FRICTION -> Polarity.FRICTION;
+            case MIXED -> Polarity.MIXED;
+        };
+    }
+
+    /** The theme library polarity of a wire polarity. */
+    public static org.newsmonitor.themes.Polarity fromWire(Polarity polarity) {
+        return switch (polarity) {
+            case COOPERATION -> org.newsmonitor.themes.Polarity.COOPERATION;
+            case FRICTION -> org.newsmonitor.themes.Polarity.FRICTION;
+            case MIXED -> org.newsmonitor.themes.Polarity.MIXED;
+        };
     }
 
     /** Whether two definitions say the same thing (lexicon included), ignoring revision and publication time. */

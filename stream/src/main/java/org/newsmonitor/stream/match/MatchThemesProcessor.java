@@ -10,11 +10,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.MatchedTerm;
-import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.stream.article.ArticleText;
 import org.newsmonitor.stream.catalog.ThemeCatalogSnapshot;
 import org.newsmonitor.stream.catalog.ThemeCatalogStore;
+import org.newsmonitor.stream.catalog.ThemeDefinitions;
 import org.newsmonitor.stream.story.StoryFingerprint;
 import org.newsmonitor.stream.story.StoryTerms;
 import org.newsmonitor.themes.Matcher;
@@ -132,7 +132,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
      */
     public static ThemeMatchEvent toEvent(ArticleEvent article, ThemeHit hit, Integer revision, Instant now) {
         return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, article.id(), article.id(), hit.themeId(),
-                hit.themeTitle(), Polarity.valueOf(hit.polarity().name()), hit.score(), matchedTerms(hit.terms()),
+                hit.themeTitle(), ThemeDefinitions.toWire(hit.polarity()), hit.score(), matchedTerms(hit.terms()),
                 hit.snippet(), article.title(), article.url(), article.source(), article.language(),
                 article.publishedAt(), now, revision, matchedTerms(hit.snippetTerms()), hit.subTopics());
     }

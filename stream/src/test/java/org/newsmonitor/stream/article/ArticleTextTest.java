@@ -1,11 +1,13 @@
 package org.newsmonitor.stream.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsmonitor.contracts.event.ArticleEvent;
+import org.newsmonitor.themes.TextLimits;
 
 class ArticleTextTest {
     private final ArticleText text = new ArticleText(1_000);
@@ -13,6 +15,27 @@ class ArticleTextTest {
     private static ArticleEvent article(String title, String summary, String content) {
         return ArticleEvent.of("a1", "feed", "Wire", null, title, summary, content, "en",
                 Instant.parse("2025-05-14T07:30:00Z"), null, List.of());
+    }
+
+    @Test
+    void shouldCutTitleAndSummaryAtTheLimitsTheIngesterAndMatcherShare() {
+        //Given fields one character over the shared limits
+        String title = "t".repeat(TextLimits.MAX_TITLE + 1);
+        String summary = "s".repeat(TextLimits.MAX_SUMMARY + 1);
+        //When
+        var prepared = new ArticleText(TextLimits.MAX_CONTENT).prepare(article(title, summary, null));
+        //Then
+        assertThat(prepared.article().title()).hasSize(TextLimits.MAX_TITLE);
+        assertThat(prepared.article().summary()).hasSize(TextLimits.MAX_SUMMARY);
+        assertThat(prepared.notes()).containsExactly(
+                "title cut to its first " + TextLimits.MAX_TITLE + " of " + title.length() + " characters",
+                "summary cut to its first " + TextLimits.MAX_SUMMARY + " of " + summary.length() + " characters");
+    }
+
+    @Test
+    void shouldRefuseAContentLimitAboveTheSharedOne() {
+        assertThatThrownBy(() -> new ArticleText(TextLimits.MAX_CONTENT + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxContentChars");
     }
 
     @Test

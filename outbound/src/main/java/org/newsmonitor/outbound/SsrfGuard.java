@@ -1,4 +1,4 @@
-package org.newsmonitor.alerts.net;
+package org.newsmonitor.outbound;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Keeps user-supplied URLs away from internal services: a URL is refused when its host is, or resolves to,
- * a loopback, private, link-local or otherwise internal address that the operator has not allowed.
+ * Keeps URLs dialled for users (feeds, webhooks) away from internal services: a URL is refused when its host is, or
+ * resolves to, a loopback, private, link-local or otherwise internal address that the operator has not allowed.
+ * {@link #target} returns the checked address, which {@link PinnedHttpClient} then connects to.
  */
 public final class SsrfGuard {
     private final Resolver resolver;
@@ -17,7 +18,7 @@ public final class SsrfGuard {
 
     /**
      * @param resolver  how host names are resolved
-     * @param allowList internal addresses that are allowed anyway
+     * @param allowList internal targets that are allowed anyway
      */
     public SsrfGuard(Resolver resolver, AddressAllowList allowList) {
         this.resolver = resolver;
@@ -39,7 +40,23 @@ public final class SsrfGuard {
     }
 
     /**
-     * Checks a URL right before dialling it and returns the addresses it may be dialled at.
+     * Checks a URL right before dialling it and returns the address to connect to: the first of the resolved
+     * addresses, all of which passed. Connect to this address and to no other (see {@link PinnedHttpClient}).
+     *
+     * @throws BlockedAddressException naming the address and why it is refused
+     * @throws UnknownHostException    when the host does not resolve
+     */
+    public DialTarget target(URI url) throws BlockedAddressException, UnknownHostException {
+        List<InetAddress> addresses = addressesToDial(url);
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        int explicit = port(url);
+        return new DialTarget(url, host(url), explicit >= 0 ? explicit : scheme.equals("https") ? 443 : 80,
+                addresses.get(0));
+    }
+
+    /**
+     * Checks a URL and returns every address its host resolves to; all of them passed. Callers that connect use
+     * {@link #target} instead, which pins the connection to one of them.
      *
      * @throws BlockedAddressException naming the address and why it is refused
      * @throws UnknownHostException    when the host does not resolve
@@ -53,16 +70,20 @@ public final class SsrfGuard {
         if (host == null || host.isBlank()) {
             throw new BlockedAddressException("the URL has no host");
         }
-        int explicitPort = url.getHost() != null ? url.getPort() : authorityPort(url);
+        if (HostLiteral.isMalformedNumber(host)) {
+            throw new BlockedAddressException("host '" + host + "' is spelled as a number but is not a valid address");
+        }
+        int explicitPort = port(url);
         int port = explicitPort >= 0 ? explicitPort : scheme.equals("https") ? 443 : 80;
         Optional<InetAddress> literal = HostLiteral.parse(host);
-        List<InetAddress> addresses = literal.isPresent() ? List.of(literal.get()) : resolver.resolve(host);
+        List<InetAddress> addresses = literal.isPresent() ? List.of(literal.get())
+                : resolver.resolve(HostLiteral.bare(host).toLowerCase(Locale.ROOT));
         if (addresses.isEmpty()) {
             throw new UnknownHostException(host + " has no addresses");
         }
         for (InetAddress address : addresses) {
             Optional<String> reason = AddressClassifier.internalReason(address);
-            if (reason.isPresent() && !allowList.allows(address, port)) {
+            if (reason.isPresent() && !allowList.allows(host, address, port)) {
                 throw new BlockedAddressException("host '" + host + "' is " + address.getHostAddress() + ", a "
                         + reason.get() + " address, which is not allowed");
             }
@@ -78,11 +99,10 @@ public final class SsrfGuard {
         if (url.getHost() != null) {
             return url.getHost();
         }
-        String authority = url.getRawAuthority();
-        if (authority == null) {
+        String hostPort = hostPort(url);
+        if (hostPort == null) {
             return null;
         }
-        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
         if (hostPort.startsWith("[")) {
             int close = hostPort.indexOf(']');
             return close > 0 ? hostPort.substring(0, close + 1) : hostPort;
@@ -91,12 +111,15 @@ public final class SsrfGuard {
         return colon >= 0 ? hostPort.substring(0, colon) : hostPort;
     }
 
-    private static int authorityPort(URI url) {
-        String authority = url.getRawAuthority();
-        if (authority == null) {
+    /** The port written in the URL, or -1 when it names none. */
+    static int port(URI url) {
+        if (url.getHost() != null) {
+            return url.getPort();
+        }
+        String hostPort = hostPort(url);
+        if (hostPort == null) {
             return -1;
         }
-        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
         int colon = hostPort.lastIndexOf(':');
         if (colon < 0 || hostPort.lastIndexOf(']') > colon) {
             return -1;
@@ -106,5 +129,10 @@ public final class SsrfGuard {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    private static String hostPort(URI url) {
+        String authority = url.getRawAuthority();
+        return authority == null ? null : authority.substring(authority.lastIndexOf('@') + 1);
     }
 }

@@ -1,4 +1,4 @@
-package org.newsmonitor.alerts.net;
+package org.newsmonitor.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,7 +7,7 @@ import java.util.List;
 /** Turns a host name into addresses; the system resolver in production, a fake in tests. */
 @FunctionalInterface
 public interface Resolver {
-    /** The system resolver (the JVM caches answers for 30 s, so the checked address is the one then dialled). */
+    /** The JVM's resolver. The guard asks it once per dial; the connection then goes to the address it checked. */
     Resolver SYSTEM = host -> List.of(InetAddress.getAllByName(host));
 
     /**

@@ -1,4 +1,4 @@
-package org.newsmonitor.ingest.normalize;
+package org.newsmonitor.themes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,10 +31,5 @@ class TextLimitsTest {
     void shouldKeepShortTextUnchanged() {
         assertThat(TextLimits.truncate("short", 10)).isEqualTo("short");
         assertThat(TextLimits.truncate(null, 10)).isNull();
-    }
-
-    @Test
-    void shouldRemoveUnpairedSurrogatesWhenCleaning() {
-        assertThat(TextCleaner.clean("a\uD800b\uDC00c 😀")).isEqualTo("abc 😀");
     }
 }

@@ -1,18 +1,24 @@
-package org.newsmonitor.ingest.normalize;
+package org.newsmonitor.themes;
 
 import java.text.BreakIterator;
 import java.util.Locale;
 
 /**
- * Shortens text without splitting a character: never between the halves of a surrogate pair, never between a base
- * letter and its combining marks. Limits are in UTF-16 chars, which bounds the UTF-8 size at 3 bytes per char.
+ * The one set of text limits of an article, shared by the ingester (which cuts what it publishes), the stream
+ * service (which cuts what it matches) and the matcher (which cuts whatever it is given): a title of at most
+ * {@value #MAX_TITLE}, a summary of at most {@value #MAX_SUMMARY} and a full text of at most {@value #MAX_CONTENT}
+ * UTF-16 chars. Together at most 121,000 chars: 363 KB of UTF-8 (3 bytes a char at most), 726 KB even if every char
+ * were written as a six-byte JSON escape, so an article record stays under Kafka's 1 MiB record limit. Also shortens
+ * text without splitting a character: never between the halves of a surrogate pair, never between a base letter
+ * and its combining marks. Here in the themes library because it is the Kafka-free module every reader of article
+ * text already depends on.
  */
 public final class TextLimits {
-    /** Longest title kept, in chars. */
+    /** Longest title kept and matched, in chars. */
     public static final int MAX_TITLE = 1_000;
-    /** Longest summary kept, in chars. */
+    /** Longest summary kept and matched, in chars. */
     public static final int MAX_SUMMARY = 20_000;
-    /** Longest full text kept, in chars; at most ~300 KB of UTF-8, well under the 1 MiB record limit. */
+    /** Longest full text kept and matched, in chars. */
     public static final int MAX_CONTENT = 100_000;
     /** Marker appended to shortened text. */
     public static final String ELLIPSIS = "…";
