@@ -1,6 +1,7 @@
 package org.newsmonitor.ingest.poll;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class FeedRuntime {
     private boolean disabled;
     private boolean kafkaUnavailable;
     private long articlesPublished;
+    private List<Instant> recentItemTimes = List.of();
+    private Duration pollInterval;
+    private String pollReason;
 
     /** A feed that was never polled. */
     public FeedRuntime(FeedDefinition definition) {
@@ -49,6 +53,9 @@ public final class FeedRuntime {
         consecutiveFailures = state.consecutiveFailures();
         nextPollAt = state.nextPollAt();
         disabled = state.disabled();
+        recentItemTimes = List.copyOf(state.recentItemTimes());
+        pollInterval = state.pollIntervalSeconds() == null ? null : Duration.ofSeconds(state.pollIntervalSeconds());
+        pollReason = state.pollReason();
     }
 
     /** Takes over only the committed URL, validators and seen ids, keeping this session's health. */
@@ -56,14 +63,29 @@ public final class FeedRuntime {
         url = URI.create(state.url());
         validators = new Validators(state.etag(), state.lastModified());
         seenIds = List.copyOf(state.seenIds());
+        recentItemTimes = List.copyOf(state.recentItemTimes());
     }
 
-    /** The state record as it would be after the given committed values. */
+    /** The state record as it would be after the given committed values, with this feed's polling decision. */
     public synchronized FeedStateEvent toEvent(URI newUrl, Validators newValidators, List<String> newSeen,
             Instant successAt, String error, Instant errorAt, int failures, Instant next, boolean isDisabled) {
+        return record(newUrl, newValidators, newSeen, successAt, error, errorAt, failures, next, isDisabled,
+                recentItemTimes, pollInterval, pollReason);
+    }
+
+    /** The state record after a successful poll: its committed values, the item history and the polling decision. */
+    synchronized FeedStateEvent toEvent(URI newUrl, Validators newValidators, List<String> newSeen, Instant successAt,
+            List<Instant> itemTimes, PollDecision decision) {
+        return record(newUrl, newValidators, newSeen, successAt, lastError, lastErrorAt, 0, decision.at(), disabled,
+                itemTimes, decision.interval(), decision.reason());
+    }
+
+    private FeedStateEvent record(URI newUrl, Validators newValidators, List<String> newSeen, Instant successAt,
+            String error, Instant errorAt, int failures, Instant next, boolean isDisabled, List<Instant> itemTimes,
+            Duration interval, String reason) {
         return new FeedStateEvent(FeedStateEvent.CURRENT_VERSION, definition.id(), newUrl.toString(),
                 newValidators.etag(), newValidators.lastModified(), newSeen, successAt, error, errorAt, failures, next,
-                isDisabled);
+                isDisabled, itemTimes, interval == null ? null : interval.toSeconds(), reason);
     }
 
     /** The current state as a record. */
@@ -72,8 +94,12 @@ public final class FeedRuntime {
                 disabled);
     }
 
-    synchronized void succeeded(URI newUrl, Validators newValidators, List<String> newSeen, Instant at, Instant next,
-            int published) {
+    synchronized void succeeded(URI newUrl, Validators newValidators, List<String> newSeen, Instant at,
+            List<Instant> itemTimes, PollDecision decision, int published) {
+        recentItemTimes = List.copyOf(itemTimes);
+        pollInterval = decision.interval();
+        pollReason = decision.reason();
+        Instant next = decision.at();
         url = newUrl;
         validators = newValidators;
         seenIds = List.copyOf(newSeen);
@@ -85,7 +111,10 @@ public final class FeedRuntime {
         articlesPublished += published;
     }
 
-    synchronized void failed(String reason, Instant at, Instant next, boolean gone) {
+    synchronized void failed(String reason, Instant at, PollDecision decision, boolean gone) {
+        Instant next = gone ? null : decision.at();
+        pollInterval = gone ? null : decision.interval();
+        pollReason = gone ? "disabled: " + reason : decision.reason();
         lastError = reason;
         lastErrorAt = at;
         consecutiveFailures++;
@@ -99,10 +128,28 @@ public final class FeedRuntime {
         kafkaFailures++;
         kafkaUnavailable = true;
         nextPollAt = next;
+        pollReason = "Kafka unavailable: retry at " + next;
     }
 
-    synchronized void rescheduled(Instant next) {
+    /** Moves the next poll to {@code next} for {@code reason} (e.g. the host's hourly budget is spent). */
+    public synchronized void deferred(Instant next, String reason) {
         nextPollAt = next;
+        pollReason = reason;
+    }
+
+    /** Publication times of the latest items, oldest first. */
+    public synchronized List<Instant> recentItemTimes() {
+        return recentItemTimes;
+    }
+
+    /** The interval chosen at the last poll; null before the first. */
+    public synchronized Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /** Why the feed is due at {@link #nextPollAt()}; null before the first poll. */
+    public synchronized String pollReason() {
+        return pollReason;
     }
 
     /** The URL polled now (after a remembered permanent redirect, the new one). */
