@@ -178,11 +178,11 @@ public final class FeedPoller {
 
     private PollOutcome commit(FeedRuntime feed, List<MappedArticle> fresh, URI newUrl, Validators validators,
             List<String> newSeen, Instant now, PollOutcome.Kind kind, CacheHints hints) {
-        List<Instant> itemTimes = policy.remember(feed.recentItemTimes(),
-                fresh.stream().map(a -> a.event().publishedAt()).toList(), now);
-        PollDecision decision = policy.afterSuccess(now, feed.definition(), itemTimes, hints);
+        PublicationHistory history = policy.remember(feed.history(),
+                fresh.stream().map(a -> a.event().publishedAt()).toList(), now, feed.definition().timeZone());
+        PollDecision decision = policy.afterSuccess(now, feed.definition(), history, hints);
         Instant next = decision.at();
-        FeedStateEvent state = feed.toEvent(newUrl, validators, newSeen, now, itemTimes, decision);
+        FeedStateEvent state = feed.toEvent(newUrl, validators, newSeen, now, history, decision);
         PublishReceipt receipt;
         try {
             receipt = publisher.publish(fresh, List.of(state));
@@ -195,7 +195,7 @@ public final class FeedPoller {
         synchronized (this) {
             fresh.forEach(a -> recentIds.put(a.event().id(), Boolean.TRUE));
         }
-        feed.succeeded(newUrl, validators, newSeen, now, itemTimes, decision, receipt.articles());
+        feed.succeeded(newUrl, validators, newSeen, now, history, decision, receipt.articles());
         for (String dead : receipt.deadLettered()) {
             LOG.warn("Feed {}: article sent to the dead-letter topic: {}", feed.definition().id(), dead);
         }

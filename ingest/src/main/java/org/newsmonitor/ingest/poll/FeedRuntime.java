@@ -27,7 +27,7 @@ public final class FeedRuntime {
     private boolean disabled;
     private boolean kafkaUnavailable;
     private long articlesPublished;
-    private List<Instant> recentItemTimes = List.of();
+    private PublicationHistory history = PublicationHistory.EMPTY;
     private Duration pollInterval;
     private String pollReason;
 
@@ -53,7 +53,7 @@ public final class FeedRuntime {
         consecutiveFailures = state.consecutiveFailures();
         nextPollAt = state.nextPollAt();
         disabled = state.disabled();
-        recentItemTimes = List.copyOf(state.recentItemTimes());
+        history = new PublicationHistory(state.recentItemTimes(), state.hourlyActivity());
         pollInterval = state.pollIntervalSeconds() == null ? null : Duration.ofSeconds(state.pollIntervalSeconds());
         pollReason = state.pollReason();
     }
@@ -63,29 +63,30 @@ public final class FeedRuntime {
         url = URI.create(state.url());
         validators = new Validators(state.etag(), state.lastModified());
         seenIds = List.copyOf(state.seenIds());
-        recentItemTimes = List.copyOf(state.recentItemTimes());
+        history = new PublicationHistory(state.recentItemTimes(), state.hourlyActivity());
     }
 
     /** The state record as it would be after the given committed values, with this feed's polling decision. */
     public synchronized FeedStateEvent toEvent(URI newUrl, Validators newValidators, List<String> newSeen,
             Instant successAt, String error, Instant errorAt, int failures, Instant next, boolean isDisabled) {
         return record(newUrl, newValidators, newSeen, successAt, error, errorAt, failures, next, isDisabled,
-                recentItemTimes, pollInterval, pollReason);
+                history, pollInterval, pollReason);
     }
 
     /** The state record after a successful poll: its committed values, the item history and the polling decision. */
     synchronized FeedStateEvent toEvent(URI newUrl, Validators newValidators, List<String> newSeen, Instant successAt,
-            List<Instant> itemTimes, PollDecision decision) {
+            PublicationHistory newHistory, PollDecision decision) {
         return record(newUrl, newValidators, newSeen, successAt, lastError, lastErrorAt, 0, decision.at(), disabled,
-                itemTimes, decision.interval(), decision.reason());
+                newHistory, decision.interval(), decision.reason());
     }
 
     private FeedStateEvent record(URI newUrl, Validators newValidators, List<String> newSeen, Instant successAt,
-            String error, Instant errorAt, int failures, Instant next, boolean isDisabled, List<Instant> itemTimes,
+            String error, Instant errorAt, int failures, Instant next, boolean isDisabled, PublicationHistory past,
             Duration interval, String reason) {
         return new FeedStateEvent(FeedStateEvent.CURRENT_VERSION, definition.id(), newUrl.toString(),
                 newValidators.etag(), newValidators.lastModified(), newSeen, successAt, error, errorAt, failures, next,
-                isDisabled, itemTimes, interval == null ? null : interval.toSeconds(), reason);
+                isDisabled, past.itemTimes(), past.hourlyTotal() == 0 ? List.of() : past.hourly(),
+                interval == null ? null : interval.toSeconds(), reason);
     }
 
     /** The current state as a record. */
@@ -95,8 +96,8 @@ public final class FeedRuntime {
     }
 
     synchronized void succeeded(URI newUrl, Validators newValidators, List<String> newSeen, Instant at,
-            List<Instant> itemTimes, PollDecision decision, int published) {
-        recentItemTimes = List.copyOf(itemTimes);
+            PublicationHistory newHistory, PollDecision decision, int published) {
+        history = newHistory;
         pollInterval = decision.interval();
         pollReason = decision.reason();
         Instant next = decision.at();
@@ -137,9 +138,9 @@ public final class FeedRuntime {
         pollReason = reason;
     }
 
-    /** Publication times of the latest items, oldest first. */
-    public synchronized List<Instant> recentItemTimes() {
-        return recentItemTimes;
+    /** The feed's publication history. */
+    public synchronized PublicationHistory history() {
+        return history;
     }
 
     /** The interval chosen at the last poll; null before the first. */
