@@ -76,6 +76,26 @@ class FeedPollerTest {
     }
 
     @Test
+    void shouldHonourMaxAgeOnNotModified() {
+        server.on("/feed.xml", ex -> {
+            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.getResponseHeaders().add("Cache-Control", "max-age=1200");
+                ex.sendResponseHeaders(304, -1);
+                return;
+            }
+            ex.getResponseHeaders().add("ETag", "\"v1\"");
+            FeedServer.respond(ex, 200, RSS, TestFeeds.rss(1, 2));
+        });
+        FeedRuntime feed = feed("/feed.xml");
+        FeedPoller poller = poller(feed);
+        poller.poll(feed);
+        PollOutcome second = poller.poll(feed);
+        assertThat(second.kind()).isEqualTo(PollOutcome.Kind.NOT_MODIFIED);
+        assertThat(second.nextPollAt()).isEqualTo(clock.instant().plusSeconds(1200));
+        assertThat(feed.pollReason()).isEqualTo("max-age 1200 s");
+    }
+
+    @Test
     void shouldSayWhyAFailingFeedWaits() {
         server.on("/feed.xml", ex -> {
             ex.getResponseHeaders().add("Retry-After", "300");
