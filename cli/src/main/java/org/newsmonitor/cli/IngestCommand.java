@@ -5,11 +5,13 @@ import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.contracts.TopicCreator;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.ingest.FeedHealth;
+import org.newsmonitor.ingest.FeedHealthServer;
 import org.newsmonitor.ingest.IngestConfig;
 import org.newsmonitor.ingest.IngestService;
 import org.newsmonitor.outbound.AddressAllowList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,6 +24,13 @@ final class IngestCommand implements Callable<Integer> {
     KafkaOptions kafka;
     @Mixin
     FeedOptions feeds;
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:MONITOR_INGEST_HTTP_PORT}",
+            description = "Serve the feeds' health as JSON at GET /feeds on this port (env MONITOR_INGEST_HTTP_PORT; "
+                    + "default: off).")
+    Integer httpPort;
+    @Option(names = "--http-host", defaultValue = "127.0.0.1",
+            description = "Address the feed health listener binds (default: ${DEFAULT-VALUE}).")
+    String httpHost;
     @Spec
     CommandSpec spec;
 
@@ -33,8 +42,18 @@ final class IngestCommand implements Callable<Integer> {
         ingest.start();
         spec.commandLine().getOut().println("Ingest: polling " + ingest.feeds().size() + " feeds into "
                 + Topics.ARTICLES.name() + " at " + settings.bootstrapServers() + ". Ctrl-C stops.");
+        AutoCloseable service = ingest;
+        if (httpPort != null) {
+            FeedHealthServer http = FeedHealthServer.start(httpHost, httpPort, ingest::health);
+            spec.commandLine().getOut().println("Ingest: feed health at http://" + httpHost + ":" + http.port()
+                    + "/feeds");
+            service = () -> {
+                http.close();
+                ingest.close();
+            };
+        }
         // polling retries by itself: nothing in the ingester fails for good
-        return Services.runUntilStopped(ingest, () -> null, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return Services.runUntilStopped(service, () -> null, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     static IngestConfig config(ClientSettings settings, FeedOptions feeds) {
@@ -44,7 +63,8 @@ final class IngestCommand implements Callable<Integer> {
 
     /** `monitor ingest feeds`. */
     @Command(name = "feeds", mixinStandardHelpOptions = true,
-            description = "Lists the feeds with their health: last success, last error, failures, next poll.")
+            description = "Lists the feeds with their health: last success, last error, failures, next poll, the "
+                    + "polling interval and why.")
     static final class Feeds implements Callable<Integer> {
         @Mixin
         KafkaOptions kafka;

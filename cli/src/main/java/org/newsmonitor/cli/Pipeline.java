@@ -116,6 +116,19 @@ final class Pipeline implements AutoCloseable {
         track(ingest);
         ingest.start();
         alerts.addCheck("ingest", ingest::serviceHealth);
+        String feedHealthPort = System.getenv("MONITOR_INGEST_HTTP_PORT");
+        if (feedHealthPort != null && !feedHealthPort.isBlank()) {
+            org.newsmonitor.ingest.FeedHealthServer feedHealth;
+            try {
+                feedHealth = org.newsmonitor.ingest.FeedHealthServer.start(s.httpHost(),
+                        Integer.parseInt(feedHealthPort.strip()), ingest::health);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("MONITOR_INGEST_HTTP_PORT must be a port number, was '"
+                        + feedHealthPort + "'");
+            }
+            track(feedHealth);
+            console.println("Ingest: feed health at http://" + s.httpHost() + ":" + feedHealth.port() + "/feeds");
+        }
         console.println("Ingest: " + (s.pollLiveFeeds() ? "polling " + ingest.feeds().size() + " feeds"
                 : "live feeds off"));
 

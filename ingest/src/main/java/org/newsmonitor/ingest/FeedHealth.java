@@ -1,5 +1,6 @@
 package org.newsmonitor.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,10 +19,14 @@ import java.util.List;
  * @param consecutiveFailures failures since the last success
  * @param nextPollAt          when it is due; may be null (disabled, or not scheduled yet)
  * @param articlesPublished   articles published by this process
+ * @param pollInterval        the interval chosen at the last poll; null before the first
+ * @param pollReason          why the feed is due at {@code nextPollAt} (e.g. "adaptive: median gap 12 min over 20
+ *                            items", "floor 2 min (...)", "max-age 600 s", "Retry-After until ...", "host budget: ...");
+ *                            null before the first poll
  */
 public record FeedHealth(String feedId, String title, String url, String language, List<String> tags,
         FeedStatus status, Instant lastSuccessAt, String lastError, Instant lastErrorAt, int consecutiveFailures,
-        Instant nextPollAt, long articlesPublished) {
+        Instant nextPollAt, long articlesPublished, Duration pollInterval, String pollReason) {
 
     public FeedHealth {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -41,6 +46,12 @@ public record FeedHealth(String feedId, String title, String url, String languag
             s.append("  failures ").append(consecutiveFailures);
         }
         s.append("  next ").append(nextPollAt == null ? "-" : nextPollAt);
+        if (pollInterval != null) {
+            s.append("  every ").append(org.newsmonitor.ingest.poll.PollingPolicy.human(pollInterval));
+        }
+        if (pollReason != null) {
+            s.append(" (").append(pollReason).append(')');
+        }
         if (!healthy() && lastError != null) {
             s.append("  error: ").append(lastError);
         }

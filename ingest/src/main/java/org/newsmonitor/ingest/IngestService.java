@@ -96,7 +96,7 @@ public final class IngestService implements AutoCloseable {
         this.publisher = publisher;
         this.store = store;
         this.fetcher = new FeedFetcher(config.http(), new SsrfGuard(resolver, config.ssrf()), config.clock());
-        this.hosts = new HostLimiter(config.http().maxPerHost());
+        this.hosts = new HostLimiter(config.http().maxPerHost(), config.hostRequestsPerHour());
     }
 
     /**
@@ -121,8 +121,8 @@ public final class IngestService implements AutoCloseable {
             watcher = new FeedListWatcher(config.feedList(), text);
         }
         definitions.forEach(d -> feeds.add(new FeedRuntime(d)));
-        poller = new FeedPoller(fetcher, publisher, store, feeds, config.backoff(), config.maxSeenIdsPerFeed(),
-                config.clock(), random.split());
+        poller = new FeedPoller(fetcher, publisher, store, feeds, config.backoff(), config.polling(),
+                config.maxSeenIdsPerFeed(), config.clock(), random.split());
         if (feeds.isEmpty() && watcher == null) {
             LOG.info("Ingest: no live feeds to poll{}", config.pollLiveFeeds() ? "" : " (live polling is off)");
             restored = true;
@@ -157,7 +157,7 @@ public final class IngestService implements AutoCloseable {
         FeedDefinition d = f.definition();
         return new FeedHealth(d.id(), d.title(), f.url().toString(), d.language(), d.tags(), status,
                 f.lastSuccessAt(), f.lastError(), f.lastErrorAt(), f.consecutiveFailures(), f.nextPollAt(),
-                f.articlesPublished());
+                f.articlesPublished(), f.pollInterval(), f.pollReason());
     }
 
     /**
@@ -358,6 +358,14 @@ public final class IngestService implements AutoCloseable {
         String host = feed.url().getHost();
         if (!hosts.tryAcquire(host)) {
             schedule(feed, HOST_BUSY_RETRY);
+            return;
+        }
+        Instant budgetFreeAt = hosts.spend(host, config.clock().instant());
+        if (budgetFreeAt != null) {
+            hosts.release(host);
+            feed.deferred(budgetFreeAt, "host budget: " + hosts.requestsPerHour() + " requests/h to " + host
+                    + " used; next slot at " + budgetFreeAt);
+            schedule(feed, Duration.between(config.clock().instant(), budgetFreeAt));
             return;
         }
         boolean polled = false;

@@ -239,6 +239,27 @@ class IngestServiceTest {
         }
     }
 
+    @Test
+    void shouldHoldPollsOverTheHostsHourlyBudgetAndSaySo() throws Exception {
+        // Given two feeds on one host polled every second, and a budget of 3 requests per host and hour
+        Path list = feedList("""
+                - {id: first, url: "%s", interval: PT1S}
+                - {id: second, url: "%s", interval: PT1S}
+                """.formatted(server.url("/feed.xml"), server.url("/feed.xml?second")));
+        try (IngestService service = new IngestService(config(list, AddressAllowList.of(List.of(server.hostPort())))
+                .withHostRequestsPerHour(3), kafka, kafka, Resolver.SYSTEM)) {
+            // When it runs until both feeds were held back
+            service.start();
+            Await.until("both feeds held by the host budget", WAIT, () -> service.health().stream()
+                    .allMatch(h -> h.pollReason() != null && h.pollReason().startsWith("host budget")));
+            // Then the host got 3 requests, and each feed says why it waits and until when
+            assertThat(server.requests()).hasSize(3);
+            assertThat(health(service, "first").pollReason()).matches(
+                    "host budget: 3 requests/h to 127\\.0\\.0\\.1 used; next slot at \\S+");
+            assertThat(health(service, "first").nextPollAt()).isAfter(java.time.Instant.now().plusSeconds(3500));
+        }
+    }
+
     private IngestService service(Path list, AddressAllowList ssrf) {
         return new IngestService(config(list, ssrf), kafka, kafka, Resolver.SYSTEM);
     }

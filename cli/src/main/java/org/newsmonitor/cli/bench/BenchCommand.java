@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * after GC; prints a table and the pipeline/raw ratio.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures the pipeline's throughput, latency and memory on a fresh embedded broker.")
+        description = "Measures the pipeline's throughput, latency and memory on a fresh embedded broker.",
+        subcommands = org.newsmonitor.cli.bench.polling.PollingBenchCommand.class)
 public final class BenchCommand implements Callable<Integer> {
     private static final Duration CATCH_UP = Duration.ofMinutes(5);
 

@@ -11,10 +11,10 @@ import java.util.Collection;
  * @param p99   99th percentile
  * @param max   largest sample
  */
-record LatencySummary(int count, double p50, double p95, double p99, double max) {
+public record LatencySummary(int count, double p50, double p95, double p99, double max) {
 
     /** The summary of these samples; all zero when there are none. */
-    static LatencySummary of(Collection<Double> millis) {
+    public static LatencySummary of(Collection<Double> millis) {
         double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return new LatencySummary(0, 0, 0, 0, 0);

@@ -19,6 +19,14 @@ import java.util.List;
  * @param consecutiveFailures failures since the last success
  * @param nextPollAt          when the feed is due next; may be null
  * @param disabled            true when the feed was disabled (e.g. 410 Gone)
+ * @param recentItemTimes     publication times of the feed's latest items, oldest first, bounded by the ingester
+ *                            (its adaptive polling learns the feed's rhythm from them); empty in older records
+ * @param hourlyActivity      24 weights, one per hour of the feed's local day: the share of its recent items (a
+ *                            moving average over about the last hundred) published in that hour; empty in older
+ *                            records
+ * @param pollIntervalSeconds the interval the polling policy chose at the last poll, in seconds; may be null
+ * @param pollReason          why the feed is due at {@code nextPollAt}, in one line (e.g. "adaptive: median gap
+ *                            12 min over 20 items"); may be null
  */
 public record FeedStateEvent(
         int schemaVersion,
@@ -32,7 +40,11 @@ public record FeedStateEvent(
         Instant lastErrorAt,
         int consecutiveFailures,
         Instant nextPollAt,
-        boolean disabled) implements KeyedRecord {
+        boolean disabled,
+        List<Instant> recentItemTimes,
+        List<Double> hourlyActivity,
+        Long pollIntervalSeconds,
+        String pollReason) implements KeyedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -42,9 +54,27 @@ public record FeedStateEvent(
         feedId = Checks.nonBlank(r, "feedId", feedId);
         url = Checks.nonBlank(r, "url", url);
         seenIds = Checks.list(seenIds);
+        recentItemTimes = Checks.list(recentItemTimes);
+        hourlyActivity = Checks.list(hourlyActivity);
+        if (!hourlyActivity.isEmpty() && hourlyActivity.size() != 24) {
+            throw new InvalidRecordException(r, "hourlyActivity", "must have 24 weights or none, had "
+                    + hourlyActivity.size());
+        }
+        if (pollIntervalSeconds != null && pollIntervalSeconds < 0) {
+            throw new InvalidRecordException(r, "pollIntervalSeconds", "must not be negative, was "
+                    + pollIntervalSeconds);
+        }
         if (consecutiveFailures < 0) {
             throw new InvalidRecordException(r, "consecutiveFailures", "must not be negative, was " + consecutiveFailures);
         }
+    }
+
+    /** A record without polling history (as written before adaptive polling). */
+    public FeedStateEvent(int schemaVersion, String feedId, String url, String etag, String lastModified,
+            List<String> seenIds, Instant lastSuccessAt, String lastError, Instant lastErrorAt,
+            int consecutiveFailures, Instant nextPollAt, boolean disabled) {
+        this(schemaVersion, feedId, url, etag, lastModified, seenIds, lastSuccessAt, lastError, lastErrorAt,
+                consecutiveFailures, nextPollAt, disabled, List.of(), List.of(), null, null);
     }
 
     /** The key of a feed-state record: its {@link #feedId()}. */

@@ -13,15 +13,22 @@ import java.util.List;
  * @param title    human name, used as the article source; never null
  * @param language BCP 47 language of the feed, e.g. "ru"; may be null
  * @param tags     tags copied onto every article; never null
- * @param interval time between polls
- * @param timeZone zone for dates written without one (e.g. Europe/Moscow for a Russian agency); never null
+ * @param interval    time between polls of a fixed-interval feed; for an adaptive feed, the interval used until it
+ *                    has enough publication history
+ * @param timeZone    zone for dates written without one (e.g. Europe/Moscow for a Russian agency); never null
+ * @param minInterval an adaptive feed's floor: never polled more often; null for a fixed-interval feed
+ * @param maxInterval an adaptive feed's ceiling: never polled less often; null for a fixed-interval feed
  */
 public record FeedDefinition(String id, URI url, String title, String language, List<String> tags, Duration interval,
-        ZoneId timeZone) {
+        ZoneId timeZone, Duration minInterval, Duration maxInterval) {
     /** Default polling interval. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(30);
     /** Shortest polling interval accepted. */
     public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    /** Floor of an adaptive feed that names none. */
+    public static final Duration DEFAULT_FLOOR = Duration.ofMinutes(2);
+    /** Ceiling of an adaptive feed that names none. */
+    public static final Duration DEFAULT_CEILING = Duration.ofHours(3);
 
     public FeedDefinition {
         if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
@@ -39,5 +46,30 @@ public record FeedDefinition(String id, URI url, String title, String language, 
             throw new IllegalArgumentException("feed " + id + ": interval must be at least 1 s, was " + interval);
         }
         timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
+        if ((minInterval == null) != (maxInterval == null)) {
+            throw new IllegalArgumentException("feed " + id + ": minInterval and maxInterval are both set (adaptive) or "
+                    + "both absent (fixed interval)");
+        }
+        if (minInterval != null) {
+            if (minInterval.compareTo(MIN_INTERVAL) < 0) {
+                throw new IllegalArgumentException("feed " + id + ": minInterval must be at least 1 s, was "
+                        + minInterval);
+            }
+            if (maxInterval.compareTo(minInterval) < 0) {
+                throw new IllegalArgumentException("feed " + id + ": maxInterval (" + maxInterval
+                        + ") is shorter than minInterval (" + minInterval + ")");
+            }
+        }
+    }
+
+    /** A feed polled at the fixed {@code interval} (the default interval when null), as before adaptive polling. */
+    public FeedDefinition(String id, URI url, String title, String language, List<String> tags, Duration interval,
+            ZoneId timeZone) {
+        this(id, url, title, language, tags, interval, timeZone, null, null);
+    }
+
+    /** True when the interval follows the feed's publication history between the floor and the ceiling. */
+    public boolean adaptive() {
+        return minInterval != null;
     }
 }

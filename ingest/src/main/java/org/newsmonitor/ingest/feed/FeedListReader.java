@@ -31,10 +31,17 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads feed lists. OPML: every {@code <outline>} with an {@code xmlUrl} is a feed; {@code text}/{@code title},
  * {@code language} and {@code category} (comma-separated, "/a/b" paths split) are standard, and the extension
- * attributes {@code nm:id}, {@code nm:interval} (ISO-8601 like PT15M, or 15m / 2h / 90s), {@code nm:timeZone} and
- * {@code nm:tags} in namespace {@value #OPML_NAMESPACE} (also accepted without prefix) set the rest; enclosing folder
- * outlines add their text as a tag. YAML: a list (or {@code feeds:} list) of maps with {@code url} and optional
- * {@code id}, {@code title}, {@code language}, {@code tags}, {@code interval}, {@code timeZone}.
+ * attributes {@code nm:id}, {@code nm:interval}, {@code nm:minInterval}, {@code nm:maxInterval} (ISO-8601 like PT15M,
+ * or 15m / 2h / 90s), {@code nm:timeZone} and {@code nm:tags} in namespace {@value #OPML_NAMESPACE} (also accepted
+ * without prefix) set the rest; enclosing folder outlines add their text as a tag. YAML: a list (or {@code feeds:}
+ * list) of maps with {@code url} and optional {@code id}, {@code title}, {@code language}, {@code tags},
+ * {@code interval}, {@code minInterval}, {@code maxInterval}, {@code timeZone}.
+ *
+ * <p>Polling: a feed with {@code interval} and neither {@code minInterval} nor {@code maxInterval} is polled at that
+ * fixed interval. Any other feed is adaptive: its interval follows its publication history between the floor
+ * {@code minInterval} (default {@link FeedDefinition#DEFAULT_FLOOR}) and the ceiling {@code maxInterval} (default
+ * {@link FeedDefinition#DEFAULT_CEILING}, or the floor when that is longer), starting from {@code interval} (default
+ * {@link FeedDefinition#DEFAULT_INTERVAL}, held between floor and ceiling) until there is history.
  */
 public final class FeedListReader {
     /** Namespace of the monitor's OPML extension attributes. */
@@ -181,7 +188,8 @@ public final class FeedListReader {
                     tags.addAll(splitList(t.asText()));
                 }
                 feeds.add(definition(text(f, "id"), url, text(f, "title"), text(f, "language"), tags,
-                        text(f, "interval"), text(f, "timeZone")));
+                        new Intervals(text(f, "interval"), text(f, "minInterval"), text(f, "maxInterval")),
+                        text(f, "timeZone")));
             } catch (IllegalArgumentException e) {
                 throw new FeedListException("Invalid feed in " + where + " at feeds[" + i + "]: " + e.getMessage(), e);
             }
@@ -242,11 +250,17 @@ public final class FeedListReader {
             tags.addAll(splitList(extraTags));
         }
         return definition(attr(xml, "id"), url, firstNonBlank(attr(xml, "title"), attr(xml, "text")),
-                attr(xml, "language"), tags, attr(xml, "interval"), attr(xml, "timeZone"));
+                attr(xml, "language"), tags,
+                new Intervals(attr(xml, "interval"), attr(xml, "minInterval"), attr(xml, "maxInterval")),
+                attr(xml, "timeZone"));
+    }
+
+    /** The polling keys of one feed as written; any may be null. */
+    private record Intervals(String interval, String min, String max) {
     }
 
     private static FeedDefinition definition(String id, String url, String title, String language, List<String> tags,
-            String interval, String zone) {
+            Intervals intervals, String zone) {
         URI uri;
         try {
             uri = URI.create(url.strip());
@@ -260,8 +274,32 @@ public final class FeedListReader {
             throw new IllegalArgumentException("timeZone '" + zone + "' is not a zone id such as Europe/Moscow");
         }
         String feedId = id == null || id.isBlank() ? FeedIds.fromUrl(uri) : id.strip();
-        return new FeedDefinition(feedId, uri, title, language, new ArrayList<>(new LinkedHashSet<>(tags)),
-                interval == null ? null : interval(interval), zoneId);
+        List<String> uniqueTags = new ArrayList<>(new LinkedHashSet<>(tags));
+        Duration interval = intervals.interval() == null ? null : interval(intervals.interval());
+        if (intervals.min() == null && intervals.max() == null && interval != null) {
+            return new FeedDefinition(feedId, uri, title, language, uniqueTags, interval, zoneId);
+        }
+        Duration min = intervals.min() == null ? null : named("minInterval", intervals.min());
+        Duration max = intervals.max() == null ? null : named("maxInterval", intervals.max());
+        if (min == null) {
+            min = max != null && max.compareTo(FeedDefinition.DEFAULT_FLOOR) < 0 ? max : FeedDefinition.DEFAULT_FLOOR;
+        }
+        if (max == null) {
+            max = min.compareTo(FeedDefinition.DEFAULT_CEILING) > 0 ? min : FeedDefinition.DEFAULT_CEILING;
+        }
+        Duration start = interval == null ? FeedDefinition.DEFAULT_INTERVAL : interval;
+        if (max.compareTo(min) >= 0) {
+            start = start.compareTo(min) < 0 ? min : start.compareTo(max) > 0 ? max : start;
+        }
+        return new FeedDefinition(feedId, uri, title, language, uniqueTags, start, zoneId, min, max);
+    }
+
+    private static Duration named(String key, String text) {
+        try {
+            return interval(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage());
+        }
     }
 
     private static List<FeedDefinition> unique(List<FeedDefinition> feeds, String where) {

@@ -122,8 +122,9 @@ public final class FeedFetcher {
         int status = response.status;
         HttpHeaders headers = response.headers;
         Duration retryAfter = RetryAfter.parse(headers.firstValue("retry-after").orElse(null), clock.instant());
+        Duration maxAge = CacheControl.maxAge(String.join(",", headers.allValues("cache-control")));
         if (status == 304) {
-            return new FetchResult.NotModified(uri, permanent);
+            return new FetchResult.NotModified(uri, permanent, maxAge, retryAfter);
         }
         if (status == 200 || status == 203) {
             byte[] body;
@@ -137,7 +138,8 @@ public final class FeedFetcher {
             }
             Validators next = new Validators(headers.firstValue("etag").orElse(null),
                     headers.firstValue("last-modified").orElse(null));
-            return new FetchResult.Fetched(uri, permanent, body, headers.firstValue("content-type").orElse(null), next);
+            return new FetchResult.Fetched(uri, permanent, body, headers.firstValue("content-type").orElse(null), next,
+                    maxAge, retryAfter);
         }
         String text = "HTTP " + status;
         if (status == 410) {

@@ -17,9 +17,16 @@ public sealed interface FetchResult {
      * @param body         decompressed body; never null
      * @param contentType  the Content-Type header; may be null
      * @param validators   the new validators to send next time
+     * @param maxAge       the Cache-Control max-age; may be null
+     * @param retryAfter   the Retry-After, capped at 24 h; may be null
      */
-    record Fetched(URI finalUri, URI permanentUri, byte[] body, String contentType, Validators validators)
-            implements FetchResult {
+    record Fetched(URI finalUri, URI permanentUri, byte[] body, String contentType, Validators validators,
+            Duration maxAge, Duration retryAfter) implements FetchResult {
+
+        /** A body without caching hints. */
+        public Fetched(URI finalUri, URI permanentUri, byte[] body, String contentType, Validators validators) {
+            this(finalUri, permanentUri, body, contentType, validators, null, null);
+        }
     }
 
     /**
@@ -27,8 +34,15 @@ public sealed interface FetchResult {
      *
      * @param finalUri     URL after redirects
      * @param permanentUri the new URL after permanent redirects; may be null
+     * @param maxAge       the Cache-Control max-age; may be null
+     * @param retryAfter   the Retry-After, capped at 24 h; may be null
      */
-    record NotModified(URI finalUri, URI permanentUri) implements FetchResult {
+    record NotModified(URI finalUri, URI permanentUri, Duration maxAge, Duration retryAfter) implements FetchResult {
+
+        /** A 304 without caching hints. */
+        public NotModified(URI finalUri, URI permanentUri) {
+            this(finalUri, permanentUri, null, null);
+        }
     }
 
     /**

@@ -50,6 +50,7 @@ public final class FeedPoller {
     private final FeedStateStore store;
     private final Collection<FeedRuntime> feeds;
     private final BackoffPolicy backoff;
+    private final PollingPolicy policy;
     private final int maxSeenIds;
     private final Clock clock;
     private final RandomGenerator random;
@@ -76,6 +77,19 @@ public final class FeedPoller {
      */
     public FeedPoller(FeedFetcher fetcher, ArticlePublisher publisher, FeedStateStore store,
             Collection<FeedRuntime> feeds, BackoffPolicy backoff, int maxSeenIds, Clock clock, RandomGenerator random) {
+        this(fetcher, publisher, store, feeds, backoff, PollingPolicy.defaults(), maxSeenIds, clock, random);
+    }
+
+    /**
+     * A poller whose feeds are due as {@code policy} decides after each poll.
+     *
+     * @see #FeedPoller(FeedFetcher, ArticlePublisher, FeedStateStore, Collection, BackoffPolicy, int, Clock,
+     *      RandomGenerator)
+     */
+    public FeedPoller(FeedFetcher fetcher, ArticlePublisher publisher, FeedStateStore store,
+            Collection<FeedRuntime> feeds, BackoffPolicy backoff, PollingPolicy policy, int maxSeenIds, Clock clock,
+            RandomGenerator random) {
+        this.policy = policy;
         this.fetcher = fetcher;
         this.parser = new FeedParser(fetcher.limits().maxBodyBytes());
         this.publisher = publisher;
@@ -107,7 +121,8 @@ public final class FeedPoller {
         }
         if (result instanceof FetchResult.NotModified notModified) {
             URI newUrl = notModified.permanentUri() != null ? notModified.permanentUri() : url;
-            return commit(feed, List.of(), newUrl, feed.validators(), feed.seenIds(), now, PollOutcome.Kind.NOT_MODIFIED);
+            return commit(feed, List.of(), newUrl, feed.validators(), feed.seenIds(), now, PollOutcome.Kind.NOT_MODIFIED,
+                    new CacheHints(notModified.maxAge(), notModified.retryAfter()));
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
         ParsedFeed parsed;
@@ -142,7 +157,8 @@ public final class FeedPoller {
             LOG.warn("Feed {} ({}) has {} items; only the first {} are read", def.id(), fetched.finalUri(),
                     parsed.items().size() + parsed.itemsDropped(), parsed.items().size());
         }
-        return commit(feed, fresh, newUrl, fetched.validators(), newSeen, now, PollOutcome.Kind.FETCHED);
+        return commit(feed, fresh, newUrl, fetched.validators(), newSeen, now, PollOutcome.Kind.FETCHED,
+                new CacheHints(fetched.maxAge(), fetched.retryAfter()));
     }
 
     /** The feed context normalisation needs. */
@@ -161,10 +177,12 @@ public final class FeedPoller {
     }
 
     private PollOutcome commit(FeedRuntime feed, List<MappedArticle> fresh, URI newUrl, Validators validators,
-            List<String> newSeen, Instant now, PollOutcome.Kind kind) {
-        Instant next = now.plus(feed.definition().interval());
-        FeedStateEvent state = feed.toEvent(newUrl, validators, newSeen, now, feed.lastError(), feed.lastErrorAt(), 0,
-                next, false);
+            List<String> newSeen, Instant now, PollOutcome.Kind kind, CacheHints hints) {
+        PublicationHistory history = policy.remember(feed.history(),
+                fresh.stream().map(a -> a.event().publishedAt()).toList(), now, feed.definition().timeZone());
+        PollDecision decision = policy.afterSuccess(now, feed.definition(), history, hints);
+        Instant next = decision.at();
+        FeedStateEvent state = feed.toEvent(newUrl, validators, newSeen, now, history, decision);
         PublishReceipt receipt;
         try {
             receipt = publisher.publish(fresh, List.of(state));
@@ -177,7 +195,7 @@ public final class FeedPoller {
         synchronized (this) {
             fresh.forEach(a -> recentIds.put(a.event().id(), Boolean.TRUE));
         }
-        feed.succeeded(newUrl, validators, newSeen, now, next, receipt.articles());
+        feed.succeeded(newUrl, validators, newSeen, now, history, decision, receipt.articles());
         for (String dead : receipt.deadLettered()) {
             LOG.warn("Feed {}: article sent to the dead-letter topic: {}", feed.definition().id(), dead);
         }
@@ -193,8 +211,9 @@ public final class FeedPoller {
         int failures = feed.consecutiveFailures() + 1;
         String previous = feed.lastError();
         Duration delay = backoff.afterFailure(failures, retryAfter, random);
-        Instant next = gone ? null : now.plus(delay);
-        feed.failed(reason, now, next, gone);
+        PollDecision decision = policy.afterFailure(now, delay, retryAfter, failures);
+        Instant next = gone ? null : decision.at();
+        feed.failed(reason, now, decision, gone);
         String health = gone ? "; the feed is disabled" : "; next attempt in " + human(delay)
                 + (failures >= backoff.unhealthyAfter() ? " (unhealthy: " + failures + " failures in a row)" : "");
         if (failures == 1 || gone || !reason.equals(previous) || failures == backoff.unhealthyAfter()) {
@@ -245,13 +264,6 @@ public final class FeedPoller {
     }
 
     private static String human(Duration d) {
-        long s = d.toSeconds();
-        if (s < 120) {
-            return Math.max(s, 1) + " s";
-        }
-        if (s < 7200) {
-            return (s / 60) + " min";
-        }
-        return (s / 3600) + " h";
+        return PollingPolicy.human(d);
     }
 }

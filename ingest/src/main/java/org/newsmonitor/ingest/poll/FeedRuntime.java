@@ -1,6 +1,7 @@
 package org.newsmonitor.ingest.poll;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,11 @@ public final class FeedRuntime {
     private boolean disabled;
     private boolean kafkaUnavailable;
     private long articlesPublished;
+    private PublicationHistory history = PublicationHistory.EMPTY;
+    private Duration pollInterval;
+    private String pollReason;
+    /** The definition the last successful poll's decision was made with; null when unknown (e.g. after a restart). */
+    private FeedDefinition decidedWith;
 
     /** A feed that was never polled. */
     public FeedRuntime(FeedDefinition definition) {
@@ -56,9 +62,10 @@ public final class FeedRuntime {
     }
 
     /**
-     * When the feed is due, decided now from its current definition: a healthy feed one interval (as the feed list
-     * says now) after its last success, a failing one when its backoff ends, a feed never polled at once. Never
-     * earlier than {@code now}.
+     * When the feed is due, decided now from its current definition: a healthy feed when the polling policy said
+     * after its last success, unless the feed list changed since (then one interval as the list says now after the
+     * last success: the fixed interval, or for an adaptive feed the last chosen interval within the new floor and
+     * ceiling); a failing one when its backoff ends; a feed never polled at once. Never earlier than {@code now}.
      *
      * @return when to poll next; null for a disabled feed
      */
@@ -69,10 +76,23 @@ public final class FeedRuntime {
         Instant due;
         if (consecutiveFailures > 0 || kafkaUnavailable || lastSuccessAt == null) {
             due = nextPollAt;
+        } else if (definition.equals(decidedWith) && nextPollAt != null) {
+            due = nextPollAt;
         } else {
-            due = lastSuccessAt.plus(definition.interval());
+            due = lastSuccessAt.plus(intervalAsListedNow());
         }
         return due == null || due.isBefore(now) ? now : due;
+    }
+
+    private Duration intervalAsListedNow() {
+        if (!definition.adaptive()) {
+            return definition.interval();
+        }
+        Duration chosen = pollInterval == null ? definition.interval() : pollInterval;
+        if (chosen.compareTo(definition.minInterval()) < 0) {
+            return definition.minInterval();
+        }
+        return chosen.compareTo(definition.maxInterval()) > 0 ? definition.maxInterval() : chosen;
     }
 
     /** Takes over what Kafka has committed for this feed. */
@@ -86,6 +106,9 @@ public final class FeedRuntime {
         consecutiveFailures = state.consecutiveFailures();
         nextPollAt = state.nextPollAt();
         disabled = state.disabled();
+        history = new PublicationHistory(state.recentItemTimes(), state.hourlyActivity());
+        pollInterval = state.pollIntervalSeconds() == null ? null : Duration.ofSeconds(state.pollIntervalSeconds());
+        pollReason = state.pollReason();
     }
 
     /** Takes over only the committed URL, validators and seen ids, keeping this session's health. */
@@ -93,14 +116,30 @@ public final class FeedRuntime {
         url = URI.create(state.url());
         validators = new Validators(state.etag(), state.lastModified());
         seenIds = List.copyOf(state.seenIds());
+        history = new PublicationHistory(state.recentItemTimes(), state.hourlyActivity());
     }
 
-    /** The state record as it would be after the given committed values. */
+    /** The state record as it would be after the given committed values, with this feed's polling decision. */
     public synchronized FeedStateEvent toEvent(URI newUrl, Validators newValidators, List<String> newSeen,
             Instant successAt, String error, Instant errorAt, int failures, Instant next, boolean isDisabled) {
+        return record(newUrl, newValidators, newSeen, successAt, error, errorAt, failures, next, isDisabled,
+                history, pollInterval, pollReason);
+    }
+
+    /** The state record after a successful poll: its committed values, the item history and the polling decision. */
+    synchronized FeedStateEvent toEvent(URI newUrl, Validators newValidators, List<String> newSeen, Instant successAt,
+            PublicationHistory newHistory, PollDecision decision) {
+        return record(newUrl, newValidators, newSeen, successAt, lastError, lastErrorAt, 0, decision.at(), disabled,
+                newHistory, decision.interval(), decision.reason());
+    }
+
+    private FeedStateEvent record(URI newUrl, Validators newValidators, List<String> newSeen, Instant successAt,
+            String error, Instant errorAt, int failures, Instant next, boolean isDisabled, PublicationHistory past,
+            Duration interval, String reason) {
         return new FeedStateEvent(FeedStateEvent.CURRENT_VERSION, definition.id(), newUrl.toString(),
                 newValidators.etag(), newValidators.lastModified(), newSeen, successAt, error, errorAt, failures, next,
-                isDisabled);
+                isDisabled, past.itemTimes(), past.hourlyTotal() == 0 ? List.of() : past.hourly(),
+                interval == null ? null : interval.toSeconds(), reason);
     }
 
     /** The current state as a record. */
@@ -109,8 +148,13 @@ public final class FeedRuntime {
                 disabled);
     }
 
-    synchronized void succeeded(URI newUrl, Validators newValidators, List<String> newSeen, Instant at, Instant next,
-            int published) {
+    synchronized void succeeded(URI newUrl, Validators newValidators, List<String> newSeen, Instant at,
+            PublicationHistory newHistory, PollDecision decision, int published) {
+        history = newHistory;
+        pollInterval = decision.interval();
+        pollReason = decision.reason();
+        decidedWith = definition;
+        Instant next = decision.at();
         url = newUrl;
         validators = newValidators;
         seenIds = List.copyOf(newSeen);
@@ -122,7 +166,10 @@ public final class FeedRuntime {
         articlesPublished += published;
     }
 
-    synchronized void failed(String reason, Instant at, Instant next, boolean gone) {
+    synchronized void failed(String reason, Instant at, PollDecision decision, boolean gone) {
+        Instant next = gone ? null : decision.at();
+        pollInterval = gone ? null : decision.interval();
+        pollReason = gone ? "disabled: " + reason : decision.reason();
         lastError = reason;
         lastErrorAt = at;
         consecutiveFailures++;
@@ -136,11 +183,33 @@ public final class FeedRuntime {
         kafkaFailures++;
         kafkaUnavailable = true;
         nextPollAt = next;
+        pollReason = "Kafka unavailable: retry at " + next;
     }
 
-    /** Records when the feed is polled next, as decided by the scheduler (shown in its health). */
+    /** Moves the next poll to {@code next} for {@code reason} (e.g. the host's hourly budget is spent). */
+    public synchronized void deferred(Instant next, String reason) {
+        nextPollAt = next;
+        pollReason = reason;
+    }
+
+    /** Records when the feed is polled next, as decided by the scheduler from the feed list (shown in its health). */
     public synchronized void rescheduled(Instant next) {
         nextPollAt = next;
+    }
+
+    /** The feed's publication history. */
+    public synchronized PublicationHistory history() {
+        return history;
+    }
+
+    /** The interval chosen at the last poll; null before the first. */
+    public synchronized Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /** Why the feed is due at {@link #nextPollAt()}; null before the first poll. */
+    public synchronized String pollReason() {
+        return pollReason;
     }
 
     /** The URL polled now (after a remembered permanent redirect, the new one). */

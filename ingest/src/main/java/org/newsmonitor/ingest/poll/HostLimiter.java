@@ -1,18 +1,47 @@
 package org.newsmonitor.ingest.poll;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
-/** Bounds how many fetches run against one host at a time, so one slow publisher cannot take every worker. */
+/**
+ * The politeness limits per host: how many fetches run against one host at a time, so one slow publisher cannot take
+ * every worker, and how many requests one host gets per hour (a sliding window), whatever the feeds' intervals ask.
+ */
 public final class HostLimiter {
-    private final int perHost;
-    private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+    private static final Duration WINDOW = Duration.ofHours(1);
 
-    /** @param perHost fetches allowed at once per host */
+    private final int perHost;
+    private final int requestsPerHour;
+    private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Instant>> requests = new ConcurrentHashMap<>();
+
+    /** @param perHost fetches allowed at once per host; no hourly budget */
     public HostLimiter(int perHost) {
+        this(perHost, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param perHost         fetches allowed at once per host
+     * @param requestsPerHour requests allowed per host in any hour
+     */
+    public HostLimiter(int perHost, int requestsPerHour) {
+        if (perHost < 1 || requestsPerHour < 1) {
+            throw new IllegalArgumentException("perHost and requestsPerHour must be positive, were " + perHost
+                    + " and " + requestsPerHour);
+        }
         this.perHost = perHost;
+        this.requestsPerHour = requestsPerHour;
+    }
+
+    /** Requests allowed per host in any hour. */
+    public int requestsPerHour() {
+        return requestsPerHour;
     }
 
     /** Takes a slot for {@code host} if one is free; returns false otherwise. */
@@ -25,7 +54,31 @@ public final class HostLimiter {
         semaphore(host).release();
     }
 
+    /**
+     * Counts one request to {@code host} at {@code now} if the hour's budget allows it.
+     *
+     * @return null when the request was counted and may be sent; otherwise the time the budget allows the next one
+     */
+    public Instant spend(String host, Instant now) {
+        Deque<Instant> sent = requests.computeIfAbsent(key(host), h -> new ArrayDeque<>());
+        synchronized (sent) {
+            Instant windowStart = now.minus(WINDOW);
+            while (!sent.isEmpty() && !sent.peekFirst().isAfter(windowStart)) {
+                sent.pollFirst();
+            }
+            if (sent.size() >= requestsPerHour) {
+                return sent.peekFirst().plus(WINDOW);
+            }
+            sent.addLast(now);
+            return null;
+        }
+    }
+
     private Semaphore semaphore(String host) {
-        return hosts.computeIfAbsent(host == null ? "" : host.toLowerCase(Locale.ROOT), h -> new Semaphore(perHost));
+        return hosts.computeIfAbsent(key(host), h -> new Semaphore(perHost));
+    }
+
+    private static String key(String host) {
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
     }
 }

@@ -79,6 +79,49 @@ class FeedListReaderTest {
     }
 
     @Test
+    void shouldReadFixedAndAdaptivePollingKeys() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("polling.yaml"), """
+                - {id: fixed, url: "https://a.example/rss", interval: 20m}
+                - {id: defaults, url: "https://b.example/rss"}
+                - {id: bounded, url: "https://c.example/rss", minInterval: 5m, maxInterval: 1h}
+                - {id: ceiling, url: "https://d.example/rss", maxInterval: PT15M, interval: 2h}
+                """);
+        List<FeedDefinition> feeds = FeedListReader.read(yaml);
+        // interval alone: fixed, as before
+        assertThat(feeds.get(0).adaptive()).isFalse();
+        assertThat(feeds.get(0).interval()).isEqualTo(Duration.ofMinutes(20));
+        // nothing: adaptive between the default floor and ceiling, starting at the default interval
+        assertThat(feeds.get(1).adaptive()).isTrue();
+        assertThat(feeds.get(1).minInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(feeds.get(1).maxInterval()).isEqualTo(Duration.ofHours(3));
+        assertThat(feeds.get(1).interval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(feeds.get(2).minInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(feeds.get(2).maxInterval()).isEqualTo(Duration.ofHours(1));
+        // a starting interval outside the bounds is held within them
+        assertThat(feeds.get(3).interval()).isEqualTo(Duration.ofMinutes(15));
+        Path opml = Files.writeString(dir.resolve("polling.opml"), """
+                <opml version="2.0" xmlns:nm="urn:newsmonitor:opml"><body>
+                  <outline text="a" xmlUrl="https://a.example/rss" nm:minInterval="10m"/>
+                </body></opml>
+                """);
+        FeedDefinition a = FeedListReader.read(opml).get(0);
+        assertThat(a.minInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(a.maxInterval()).isEqualTo(Duration.ofHours(3));
+    }
+
+    @Test
+    void shouldRefuseAFloorAboveTheCeilingNamingTheFeed() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("inverted.yaml"),
+                "- {id: inverted, url: \"https://a.example/rss\", minInterval: 2h, maxInterval: 1h}\n");
+        assertThatThrownBy(() -> FeedListReader.read(yaml)).isInstanceOf(FeedListException.class)
+                .hasMessageContaining("feeds[0]").hasMessageContaining("feed inverted: maxInterval (PT1H) is shorter "
+                        + "than minInterval (PT2H)");
+        Path bad = Files.writeString(dir.resolve("badfloor.yaml"),
+                "- {url: \"https://a.example/rss\", minInterval: often}\n");
+        assertThatThrownBy(() -> FeedListReader.read(bad)).hasMessageContaining("minInterval: interval 'often'");
+    }
+
+    @Test
     void shouldNameTheFileAndLineOfABadFeed() throws Exception {
         Path opml = Files.writeString(dir.resolve("bad.opml"), """
                 <opml version="2.0"><body>

@@ -51,6 +51,63 @@ class FeedPollerTest {
     }
 
     @Test
+    void shouldScheduleAnAdaptiveFeedFromItsItemsAndKeepTheirTimesInItsState() {
+        // Given an adaptive feed whose items came a minute apart until now, served with a max-age of 10 minutes
+        server.on("/feed.xml", ex -> {
+            ex.getResponseHeaders().add("Cache-Control", "public, max-age=600");
+            FeedServer.respond(ex, 200, RSS, TestFeeds.rss(691, 720));
+        });
+        FeedRuntime feed = new FeedRuntime(new FeedDefinition("test-feed", server.url("/feed.xml"), "Test", "en",
+                List.of(), Duration.ofMinutes(30), ZoneId.of("UTC"), Duration.ofMinutes(2), Duration.ofHours(3)));
+        // When polled
+        PollOutcome outcome = poller(feed).poll(feed);
+        // Then the item times are in the committed state, and the next poll waits for max-age, saying so
+        var state = kafka.state("test-feed");
+        assertThat(state.recentItemTimes()).hasSize(30).first().isEqualTo(Instant.parse("2025-06-01T11:31:00Z"));
+        assertThat(state.hourlyActivity()).hasSize(24);
+        assertThat(state.pollReason()).isEqualTo("max-age 600 s");
+        assertThat(state.pollIntervalSeconds()).isEqualTo(600L);
+        assertThat(outcome.nextPollAt()).isEqualTo(clock.instant().plusSeconds(600));
+        // and a restarted ingester takes the history over from the state
+        FeedRuntime restarted = new FeedRuntime(feed.definition());
+        restarted.restore(state);
+        assertThat(restarted.history()).isEqualTo(feed.history());
+        assertThat(restarted.pollReason()).isEqualTo("max-age 600 s");
+    }
+
+    @Test
+    void shouldHonourMaxAgeOnNotModified() {
+        server.on("/feed.xml", ex -> {
+            if ("\"v1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.getResponseHeaders().add("Cache-Control", "max-age=1200");
+                ex.sendResponseHeaders(304, -1);
+                return;
+            }
+            ex.getResponseHeaders().add("ETag", "\"v1\"");
+            FeedServer.respond(ex, 200, RSS, TestFeeds.rss(1, 2));
+        });
+        FeedRuntime feed = feed("/feed.xml");
+        FeedPoller poller = poller(feed);
+        poller.poll(feed);
+        PollOutcome second = poller.poll(feed);
+        assertThat(second.kind()).isEqualTo(PollOutcome.Kind.NOT_MODIFIED);
+        assertThat(second.nextPollAt()).isEqualTo(clock.instant().plusSeconds(1200));
+        assertThat(feed.pollReason()).isEqualTo("max-age 1200 s");
+    }
+
+    @Test
+    void shouldSayWhyAFailingFeedWaits() {
+        server.on("/feed.xml", ex -> {
+            ex.getResponseHeaders().add("Retry-After", "300");
+            FeedServer.respond(ex, 429, "text/plain", "slow down".getBytes(StandardCharsets.UTF_8));
+        });
+        FeedRuntime feed = feed("/feed.xml");
+        poller(feed).poll(feed);
+        assertThat(feed.pollReason()).isEqualTo("Retry-After until 2025-06-01T12:05:00Z");
+        assertThat(kafka.state("test-feed").pollReason()).isEqualTo("Retry-After until 2025-06-01T12:05:00Z");
+    }
+
+    @Test
     void shouldPublishNewItemsInPublicationOrderAndNothingWhenPolledAgain() {
         // Given a feed with three items
         server.serve("/feed.xml", RSS, TestFeeds.rss(1, 3));

@@ -23,8 +23,38 @@ class FeedRuntimeTest {
     private FeedRuntime polledOnce(Duration interval) {
         FeedRuntime runtime = new FeedRuntime(feed("https://wire.example/rss", interval));
         Instant now = clock.instant();
-        runtime.succeeded(runtime.url(), new Validators("\"v1\"", null), List.of("a1"), now, now.plus(interval), 1);
+        runtime.succeeded(runtime.url(), new Validators("\"v1\"", null), List.of("a1"), now, PublicationHistory.EMPTY,
+                new PollDecision(now.plus(interval), interval, "fixed interval"), 1);
         return runtime;
+    }
+
+    private static FeedDefinition adaptive(Duration floor, Duration ceiling) {
+        return new FeedDefinition("wire", URI.create("https://wire.example/rss"), "Wire", "en", List.of(), null,
+                ZoneId.of("UTC"), floor, ceiling);
+    }
+
+    @Test
+    void shouldKeepThePollingPolicysDecisionWhileTheFeedListIsUnchanged() {
+        //Given an adaptive feed whose policy chose 7 minutes at its last poll
+        FeedRuntime runtime = new FeedRuntime(adaptive(Duration.ofMinutes(2), Duration.ofHours(3)));
+        Instant now = clock.instant();
+        runtime.succeeded(runtime.url(), Validators.NONE, List.of(), now, PublicationHistory.EMPTY,
+                new PollDecision(now.plus(Duration.ofMinutes(7)), Duration.ofMinutes(7), "adaptive"), 0);
+        //Then it is due when the policy said
+        assertThat(runtime.dueAt(now)).isEqualTo(now.plus(Duration.ofMinutes(7)));
+    }
+
+    @Test
+    void shouldKeepTheChosenIntervalWithinTheCeilingTheFeedListSaysNow() {
+        //Given an adaptive feed whose policy chose 40 minutes
+        FeedRuntime runtime = new FeedRuntime(adaptive(Duration.ofMinutes(2), Duration.ofHours(3)));
+        Instant now = clock.instant();
+        runtime.succeeded(runtime.url(), Validators.NONE, List.of(), now, PublicationHistory.EMPTY,
+                new PollDecision(now.plus(Duration.ofMinutes(40)), Duration.ofMinutes(40), "adaptive"), 0);
+        //When the feed list lowers its ceiling to 10 minutes
+        runtime.redefine(adaptive(Duration.ofMinutes(2), Duration.ofMinutes(10)));
+        //Then the next poll comes within the new ceiling
+        assertThat(runtime.dueAt(now)).isEqualTo(now.plus(Duration.ofMinutes(10)));
     }
 
     @Test
@@ -71,7 +101,7 @@ class FeedRuntimeTest {
     void shouldKeepTheBackoffOfAFailingFeedWhateverTheInterval() {
         FeedRuntime runtime = polledOnce(Duration.ofMinutes(5));
         Instant retryAt = clock.instant().plus(Duration.ofMinutes(40));
-        runtime.failed("HTTP 503", clock.instant(), retryAt, false);
+        runtime.failed("HTTP 503", clock.instant(), new PollDecision(retryAt, Duration.ofMinutes(40), "backoff"), false);
         runtime.redefine(feed("https://wire.example/rss", Duration.ofMinutes(1)));
         assertThat(runtime.dueAt(clock.instant())).isEqualTo(retryAt);
     }

@@ -1,0 +1,50 @@
+package org.newsmonitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsmonitor.contracts.json.Json;
+
+class FeedHealthServerTest {
+
+    @Test
+    void shouldListEachFeedWithItsIntervalAndWhy() throws Exception {
+        FeedHealth wire = new FeedHealth("wire", "Wire", "https://wire.example/rss", "en", List.of(), FeedStatus.OK,
+                Instant.parse("2026-03-04T12:00:00Z"), null, null, 0, Instant.parse("2026-03-04T12:04:00Z"), 12,
+                Duration.ofMinutes(4), "adaptive: median gap 7 min over 30 items");
+        HttpClient client = HttpClient.newHttpClient();
+        try (FeedHealthServer server = FeedHealthServer.start("127.0.0.1", 0, () -> List.of(wire))) {
+            URI base = URI.create("http://127.0.0.1:" + server.port());
+            HttpResponse<String> ok = client.send(HttpRequest.newBuilder(base.resolve("/feeds")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            JsonNode feed = Json.mapper().readTree(ok.body()).get("feeds").get(0);
+            assertThat(feed.get("feedId").asText()).isEqualTo("wire");
+            assertThat(feed.get("pollIntervalSeconds").asLong()).isEqualTo(240);
+            assertThat(feed.get("pollReason").asText()).isEqualTo("adaptive: median gap 7 min over 30 items");
+            assertThat(feed.get("nextPollAt").asText()).isEqualTo("2026-03-04T12:04:00Z");
+            HttpResponse<String> missing = client.send(HttpRequest.newBuilder(base.resolve("/other")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(missing.statusCode()).isEqualTo(404);
+            HttpResponse<String> post = client.send(HttpRequest.newBuilder(base.resolve("/feeds"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(405);
+        }
+    }
+
+    @Test
+    void shouldDescribeTheIntervalAndItsReasonOnOneLine() {
+        FeedHealth paper = new FeedHealth("paper", "Paper", "https://paper.example/rss", "en", List.of(), FeedStatus.OK,
+                Instant.parse("2026-03-04T12:00:00Z"), null, null, 0, Instant.parse("2026-03-04T12:10:00Z"), 3,
+                Duration.ofMinutes(10), "max-age 600 s");
+        assertThat(paper.describe()).endsWith("next 2026-03-04T12:10:00Z  every 10 min (max-age 600 s)");
+    }
+}
