@@ -195,9 +195,10 @@ final class TokenScanner {
     private int cjk(char[] text, int start, int end) {
         if (end - start == 1) {
             char c = text[start];
-            // common ideographs, kana and Hangul syllables are already in NFKC form
-            if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3041 && c <= 0x30FA)
-                    || (c >= 0xAC00 && c <= 0xD7A3)) {
+            // common ideographs, kana and Hangul syllables are already in NFKC form; the kana range stops before
+            // U+309F (the digraph yori, whose NFKC form is two kana)
+            if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3041 && c <= 0x309E)
+                    || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0xAC00 && c <= 0xD7A3)) {
                 chars[0] = c;
                 return 1;
             }

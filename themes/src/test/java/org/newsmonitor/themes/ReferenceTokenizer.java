@@ -2,21 +2,19 @@ package org.newsmonitor.themes;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The tokenizer as it was before tokens were scanned into a reused buffer (one String per token, Unicode
- * properties looked up for every character); kept to check that the faster one gives the very same tokens.
+ * The tokenising rules written on {@link TextTokenizer}, stated as plainly as the JDK allows and sharing no code
+ * with the production scanner: the text is walked one code point at a time, each token is cut out as a String and
+ * normalised with {@link Normalizer}, {@link String#toLowerCase(Locale)} and a regular expression, with no fast
+ * paths and no tables. {@link TokenizerEquivalenceTest} holds the fast tokenizer to it.
  */
 final class ReferenceTokenizer {
-
-    /** Receives tokens in text order. */
-    @FunctionalInterface
-    interface Sink {
-        /** One token: its normalised text and its offsets in the source text (end exclusive). */
-        void token(String text, int start, int end);
-    }
 
     /**
      * A token.
@@ -28,229 +26,84 @@ final class ReferenceTokenizer {
     record Token(String text, int start, int end) {
     }
 
+    /** Scripts whose letters are each a token of their own. */
+    private static final Set<Character.UnicodeScript> SINGLE_LETTER_SCRIPTS = EnumSet.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL);
+    /** Non-spacing marks right after a Latin letter: the diacritics that are taken off. */
+    private static final Pattern LATIN_DIACRITICS = Pattern.compile("(\\p{IsLatin})\\p{Mn}+");
+    private static final Pattern POSSESSIVE_END = Pattern.compile("'s\\z");
+    private static final String APOSTROPHE_LIKE = "'\u2019\u02BC";
+
     private ReferenceTokenizer() {
     }
 
-    /** All tokens of {@code text}; never null. */
+    /** All tokens of {@code text}; null gives none. */
     static List<Token> tokens(String text) {
-        List<Token> out = new ArrayList<>();
-        tokenize(text, (t, s, e) -> out.add(new Token(t, s, e)));
-        return out;
-    }
-
-    /** Feeds the tokens of {@code text} to {@code sink}; null or empty text gives none. */
-    static void tokenize(CharSequence text, Sink sink) {
-        if (text == null) {
-            return;
-        }
-        int n = text.length();
-        int i = 0;
-        StringBuilder buf = new StringBuilder(32);
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                if (!isAsciiWordChar(c)) {
-                    i++;
-                    continue;
+        List<Token> tokens = new ArrayList<>();
+        int at = 0;
+        while (text != null && at < text.length()) {
+            int codePoint = text.codePointAt(at);
+            int next = at + Character.charCount(codePoint);
+            if (isSingleLetterToken(codePoint)) {
+                tokens.add(new Token(Normalizer.normalize(text.substring(at, next), Normalizer.Form.NFKC), at, next));
+                at = next;
+            } else if (isWordPart(codePoint)) {
+                int end = wordEnd(text, next);
+                String word = normalise(text.substring(at, end));
+                if (!word.isEmpty()) {
+                    tokens.add(new Token(word, at, end));
                 }
+                at = end;
             } else {
-                int cp = Character.codePointAt(text, i);
-                int len = Character.charCount(cp);
-                if (isCjk(cp)) {
-                    String token = normalizeCjk(text, i, i + len);
-                    if (!token.isEmpty()) {
-                        sink.token(token, i, i + len);
-                    }
-                    i += len;
-                    continue;
-                }
-                if (!isWordCodePoint(cp)) {
-                    i += len;
-                    continue;
-                }
+                at = next;
             }
-            int start = i;
-            int end = scanWord(text, i, n);
-            String token = normalizeWord(text, start, end, buf);
-            if (!token.isEmpty()) {
-                sink.token(token, start, end);
-            }
-            i = end;
         }
+        return tokens;
     }
 
-    // end of the word run that starts at i (a word character)
-    private static int scanWord(CharSequence text, int i, int n) {
-        int j = i;
-        while (j < n) {
-            char c = text.charAt(j);
-            if (c < 0x80) {
-                if (isAsciiWordChar(c)) {
-                    j++;
-                    continue;
-                }
-                if (c == '\'' && j > i && j + 1 < n && continuesWord(text, j + 1)) {
-                    j++;
-                    continue;
-                }
-                return j;
+    // a word goes on over letters, digits and marks, and over an apostrophe that has a letter right after it
+    private static int wordEnd(String text, int from) {
+        int at = from;
+        while (at < text.length()) {
+            int codePoint = text.codePointAt(at);
+            int next = at + Character.charCount(codePoint);
+            boolean innerApostrophe = (codePoint == '\'' || codePoint == '\u2019') && next < text.length()
+                    && mayFollowApostrophe(text.codePointAt(next));
+            boolean wordPart = isWordPart(codePoint) && !isSingleLetterToken(codePoint);
+            if (!innerApostrophe && !wordPart) {
+                return at;
             }
-            if ((c == '\u2019' || c == '\u02BC') && j > i && j + 1 < n && continuesWord(text, j + 1)) {
-                j++;
-                continue;
-            }
-            int cp = Character.codePointAt(text, j);
-            if (isCjk(cp) || !isWordCodePoint(cp)) {
-                return j;
-            }
-            j += Character.charCount(cp);
+            at = next;
         }
-        return j;
+        return at;
     }
 
-    private static boolean continuesWord(CharSequence text, int j) {
-        char c = text.charAt(j);
-        if (c < 0x80) {
-            return isAsciiWordChar(c);
-        }
-        int cp = Character.codePointAt(text, j);
-        return !isCjk(cp) && isWordCodePoint(cp) && Character.isLetter(cp);
+    private static boolean mayFollowApostrophe(int codePoint) {
+        boolean asciiLetterOrDigit = codePoint < 0x80 && Character.isLetterOrDigit(codePoint);
+        return asciiLetterOrDigit || Character.isLetter(codePoint) && !isSingleLetterToken(codePoint);
     }
 
-    private static boolean isAsciiWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    private static boolean isWordPart(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK -> true;
+            default -> Character.isLetterOrDigit(codePoint);
+        };
     }
 
-    private static boolean isWordCodePoint(int cp) {
-        if (Character.isLetterOrDigit(cp)) {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK;
+    private static boolean isSingleLetterToken(int codePoint) {
+        return Character.isLetter(codePoint) && SINGLE_LETTER_SCRIPTS.contains(Character.UnicodeScript.of(codePoint));
     }
 
-    /** Whether the code point is a Han, Kana or Hangul letter (one token per character). */
-    static boolean isCjk(int cp) {
-        if (cp < 0x1100) {
-            return false;
-        }
-        if (!Character.isLetter(cp)) {
-            return false;
-        }
-        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
-    }
-
-    private static String normalizeCjk(CharSequence text, int start, int end) {
-        if (end - start == 1) {
-            char c = text.charAt(start);
-            // common ideographs, kana and Hangul syllables are already in NFKC form
-            if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x3041 && c <= 0x30FA)
-                    || (c >= 0xAC00 && c <= 0xD7A3)) {
-                return String.valueOf(c);
-            }
-        }
-        String s = text.subSequence(start, end).toString();
-        if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
-            s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        }
-        return s;
-    }
-
-    // lower-case, NFKC, ё→е, Latin diacritics off, possessive 's off, apostrophes off
-    private static String normalizeWord(CharSequence text, int start, int end, StringBuilder buf) {
-        if (text instanceof String str && isLowerAscii(str, start, end)) {
-            return str.substring(start, end);
-        }
-        buf.setLength(0);
-        boolean complex = false;
-        boolean apostrophe = false;
-        for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
-            if (c < 0x80) {
-                if (c >= 'A' && c <= 'Z') {
-                    c = (char) (c + 32);
-                } else if (c == '\'') {
-                    apostrophe = true;
-                }
-                buf.append(c);
-            } else if (c >= 0x400 && c <= 0x45F) {
-                buf.append(lowerCyrillic(c));
-            } else if (c == '\u2019' || c == '\u02BC') {
-                apostrophe = true;
-                buf.append('\'');
-            } else {
-                complex = true;
-                buf.append(c);
-            }
-        }
-        String s = buf.toString();
-        if (complex) {
-            s = foldComplex(s);
-        }
-        if (apostrophe) {
-            if (s.endsWith("'s")) {
-                s = s.substring(0, s.length() - 2);
-            }
-            s = s.replace("'", "");
-        }
-        return s;
-    }
-
-    private static boolean isLowerAscii(String s, int start, int end) {
-        for (int k = start; k < end; k++) {
-            char c = s.charAt(k);
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // basic Cyrillic block only (U+0400..U+045F); ё and Ё become е
-    private static char lowerCyrillic(char c) {
-        if (c >= 0x410 && c <= 0x42F) {
-            return (char) (c + 0x20);
-        }
-        if (c == 0x401 || c == 0x451) {
-            return 'е';
-        }
-        if (c < 0x410) {
-            return (char) (c + 0x50);
-        }
-        return c;
-    }
-
-    private static String foldComplex(String s) {
-        String t = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        String d = Normalizer.normalize(t, Normalizer.Form.NFD);
-        StringBuilder sb = new StringBuilder(d.length());
-        Character.UnicodeScript baseScript = Character.UnicodeScript.COMMON;
-        for (int k = 0; k < d.length(); ) {
-            int cp = d.codePointAt(k);
-            k += Character.charCount(cp);
-            int type = Character.getType(cp);
-            if (type == Character.NON_SPACING_MARK) {
-                if (baseScript == Character.UnicodeScript.LATIN) {
-                    continue;
-                }
-            } else {
-                baseScript = Character.UnicodeScript.of(cp);
-            }
-            switch (cp) {
-                case 'ø' -> sb.append('o');
-                case 'ł' -> sb.append('l');
-                case 'đ' -> sb.append('d');
-                case 'ı' -> sb.append('i');
-                case 'ß' -> sb.append("ss");
-                case 'ё' -> sb.append('е');
-                case '\u2019', '\u02BC' -> sb.append('\'');
-                default -> sb.appendCodePoint(cp);
-            }
-        }
-        String folded = Normalizer.normalize(sb, Normalizer.Form.NFC);
-        return folded.indexOf('ё') >= 0 ? folded.replace('ё', 'е') : folded;
+    // compatibility forms folded, lower case, Latin diacritics and letters without a decomposition made plain,
+    // ё as е, every apostrophe as ', then (when the word had one) a final 's and the apostrophes taken out
+    private static String normalise(String word) {
+        String lower = Normalizer.normalize(word, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+        String plain = LATIN_DIACRITICS.matcher(decomposed).replaceAll("$1")
+                .replace("ø", "o").replace("ł", "l").replace("đ", "d").replace("ı", "i").replace("ß", "ss")
+                .replace('\u2019', '\'').replace('\u02BC', '\'');
+        String composed = Normalizer.normalize(plain, Normalizer.Form.NFC).replace('ё', 'е');
+        boolean hadApostrophe = word.chars().anyMatch(c -> APOSTROPHE_LIKE.indexOf(c) >= 0);
+        return hadApostrophe ? POSSESSIVE_END.matcher(composed).replaceFirst("").replace("'", "") : composed;
     }
 }

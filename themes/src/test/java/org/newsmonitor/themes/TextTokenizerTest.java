@@ -62,6 +62,16 @@ class TextTokenizerTest {
     }
 
     @Test
+    void shouldNormaliseKanaDigraphWhenItHasACompatibilityForm() {
+        //Given U+309F HIRAGANA DIGRAPH YORI, whose NFKC form is the two kana より
+        String text = "\u309F";
+        //When
+        List<TextTokenizer.Token> tokens = TextTokenizer.tokens(text);
+        //Then
+        assertThat(tokens).containsExactly(new TextTokenizer.Token("より", 0, 1));
+    }
+
+    @Test
     void shouldNormaliseFullWidthFormsWhenTextUsesThem() {
         //Given //When //Then
         assertThat(texts("ＣＮＰＣ　ＬＮＧ")).containsExactly("cnpc", "lng");
