@@ -51,7 +51,10 @@ public final class DeadLetters {
                 payload.text(), payload.encoding(), now);
     }
 
-    /** Headers repeating the facts of {@code event}, see {@link DlqHeaders}; never null. */
+    /**
+     * Headers repeating the facts of {@code event}, see {@link DlqHeaders}; never null. The exception header names
+     * the class of the root cause (a JSON parser's exception rather than the serializer's wrapper around it).
+     */
     public static Headers headers(DeadLetterEvent event, Throwable error) {
         Headers headers = new RecordHeaders();
         if (event.sourceTopic() != null) {
@@ -60,7 +63,7 @@ public final class DeadLetters {
         headers.add(DlqHeaders.SOURCE_PARTITION, bytes(String.valueOf(event.sourcePartition())));
         headers.add(DlqHeaders.SOURCE_OFFSET, bytes(String.valueOf(event.sourceOffset())));
         headers.add(DlqHeaders.STAGE, bytes(event.stage()));
-        headers.add(DlqHeaders.EXCEPTION, bytes(error == null ? "none" : error.getClass().getName()));
+        headers.add(DlqHeaders.EXCEPTION, bytes(error == null ? "none" : rootCause(error).getClass().getName()));
         headers.add(DlqHeaders.REASON, bytes(event.reason()));
         return headers;
     }
@@ -70,13 +73,41 @@ public final class DeadLetters {
         return new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, event.key(), event, headers(event, error));
     }
 
-    /** One line describing a failure: its message, or its type when it has none. */
+    /**
+     * The dead-letter record in the raw form Kafka Streams' error handlers hand back: the value serialised with the
+     * topic's serde, the key as it was read, {@link DlqHeaders} set.
+     */
+    public static ProducerRecord<byte[], byte[]> rawRecord(DeadLetterEvent event, Throwable error, byte[] key) {
+        byte[] value = Topics.DEAD_LETTERS.valueSerde().serialize(Topics.DEAD_LETTERS.name(), event);
+        return new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, null, key, value, headers(event, error));
+    }
+
+    /** A source key read as bytes, as the text a dead letter keeps (UTF-8); null for none. */
+    public static String keyText(byte[] key) {
+        return key == null ? null : new String(key, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One line describing a failure: the first line of its message, else of its cause's message (a wrapper that
+     * says nothing itself), else its type.
+     */
     public static String reason(Throwable error) {
         if (error == null) {
             return "unknown failure";
         }
         String m = error.getMessage();
-        return m == null || m.isBlank() ? error.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        if ((m == null || m.isBlank()) && error.getCause() != null) {
+            m = error.getCause().getMessage();
+        }
+        return m == null || m.isBlank() ? error.getClass().getSimpleName() : m.strip().lines().findFirst().orElse(m);
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static byte[] bytes(String s) {

@@ -6,11 +6,11 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.newsmonitor.contracts.DeadLetters;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.json.JsonSerde;
-import org.newsmonitor.stream.dlq.DeadLetters;
 import org.newsmonitor.stream.dlq.RecordOrigin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +57,8 @@ public final class DecodeArticleProcessor implements Processor<String, byte[], S
                     .withTimestamp(eventTime));
         } catch (SerializationException | IllegalArgumentException e) {
             RecordOrigin origin = RecordOrigin.of(context.recordMetadata());
-            byte[] key = record.key() == null ? null : record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            DeadLetterEvent deadLetter = DeadLetters.event(STAGE, origin, e, key, record.value(),
-                    Instant.ofEpochMilli(context.currentSystemTimeMs()));
+            DeadLetterEvent deadLetter = DeadLetters.event(STAGE, origin.topic(), origin.partition(), origin.offset(),
+                    record.key(), record.value(), e, Instant.ofEpochMilli(context.currentSystemTimeMs()));
             LOG.warn("Dead-lettered article record {}-{}@{} (key '{}'): {}", origin.topic(), origin.partition(),
                     origin.offset(), record.key(), deadLetter.reason());
             context.forward(record.withValue(new DecodedArticle(null, deadLetter))

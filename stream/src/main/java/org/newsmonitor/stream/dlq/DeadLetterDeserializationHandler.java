@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.newsmonitor.contracts.DeadLetters;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +23,12 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
             Exception exception) {
-        DeadLetterEvent event = DeadLetters.event("stream.deserialize." + context.processorNodeId(),
-                new RecordOrigin(record.topic(), record.partition(), record.offset()), exception, record.key(),
-                record.value(), Instant.now());
+        DeadLetterEvent event = DeadLetters.event("stream.deserialize." + context.processorNodeId(), record.topic(),
+                record.partition(), record.offset(), DeadLetters.keyText(record.key()), record.value(), exception,
+                Instant.now());
         LOG.warn("Dead-lettered undeserialisable record {}-{}@{}: {}", record.topic(), record.partition(),
                 record.offset(), event.reason());
-        return Response.resume(List.of(DeadLetters.producerRecord(event, exception, record.key())));
+        return Response.resume(List.of(DeadLetters.rawRecord(event, exception, record.key())));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
+import org.newsmonitor.contracts.DeadLetters;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +21,12 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        DeadLetterEvent event = DeadLetters.event("stream." + context.processorNodeId(),
-                new RecordOrigin(context.topic(), context.partition(), context.offset()), exception,
-                context.sourceRawKey(), context.sourceRawValue(), Instant.now());
+        DeadLetterEvent event = DeadLetters.event("stream." + context.processorNodeId(), context.topic(),
+                context.partition(), context.offset(), DeadLetters.keyText(context.sourceRawKey()),
+                context.sourceRawValue(), exception, Instant.now());
         LOG.error("Dead-lettered record {}-{}@{} after processor '{}' failed: {}", context.topic(),
                 context.partition(), context.offset(), context.processorNodeId(), event.reason(), exception);
-        return Response.resume(List.of(DeadLetters.producerRecord(event, exception, context.sourceRawKey())));
+        return Response.resume(List.of(DeadLetters.rawRecord(event, exception, context.sourceRawKey())));
     }
 
     @Override
