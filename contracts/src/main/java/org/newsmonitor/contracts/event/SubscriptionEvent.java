@@ -22,6 +22,8 @@ import java.util.List;
  * @param includeSurges whether theme surge events also produce alerts
  * @param createdAt     creation time
  * @param updatedAt     last change
+ * @param query         the owner's private query in the theme rule language; null when none. With {@code themes}
+ *                      as well, an article must match both; such a subscription is alerted by query matches only
  */
 public record SubscriptionEvent(
         int schemaVersion,
@@ -38,7 +40,8 @@ public record SubscriptionEvent(
         String email,
         boolean includeSurges,
         Instant createdAt,
-        Instant updatedAt) implements KeyedRecord {
+        Instant updatedAt,
+        String query) implements KeyedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -58,6 +61,20 @@ public record SubscriptionEvent(
         email = Checks.optional(email);
         Checks.present(r, "createdAt", createdAt);
         updatedAt = updatedAt == null ? createdAt : updatedAt;
+        query = query == null || query.isBlank() ? null : query;
+    }
+
+    /** A subscription without a private query. */
+    public SubscriptionEvent(int schemaVersion, String id, String owner, String name, List<String> themes,
+            double minScore, List<String> languages, List<String> sources, DeliveryMode mode, String webhookUrl,
+            String webhookSecret, String email, boolean includeSurges, Instant createdAt, Instant updatedAt) {
+        this(schemaVersion, id, owner, name, themes, minScore, languages, sources, mode, webhookUrl, webhookSecret,
+                email, includeSurges, createdAt, updatedAt, null);
+    }
+
+    /** Whether this subscription has a private query. */
+    public boolean hasQuery() {
+        return query != null;
     }
 
     /** Whether this subscription follows the given theme. */
