@@ -34,6 +34,9 @@ final class SubscriptionDocument {
             doc.put("email", s.email());
         }
         doc.put("includeSurges", s.includeSurges());
+        if (s.query() != null) {
+            doc.put("query", s.query());
+        }
         return doc;
     }
 

@@ -17,8 +17,16 @@ import org.newsmonitor.contracts.event.DeliveryMode;
  * @param webhookSecret signing secret; may be null (generated when a webhook is set)
  * @param email         e-mail address; may be null
  * @param includeSurges whether surges alert too; may be null (false)
+ * @param query         private query in the theme rule language; may be null (none)
  */
 public record SubscriptionRequest(String name, List<String> themes, Double minScore, List<String> languages,
         List<String> sources, DeliveryMode mode, String webhookUrl, String webhookSecret, String email,
-        Boolean includeSurges) {
+        Boolean includeSurges, String query) {
+
+    /** A request without a private query. */
+    public SubscriptionRequest(String name, List<String> themes, Double minScore, List<String> languages,
+            List<String> sources, DeliveryMode mode, String webhookUrl, String webhookSecret, String email,
+            Boolean includeSurges) {
+        this(name, themes, minScore, languages, sources, mode, webhookUrl, webhookSecret, email, includeSurges, null);
+    }
 }

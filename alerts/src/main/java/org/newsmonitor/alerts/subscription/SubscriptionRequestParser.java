@@ -12,7 +12,7 @@ import org.newsmonitor.contracts.event.DeliveryMode;
 /** Reads a subscription request body, naming each field whose JSON type is wrong. Pure. */
 public final class SubscriptionRequestParser {
     private static final Set<String> FIELDS = Set.of("name", "themes", "minScore", "languages", "sources", "mode",
-            "webhookUrl", "webhookSecret", "email", "includeSurges");
+            "webhookUrl", "webhookSecret", "email", "includeSurges", "query");
 
     private SubscriptionRequestParser() {
     }
@@ -45,7 +45,7 @@ public final class SubscriptionRequestParser {
                 text(object, "name", errors), textList(object, "themes", errors), number(object, "minScore", errors),
                 textList(object, "languages", errors), textList(object, "sources", errors), mode(object, errors),
                 text(object, "webhookUrl", errors), text(object, "webhookSecret", errors), text(object, "email", errors),
-                bool(object, "includeSurges", errors));
+                bool(object, "includeSurges", errors), text(object, "query", errors));
         if (!errors.isEmpty()) {
             throw new InvalidSubscriptionException(errors, true);
         }

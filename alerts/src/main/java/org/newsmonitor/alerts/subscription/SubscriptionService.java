@@ -192,7 +192,8 @@ public final class SubscriptionService {
         }
         return new SubscriptionEvent(SubscriptionEvent.CURRENT_VERSION, id, owner, r.name(), themes,
                 r.minScore() == null ? 0 : r.minScore(), strip(r.languages()), strip(r.sources()), r.mode(),
-                r.webhookUrl(), secret, r.email(), Boolean.TRUE.equals(r.includeSurges()), createdAt, updatedAt);
+                r.webhookUrl(), secret, r.email(), Boolean.TRUE.equals(r.includeSurges()), createdAt, updatedAt,
+                r.query());
     }
 
     private static List<String> strip(List<String> values) {
