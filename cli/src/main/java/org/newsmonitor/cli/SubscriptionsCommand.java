@@ -117,6 +117,9 @@ final class SubscriptionsCommand {
         String email;
         @Option(names = "--surges", description = "Also alert on theme surges.")
         Boolean includeSurges;
+        @Option(names = "--query", paramLabel = "EXPRESSION", description = "Private query in the theme rule language, "
+                + "e.g. '(su-35 OR su-57) NEAR/5 deliver*'; with --theme, an article must match both.")
+        String query;
 
         /** A merge patch of the options given: only they change, each --remove field is set to null. */
         ObjectNode patch(List<String> removed) {
@@ -164,6 +167,9 @@ final class SubscriptionsCommand {
             }
             if (includeSurges != null) {
                 body.put("includeSurges", includeSurges);
+            }
+            if (query != null) {
+                body.put("query", query);
             }
             return body;
         }
@@ -238,7 +244,7 @@ final class SubscriptionsCommand {
         @ArgGroup(exclusive = false)
         Fields fields = new Fields();
         @Option(names = "--remove", paramLabel = "FIELD", description = "Setting to remove (repeatable): name, themes, "
-                + "min-score, languages, sources, mode, webhook, email, surges.")
+                + "min-score, languages, sources, mode, webhook, email, surges, query.")
         List<String> remove = new ArrayList<>();
 
         @Override
@@ -268,6 +274,10 @@ final class SubscriptionsCommand {
     private static final java.util.Map<String, String> FIELD_OF_OPTION = new java.util.TreeMap<>(java.util.Map.of(
             "name", "name", "themes", "themes", "min-score", "minScore", "languages", "languages",
             "sources", "sources", "mode", "mode", "webhook", "webhookUrl", "email", "email", "surges", "includeSurges"));
+
+    static {
+        FIELD_OF_OPTION.put("query", "query");
+    }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a subscription.")
     static final class Delete implements Callable<Integer> {
