@@ -10,8 +10,8 @@ import java.util.List;
  * <p>Refused, each with a {@link QueryException} naming the position and the problem: an empty or blank query;
  * one over {@link #MAX_CHARS} characters; a syntax error (as the rule parser reports it); one nested deeper than
  * {@link #MAX_DEPTH} parentheses; one that can match an article containing none of its terms (a NOT alone, or an OR
- * with a NOT branch); a prefix shorter than {@link #MIN_PREFIX_CHARS} characters ({@link #MIN_CJK_PREFIX_CHARS}
- * for Chinese); more than {@link #MAX_TERMS} terms or {@link #MAX_PREFIXES} prefixes once lexicon lists are
+ * with a NOT branch); a lone prefix (not in a phrase) shorter than {@link #MIN_PREFIX_CHARS} characters
+ * ({@link #MIN_CJK_PREFIX_CHARS} for Chinese); more than {@link #MAX_TERMS} terms or {@link #MAX_PREFIXES} prefixes once lexicon lists are
  * expanded. A valid query is compiled like a theme of one rule ({@link #toTheme}), so the {@link Matcher} matches
  * it exactly as it matches themes.
  */
@@ -125,12 +125,12 @@ public final class Query {
                     continue;
                 }
                 prefixes++;
-                int length = p.text().codePointCount(0, p.text().length());
-                boolean cjk = length > 0 && TextTokenizer.isCjk(p.text().codePointAt(0));
-                if (cjk) {
-                    // Chinese is matched character by character: count the characters of the whole term
-                    length = t.parts().stream().mapToInt(q -> q.text().codePointCount(0, q.text().length())).sum();
+                if (t.isPhrase()) {
+                    // the words before it in a phrase narrow a prefix enough ("h-6*", "ал-31*")
+                    continue;
                 }
+                boolean cjk = !p.text().isEmpty() && TextTokenizer.isCjk(p.text().codePointAt(0));
+                int length = p.text().codePointCount(0, p.text().length());
                 int min = cjk ? MIN_CJK_PREFIX_CHARS : MIN_PREFIX_CHARS;
                 if (length < min) {
                     throw new QueryException(positionOf(text, t.written()), "the query is too broad: the prefix '"

@@ -86,6 +86,13 @@ class QueryTest {
     }
 
     @Test
+    void shouldAcceptAShortPrefixAfterTheWordsOfAPhrase() throws QueryException {
+        //Given //When //Then
+        assertThat(Query.parse("\"ал 31*\" AND @china", LEXICON).text()).startsWith("\"ал 31*\"");
+        assertThat(Query.parse("h-6* AND bomber", LEXICON).text()).startsWith("h-6*");
+    }
+
+    @Test
     void shouldAcceptTwoCharacterChinesePrefixes() throws QueryException {
         //Given //When //Then
         assertThat(Query.parse("西伯*", LEXICON).text()).isEqualTo("西伯*");
