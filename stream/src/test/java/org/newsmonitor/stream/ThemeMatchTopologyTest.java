@@ -52,8 +52,10 @@ class ThemeMatchTopologyTest {
         //Then
         assertThat(nodes).noneMatch(n -> n.matches(".*\\d{10}.*")).contains("decode-articles",
                 "deduplicate-articles", "match-themes", "assign-stories", "detect-surges", "write-theme-matches",
-                "write-dead-letters", "write-surges", "write-hourly-stats", "write-daily-stats");
-        assertThat(stores).containsExactlyInAnyOrder(StoreNames.THEME_CATALOG, StoreNames.ARTICLE_IDS,
+                "write-dead-letters", "write-surges", "write-hourly-stats", "write-daily-stats", "read-subscriptions",
+                "write-query-matches");
+        assertThat(stores).containsExactlyInAnyOrder(StoreNames.THEME_CATALOG, StoreNames.SUBSCRIPTION_QUERIES,
+                StoreNames.ARTICLE_IDS,
                 StoreNames.STORY_MEMBERS, StoreNames.THEME_HOURLY_COUNTS,
                 StoreNames.THEME_DAILY_COUNTS, StoreNames.POLARITY_DAILY_COUNTS, StoreNames.THEME_SURGES);
         assertThat(repartitions).containsExactlyInAnyOrder("story-clustering-repartition",
