@@ -129,6 +129,9 @@ final class SubscriptionsCommand {
         @Option(names = "--telegram-chat-id", paramLabel = "ID", description = "Telegram chat to send alerts to: a "
                 + "numeric id or @channelname.")
         String telegramChatId;
+        @Option(names = "--query", paramLabel = "EXPRESSION", description = "Private query in the theme rule language, "
+                + "e.g. '(su-35 OR su-57) NEAR/5 deliver*'; with --theme, an article must match both.")
+        String query;
 
         /** A merge patch of the options given: only they change, each --remove field is set to null. */
         ObjectNode patch(List<String> removed) {
@@ -192,6 +195,9 @@ final class SubscriptionsCommand {
                 if (telegramChatId != null) {
                     telegram.put("chatId", telegramChatId);
                 }
+            }
+            if (query != null) {
+                body.put("query", query);
             }
             return body;
         }
@@ -266,7 +272,7 @@ final class SubscriptionsCommand {
         @ArgGroup(exclusive = false)
         Fields fields = new Fields();
         @Option(names = "--remove", paramLabel = "FIELD", description = "Setting to remove (repeatable): name, themes, "
-                + "min-score, languages, sources, mode, webhook, email, surges, ntfy, slack, telegram.")
+                + "min-score, languages, sources, mode, webhook, email, surges, ntfy, slack, telegram, query.")
         List<String> remove = new ArrayList<>();
 
         @Override
@@ -299,7 +305,8 @@ final class SubscriptionsCommand {
             java.util.Map.entry("sources", "sources"), java.util.Map.entry("mode", "mode"),
             java.util.Map.entry("webhook", "webhookUrl"), java.util.Map.entry("email", "email"),
             java.util.Map.entry("surges", "includeSurges"), java.util.Map.entry("ntfy", "ntfy"),
-            java.util.Map.entry("slack", "slack"), java.util.Map.entry("telegram", "telegram")));
+            java.util.Map.entry("slack", "slack"), java.util.Map.entry("telegram", "telegram"),
+            java.util.Map.entry("query", "query")));
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a subscription.")
     static final class Delete implements Callable<Integer> {
