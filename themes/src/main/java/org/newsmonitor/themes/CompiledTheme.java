@@ -137,6 +137,11 @@ public final class CompiledTheme {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
+    /** A one-rule theme of weight 1 whose expression was parsed elsewhere (an analyst's query); see {@link QueryRules}. */
+    static CompiledTheme ofExpression(ThemeSpec spec, Expr expression, String source) {
+        return new CompiledTheme(spec, List.of(new Rule(1, expression, source, 1)), null);
+    }
+
     /** Theme id. */
     public String id() {
         return spec.id();
