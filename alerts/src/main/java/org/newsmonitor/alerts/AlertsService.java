@@ -28,6 +28,8 @@ import org.newsmonitor.alerts.net.AddressAllowList;
 import org.newsmonitor.alerts.net.Resolver;
 import org.newsmonitor.alerts.net.SsrfGuard;
 import org.newsmonitor.alerts.policy.AlertPolicyTopology;
+import org.newsmonitor.alerts.search.ArticleIndex;
+import org.newsmonitor.alerts.search.SearchService;
 import org.newsmonitor.alerts.subscription.KafkaSubscriptionStore;
 import org.newsmonitor.alerts.subscription.SubscriptionService;
 import org.newsmonitor.alerts.subscription.SubscriptionValidator;
@@ -42,6 +44,9 @@ import org.newsmonitor.alerts.web.ApiKeys;
 import org.newsmonitor.alerts.web.HealthReport;
 import org.newsmonitor.contracts.StreamsAppHealth;
 import org.newsmonitor.contracts.Topics;
+import org.newsmonitor.stream.TopologySettings;
+import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.themes.ThemeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +79,7 @@ public final class AlertsService implements AutoCloseable {
     private EndpointQueues queues;
     private AlertDeliveryConsumer delivery;
     private Javalin http;
+    private SearchService search;
     private final StreamsAppHealth policyHealth = new StreamsAppHealth(AlertPolicyTopology.APPLICATION_ID);
     private final List<StreamsAppHealth> otherApps = new CopyOnWriteArrayList<>();
     private final Map<String, Supplier<String>> otherChecks = new ConcurrentHashMap<>();
@@ -121,8 +127,11 @@ public final class AlertsService implements AutoCloseable {
         SubscriptionService subscriptions = new SubscriptionService(store, new SubscriptionValidator(themes, guard,
                 config.smtp().enabled()), clock, config.maxSubscriptionsPerOwner());
 
+        // the index is a view rebuilt from Kafka at every start, on disk so that the archive's text stays off the heap
+        search = new SearchService(ArticleIndex.onDisk(config.stateDir().resolve("search-index")),
+                ThemeFiles.bundledLexicon(), new ArticleText(TopologySettings.defaults().maxContentChars()), clock);
         http = AlertsApp.create(new AlertsDeps(subscriptions, new ApiKeys(config.apiKeys()), themes, feed, deliveryLog,
-                stats, SubscriptionService.DEFAULT_ID, config.sse(), config.maxBodyBytes(), this::health));
+                stats, SubscriptionService.DEFAULT_ID, config.sse(), config.maxBodyBytes(), this::health, search));
         try {
             http.start(config.httpHost(), config.httpPort());
         } catch (RuntimeException e) {
@@ -153,6 +162,7 @@ public final class AlertsService implements AutoCloseable {
             throw new IllegalStateException("Interrupted while loading subscriptions from Kafka", e);
         }
         viewsLoaded = true;
+        search.follow(config.kafka(), deadLetters, clock);
         if (config.defaultSubscription() && subscriptions.ensureDefault()) {
             LOG.info("Created the default subscription '{}' (owner '{}', all themes)", SubscriptionService.DEFAULT_ID,
                     SubscriptionService.DEFAULT_OWNER);
@@ -221,6 +231,10 @@ public final class AlertsService implements AutoCloseable {
         checks.put("policy", streams == null ? "not started" : policyHealth.check());
         AlertDeliveryConsumer d = delivery;
         checks.put("delivery", d != null && d.alive() ? "ok" : "not running");
+        SearchService s = search;
+        if (s != null) {
+            checks.put("search", s.check());
+        }
         Map<String, String> states = new LinkedHashMap<>();
         states.put(policyHealth.applicationId(), policyHealth.state());
         for (StreamsAppHealth app : otherApps) {
@@ -293,6 +307,11 @@ public final class AlertsService implements AutoCloseable {
                 follower.close();
             }
         });
+        closeQuietly("search", () -> {
+            if (search != null) {
+                search.close();
+            }
+        });
         closeQuietly("producer", () -> {
             if (writer != null) {
                 writer.close();
@@ -303,6 +322,7 @@ public final class AlertsService implements AutoCloseable {
         queues = null;
         streams = null;
         follower = null;
+        search = null;
         writer = null;
     }
 
