@@ -94,7 +94,10 @@ public final class ArticleSearch {
     }
 
     private Page page(IndexSearcher s, Request request, Query text, Query query) throws IOException {
-        FieldDoc after = request.after() == null ? null : request.after().after();
+        if (s.getIndexReader().maxDoc() == 0) {
+            return new Page(List.of(), 0, null);
+        }
+        FieldDoc after = request.after() == null ? null : request.after().after(s.getIndexReader().maxDoc());
         TopFieldDocs top = s.searchAfter(after, query, request.limit() + 1, request.order().sort(), true);
         ScoreDoc[] docs = Arrays.copyOf(top.scoreDocs, Math.min(top.scoreDocs.length, request.limit()));
         int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).toArray();

@@ -43,11 +43,15 @@ public record SearchCursor(SearchOrder order, float score, long published, Strin
         }
     }
 
-    /** The position to search after, in the fields of {@link SearchOrder#sort()}. */
-    FieldDoc after() {
+    /**
+     * The position to search after, in the fields of {@link SearchOrder#sort()}. Ids are unique, so the document
+     * number (Lucene's last tie-break) only has to place the cursor's own article before the position: the
+     * highest document number of the reader does.
+     */
+    FieldDoc after(int maxDoc) {
         BytesRef id = new BytesRef(articleId);
         Object[] fields = order == SearchOrder.RELEVANCE ? new Object[] {score, published, id}
                 : new Object[] {published, id};
-        return new FieldDoc(Integer.MAX_VALUE, score, fields);
+        return new FieldDoc(Math.max(0, maxDoc - 1), score, fields);
     }
 }
