@@ -31,7 +31,8 @@ import org.newsmonitor.contracts.event.ThemeMatchEvent;
  * or repaired. Writes come from one thread (the topic follower); searches from any thread see every article indexed
  * before they started.
  *
- * <p>Themes and stories live beside the index, in memory (a few bytes per article), because the matches of an
+ * <p>Themes (with the score the stream service recorded) and stories live beside the index, in memory (a few
+ * dozen bytes per article), because the matches of an
  * article arrive on another topic, before or after the article itself; a theme filter becomes a set of article ids.
  * Scores use {@link BooleanSimilarity} (the number of query terms present, title twice), which does not change as
  * articles are added, so that paging by relevance is as stable as paging by time.
@@ -101,7 +102,8 @@ public final class ArticleIndex implements AutoCloseable {
         if (match == null) {
             return;
         }
-        stories.merge(match.articleId(), new Story(match.storyId(), Set.of(match.themeId())), Story::with);
+        stories.merge(match.articleId(), new Story(match.storyId(), Map.of(match.themeId(), match.score())),
+                Story::with);
         articlesByTheme.computeIfAbsent(match.themeId(), t -> ConcurrentHashMap.newKeySet()).add(match.articleId());
     }
 
@@ -114,7 +116,13 @@ public final class ArticleIndex implements AutoCloseable {
     /** The themes an article matched, sorted; never null. */
     public List<String> themesOf(String articleId) {
         Story s = stories.get(articleId);
-        return s == null ? List.of() : s.themes().stream().sorted().toList();
+        return s == null ? List.of() : s.scores().keySet().stream().sorted().toList();
+    }
+
+    /** The score of each theme an article matched, as the stream service recorded it; never null. */
+    public Map<String, Double> themeScores(String articleId) {
+        Story s = stories.get(articleId);
+        return s == null ? Map.of() : s.scores();
     }
 
     /** Ids of the articles that matched any of {@code themes}, or any theme at all when {@code themes} is empty. */
@@ -161,11 +169,11 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    private record Story(String storyId, Set<String> themes) {
+    private record Story(String storyId, Map<String, Double> scores) {
         Story with(Story other) {
-            Set<String> all = new java.util.HashSet<>(themes);
-            all.addAll(other.themes);
-            return new Story(other.storyId, Set.copyOf(all));
+            Map<String, Double> all = new java.util.TreeMap<>(scores);
+            all.putAll(other.scores);
+            return new Story(other.storyId, java.util.Collections.unmodifiableMap(all));
         }
     }
 }

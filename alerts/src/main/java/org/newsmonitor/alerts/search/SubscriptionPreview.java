@@ -1,5 +1,6 @@
 package org.newsmonitor.alerts.search;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,36 +12,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 import org.newsmonitor.alerts.policy.AlertPolicy;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.DeliveryMode;
 import org.newsmonitor.contracts.event.MatchedTerm;
+import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.stream.article.ArticleText;
 import org.newsmonitor.stream.match.ArticleMatch;
 import org.newsmonitor.stream.match.MatchThemesProcessor;
 import org.newsmonitor.themes.CompiledTheme;
-import org.newsmonitor.themes.Expr;
+import org.newsmonitor.themes.QueryRules;
 import org.newsmonitor.themes.Matcher;
 import org.newsmonitor.themes.ThemeHit;
 
 /**
  * What a subscription would have alerted on over the articles the monitor holds, without saving anything.
  *
- * <p>The index fetches the candidates cheaply (the articles in the window, language and sources that match the
- * query, with its NOTs left out, or matched one of the themes); each candidate is then decided as production decides
- * it: its text prepared by {@link ArticleText}, matched by the themes' {@link Matcher} (the catalog in force and the
- * query), the match offered to {@link AlertPolicy#accepts} and one alert kept per theme and story, oldest article
- * first. With a query and themes, both must hold; with a query alone, the alert's theme is
- * {@value org.newsmonitor.themes.QueryRules#THEME_ID} and {@code minScore} does not apply (a query has no weights).
+ * <p>The index fetches the candidates cheaply (the articles in the window, languages and sources that match the
+ * query, with its NOTs left out, or that matched one of the themes); each is then decided as production decides it:
+ * a theme by the match the stream service recorded on {@code news-theme-matches} (the production matcher's decision
+ * and score, kept in memory, so no text is read), a query by the themes' {@link Matcher} on the article's text
+ * prepared by {@link ArticleText}, exactly as the stream service matches; the match is offered to
+ * {@link AlertPolicy#accepts} and one alert kept per theme and story, oldest article first. With a query and
+ * themes, both must hold; with a query alone, the alert's theme is {@value org.newsmonitor.themes.QueryRules#THEME_ID}
+ * and {@code minScore} does not apply (a query has no weights). The first {@value #FIRST_ALERTS} alerts carry the
+ * matched terms' offsets (for a theme, found again by the matcher of the themes in force).
  */
 public final class SubscriptionPreview {
     /** Alerts listed in full. */
@@ -107,67 +114,134 @@ public final class SubscriptionPreview {
     public Result preview(Request r) {
         Instant to = r.to() == null ? clock.instant() : r.to();
         Instant from = r.from() == null ? to.minus(DEFAULT_WINDOW) : r.from();
+        Instant now = clock.instant();
         SubscriptionEvent subscription = new SubscriptionEvent(SubscriptionEvent.CURRENT_VERSION, PREVIEW_ID,
                 r.owner(), null, r.themes(), r.query() != null && r.themes().isEmpty() ? 0 : r.minScore(),
-                r.languages(), r.sources(), DeliveryMode.IMMEDIATE, null, null, null, false, clock.instant(),
-                clock.instant());
+                r.languages(), r.sources(), DeliveryMode.IMMEDIATE, null, null, null, false, now, now);
         boolean byThemes = r.query() == null || !r.themes().isEmpty();
         ArticleFilter window = new ArticleFilter(from, to, r.languages(), r.sources(), null);
         ArticleFilter candidates = new ArticleFilter(from, to, r.languages(), r.sources(),
                 byThemes ? r.themes() : null);
         Query textQuery = r.query() == null ? null : ExprQuery.candidates(r.query().rules().get(0).expression());
-        Matcher themeMatcher = byThemes ? catalog.matcher() : null;
         Matcher queryMatcher = r.query() == null ? null : Matcher.of(List.of(r.query()));
+        Run run = new Run(subscription, byThemes, queryMatcher, catalog.matcher(), now);
         return index.withSearcher(s -> {
             long held = s.count(window.restrict(null, index));
             Query q = candidates.restrict(textQuery, index);
             TopDocs all = s.search(q, Math.max(1, s.count(q)), oldestFirst());
-            Tally tally = new Tally();
+            StoredFields stored = s.storedFields();
             for (ScoreDoc d : all.scoreDocs) {
-                ArticleEvent article = ArticleFields.toArticle(s.storedFields().document(d.doc));
-                decide(subscription, article, themeMatcher, queryMatcher, tally);
+                run.decide(stored, (FieldDoc) d);
             }
-            return new Result(from, to, held, all.scoreDocs.length, tally.count, tally.perDay, tally.first);
+            return new Result(from, to, held, all.scoreDocs.length, run.count, run.perDay, run.first);
         });
     }
 
-    private void decide(SubscriptionEvent subscription, ArticleEvent article, Matcher themeMatcher,
-            Matcher queryMatcher, Tally tally) {
-        List<MatchedTerm> queryTerms = List.of();
-        ThemeHit queryHit = null;
-        if (queryMatcher != null) {
-            ArticleMatch m = ArticleMatch.of(text, queryMatcher, article);
-            if (m.hits().isEmpty()) {
+    /**
+     * One backtest. Themes are decided as the stream service recorded them on {@code news-theme-matches} (the
+     * production matcher's decision, with its score), read from memory without touching the article's text; a
+     * query is decided by the matcher on the article's text, prepared as the stream service prepares it. The first
+     * {@value #FIRST_ALERTS} alerts are made in full by {@link AlertPolicy}, with the matched terms.
+     */
+    private final class Run {
+        final SubscriptionEvent subscription;
+        final boolean byThemes;
+        final Matcher queryMatcher;
+        final Matcher themeMatcher;
+        final Instant now;
+        final Set<String> seen = new HashSet<>();
+        final Map<LocalDate, Integer> perDay = new TreeMap<>();
+        final List<AlertEvent> first = new ArrayList<>();
+        long count;
+
+        Run(SubscriptionEvent subscription, boolean byThemes, Matcher queryMatcher, Matcher themeMatcher,
+                Instant now) {
+            this.subscription = subscription;
+            this.byThemes = byThemes;
+            this.queryMatcher = queryMatcher;
+            this.themeMatcher = themeMatcher;
+            this.now = now;
+        }
+
+        void decide(StoredFields stored, FieldDoc doc) throws IOException {
+            Instant published = Instant.ofEpochMilli((Long) doc.fields[0]);
+            String articleId = ((BytesRef) doc.fields[1]).utf8ToString();
+            String storyId = index.storyOf(articleId);
+            ArticleEvent article = null;
+            ArticleMatch queried = null;
+            if (queryMatcher != null) {
+                article = ArticleFields.toArticle(stored.document(doc.doc));
+                queried = ArticleMatch.of(text, queryMatcher, article);
+                if (queried.hits().isEmpty()) {
+                    return;
+                }
+            }
+            if (!byThemes) {
+                if (isNew(QueryRules.THEME_ID, storyId)) {
+                    ThemeMatchEvent match = withStory(MatchThemesProcessor.toEvent(queried.article(),
+                            queried.hits().get(0), now), storyId, null);
+                    count(match, published);
+                }
                 return;
             }
-            queryHit = m.hits().get(0);
-            queryTerms = MatchThemesProcessor.toEvent(m.article(), queryHit, clock.instant()).terms();
-        }
-        String storyId = index.storyOf(article.id());
-        Instant now = clock.instant();
-        if (themeMatcher == null) {
-            ThemeMatchEvent match = withStory(MatchThemesProcessor.toEvent(article, queryHit, now), storyId,
-                    queryTerms);
-            if (AlertPolicy.accepts(subscription, match)) {
-                tally.add(AlertPolicy.alertFor(subscription, match, now));
+            for (Map.Entry<String, Double> theme : new TreeMap<>(index.themeScores(articleId)).entrySet()) {
+                if (!subscription.follows(theme.getKey()) || theme.getValue() < subscription.minScore()
+                        || !isNew(theme.getKey(), storyId)) {
+                    continue;
+                }
+                if (first.size() >= FIRST_ALERTS) {
+                    count(null, published);
+                    continue;
+                }
+                if (article == null) {
+                    article = ArticleFields.toArticle(stored.document(doc.doc));
+                }
+                ThemeMatchEvent match = themeMatch(article, theme.getKey(), theme.getValue(), storyId);
+                if (queried != null) {
+                    List<MatchedTerm> terms = new ArrayList<>(match.terms());
+                    terms.addAll(MatchThemesProcessor.toEvent(queried.article(), queried.hits().get(0), now).terms());
+                    match = withStory(match, storyId, terms);
+                }
+                count(match, published);
             }
-            return;
         }
-        ArticleMatch themed = ArticleMatch.of(text, themeMatcher, article);
-        for (ThemeHit hit : themed.hits()) {
-            ThemeMatchEvent match = MatchThemesProcessor.toEvent(themed.article(), hit, now);
-            List<MatchedTerm> terms = new ArrayList<>(match.terms());
-            terms.addAll(queryTerms);
-            match = withStory(match, storyId, terms);
-            if (AlertPolicy.accepts(subscription, match)) {
-                tally.add(AlertPolicy.alertFor(subscription, match, now));
+
+        private boolean isNew(String themeId, String storyId) {
+            return seen.add(themeId + '\u0000' + storyId);
+        }
+
+        // the match as recorded (theme and score), with the terms the matcher finds in the text today
+        private ThemeMatchEvent themeMatch(ArticleEvent article, String themeId, double score, String storyId) {
+            ArticleMatch m = ArticleMatch.of(text, themeMatcher, article);
+            for (ThemeHit hit : m.hits()) {
+                if (hit.themeId().equals(themeId)) {
+                    ThemeMatchEvent e = MatchThemesProcessor.toEvent(m.article(), hit, now);
+                    return new ThemeMatchEvent(e.schemaVersion(), e.articleId(), storyId, themeId, e.themeTitle(),
+                            e.polarity(), score, e.terms(), e.snippet(), e.title(), e.url(), e.source(),
+                            e.language(), e.publishedAt(), e.matchedAt());
+                }
             }
+            return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, article.id(), storyId, themeId, themeId,
+                    Polarity.MIXED, score, List.of(), "", article.title(), article.url(), article.source(),
+                    article.language(), article.publishedAt(), now);
+        }
+
+        // counts one alert; made in full (and checked by the alert policy) while fewer than FIRST_ALERTS are listed
+        private void count(ThemeMatchEvent match, Instant published) {
+            if (match != null && first.size() < FIRST_ALERTS) {
+                if (!AlertPolicy.accepts(subscription, match)) {
+                    return;
+                }
+                first.add(AlertPolicy.alertFor(subscription, match, now));
+            }
+            count++;
+            perDay.merge(LocalDate.ofInstant(published, ZoneOffset.UTC), 1, Integer::sum);
         }
     }
 
     private static ThemeMatchEvent withStory(ThemeMatchEvent m, String storyId, List<MatchedTerm> terms) {
         return new ThemeMatchEvent(m.schemaVersion(), m.articleId(), storyId, m.themeId(), m.themeTitle(),
-                m.polarity(), m.score(), terms, m.snippet(), m.title(), m.url(), m.source(), m.language(),
+                m.polarity(), m.score(), terms == null ? m.terms() : terms, m.snippet(), m.title(), m.url(), m.source(), m.language(),
                 m.publishedAt(), m.matchedAt());
     }
 
@@ -176,23 +250,5 @@ public final class SubscriptionPreview {
                 new SortField(ArticleFields.ID, SortField.Type.STRING));
     }
 
-    /** Alerts counted once per alert id (theme and story), in the order they would have been sent. */
-    private static final class Tally {
-        final Set<String> seen = new HashSet<>();
-        final Map<LocalDate, Integer> perDay = new TreeMap<>();
-        final List<AlertEvent> first = new ArrayList<>();
-        long count;
-
-        void add(AlertEvent alert) {
-            if (!seen.add(alert.alertId())) {
-                return;
-            }
-            count++;
-            perDay.merge(LocalDate.ofInstant(alert.publishedAt(), ZoneOffset.UTC), 1, Integer::sum);
-            if (first.size() < FIRST_ALERTS) {
-                first.add(alert);
-            }
-        }
-    }
 
 }

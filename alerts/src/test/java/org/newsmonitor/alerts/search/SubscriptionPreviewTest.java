@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.newsmonitor.alerts.search.SearchFixtures.T0;
 import static org.newsmonitor.alerts.search.SearchFixtures.article;
-import static org.newsmonitor.alerts.search.SearchFixtures.match;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.ArticleEvent;
+import org.newsmonitor.contracts.event.ThemeMatchEvent;
+import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.stream.match.ArticleMatch;
+import org.newsmonitor.stream.match.MatchThemesProcessor;
+import org.newsmonitor.themes.ThemeHit;
 import org.newsmonitor.stream.catalog.ThemeDefinitions;
 import org.newsmonitor.themes.CompiledTheme;
 import org.newsmonitor.themes.Lexicon;
@@ -46,7 +50,14 @@ class SubscriptionPreviewTest {
         ArticleEvent a = article(id, title, "Talks go on.", null, language, "Wire", T0.plus(after));
         service.index().index(id, a);
         if (story != null) {
-            service.index().annotate(id, match(a, "gas-deals", story));
+            // what the stream service records: the matcher's hits, with their scores, in the article's story
+            ArticleMatch m = ArticleMatch.of(new ArticleText(200_000), service.catalog().matcher(), a);
+            for (ThemeHit hit : m.hits()) {
+                ThemeMatchEvent e = MatchThemesProcessor.toEvent(m.article(), hit, T0);
+                service.index().annotate(id, new ThemeMatchEvent(e.schemaVersion(), e.articleId(), story,
+                        e.themeId(), e.themeTitle(), e.polarity(), e.score(), e.terms(), e.snippet(), e.title(),
+                        e.url(), e.source(), e.language(), e.publishedAt(), e.matchedAt()));
+            }
         }
         return a;
     }
