@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Creates, lists, shows, updates and deletes subscriptions through the alerts service's HTTP API.",
         subcommands = {SubscriptionsCommand.ListAll.class, SubscriptionsCommand.Show.class,
             SubscriptionsCommand.Create.class, SubscriptionsCommand.Update.class, SubscriptionsCommand.Delete.class,
-            SubscriptionsCommand.Deliveries.class})
+            SubscriptionsCommand.Deliveries.class, SubscriptionsCommand.Preview.class})
 final class SubscriptionsCommand {
 
     /** Where the API is and which key to use. */
@@ -117,6 +117,9 @@ final class SubscriptionsCommand {
         String email;
         @Option(names = "--surges", description = "Also alert on theme surges.")
         Boolean includeSurges;
+        @Option(names = "--query", paramLabel = "EXPRESSION", description = "A query in the theme rule language, e.g."
+                + " '(\"su 35\" OR \"su 57\") NEAR/5 china'.")
+        String query;
 
         /** A merge patch of the options given: only they change, each --remove field is set to null. */
         ObjectNode patch(List<String> removed) {
@@ -164,6 +167,9 @@ final class SubscriptionsCommand {
             }
             if (includeSurges != null) {
                 body.put("includeSurges", includeSurges);
+            }
+            if (query != null) {
+                body.put("query", query);
             }
             return body;
         }
@@ -223,6 +229,35 @@ final class SubscriptionsCommand {
         @Override
         public Integer call() throws Exception {
             return api.call("POST", "/subscriptions", fields.json());
+        }
+    }
+
+    @Command(name = "preview", mixinStandardHelpOptions = true,
+            description = {"Shows what a subscription would have alerted on over the articles the monitor holds,",
+                "without saving it: the first 50 alerts, the count per day and how many articles were scanned.",
+                "Takes the options of `create`."})
+    static final class Preview implements Callable<Integer> {
+        @Mixin
+        Api api;
+        @ArgGroup(exclusive = false)
+        Fields fields = new Fields();
+        @Option(names = "--from", paramLabel = "TIME", description = "Window start: a date (2026-05-01) or an ISO"
+                + " time; default 30 days before --to.")
+        String from;
+        @Option(names = "--to", paramLabel = "TIME", description = "Window end (a date counts whole); default now.")
+        String to;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> params = new ArrayList<>();
+            if (from != null) {
+                params.add("from=" + URLEncoder.encode(from, StandardCharsets.UTF_8));
+            }
+            if (to != null) {
+                params.add("to=" + URLEncoder.encode(to, StandardCharsets.UTF_8));
+            }
+            return api.call("POST", "/subscriptions/preview" + (params.isEmpty() ? "" : "?" + String.join("&", params)),
+                    fields.json());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.lucene.search.IndexSearcher;
 import org.newsmonitor.alerts.subscription.FieldError;
 import org.newsmonitor.alerts.subscription.InvalidSubscriptionException;
 import org.newsmonitor.alerts.subscription.StrictJsonReader;
@@ -61,13 +62,25 @@ public final class SearchRoutes {
         SearchOrder order = SearchParams.order(ctx.queryParam("sort"));
         int limit = SearchParams.limit(ctx.queryParam("limit"));
         SearchCursor after = SearchParams.cursor(ctx.queryParam("cursor"), order);
-        ArticleSearch.Page page = service.search().search(new ArticleSearch.Request(query, filter, order, limit, after));
+        ArticleSearch.Page page = expensive("q", () -> service.search().search(new ArticleSearch.Request(query, filter,
+                order, limit, after)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("total", page.total());
         body.put("results", page.hits());
         body.put("nextCursor", page.nextCursor());
         body.put("complete", service.caughtUp());
         ctx.json(body);
+    }
+
+    // a prefix inside NEAR or a phrase that expands to too many indexed words is refused as too expensive
+    private static <T> T expensive(String field, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new ApiError(422, field, "too expensive: the query expands to more than "
+                    + IndexSearcher.getMaxClauseCount() + " words in the index (a short prefix in a phrase or NEAR?);"
+                    + " make it narrower");
+        }
     }
 
     private void preview(Context ctx) {
@@ -86,10 +99,10 @@ public final class SearchRoutes {
         SearchParams.window(from, to);
         List<String> themes = request.themes() == null || request.themes().contains("*") ? List.of()
                 : request.themes();
-        SubscriptionPreview.Result result = service.preview().preview(new SubscriptionPreview.Request(who, themes,
-                request.minScore() == null ? 0 : request.minScore(),
-                request.languages() == null ? List.of() : request.languages(),
-                request.sources() == null ? List.of() : request.sources(), query, from, to));
+        SubscriptionPreview.Result result = expensive("query", () -> service.preview().preview(
+                new SubscriptionPreview.Request(who, themes, request.minScore() == null ? 0 : request.minScore(),
+                        request.languages() == null ? List.of() : request.languages(),
+                        request.sources() == null ? List.of() : request.sources(), query, from, to)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", result.from());
         body.put("to", result.to());
