@@ -64,6 +64,7 @@ public final class PreviewBenchmark {
             time(service, runs, "query: gas NEAR/5 (china OR beijing)", List.of(), "gas NEAR/5 (china OR beijing)");
             time(service, runs, "query: pipeline* AND NOT oil", List.of(), "pipeline* AND NOT oil");
             time(service, runs, "theme and query", List.of(firstTheme), "china OR beijing");
+            time(service, runs, "broad query: china OR beijing OR russia", List.of(), "china OR beijing OR russia");
         } finally {
             try (var files = Files.walk(dir)) {
                 for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
