@@ -63,8 +63,9 @@ public final class ArticleSearch {
      * @param storyId     the story it belongs to (its own id until a theme matched it)
      * @param title       title as published (plain text)
      * @param titleHtml   title, HTML-escaped, with matched words in {@code <mark>}
-     * @param snippetHtml passages of summary and content around the matched words, HTML-escaped, with
-     *                    {@code <mark>}; the start of the summary when only the title matched
+     * @param snippetHtml up to two passages of the summary around the matched words, or of the content when the
+     *                    summary has none, HTML-escaped, with {@code <mark>}; the start of the summary when only
+     *                    the title matched
      * @param url         link; may be null
      * @param source      publisher
      * @param language    language tag; may be null
@@ -109,10 +110,8 @@ public final class ArticleSearch {
         for (int i = 0; i < docs.length; i++) {
             Document d = s.storedFields().document(docs[i].doc);
             String id = d.get(ArticleFields.ID);
-            String snippet = join(body.get(ArticleFields.SUMMARY)[i], body.get(ArticleFields.CONTENT)[i]);
-            if (snippet.isEmpty()) {
-                snippet = escapedStart(d.get(ArticleFields.SUMMARY));
-            }
+            String snippet = firstOf(body.get(ArticleFields.SUMMARY)[i], body.get(ArticleFields.CONTENT)[i],
+                    escapedStart(d.get(ArticleFields.SUMMARY)));
             hits.add(new Hit(id, index.storyOf(id), d.get(ArticleFields.TITLE),
                     titles[i] == null ? DefaultPassageFormatterAccess.escape(d.get(ArticleFields.TITLE)) : titles[i],
                     snippet, d.get("url"), d.get(ArticleFields.SOURCE), d.get(ArticleFields.LANGUAGE),
@@ -141,11 +140,12 @@ public final class ArticleSearch {
         return b.build();
     }
 
-    private static String join(String a, String b) {
-        if (a == null || a.isBlank()) {
-            return b == null ? "" : b.strip();
+    // the full text usually repeats the summary: its passages are shown only when the summary has no match
+    private static String firstOf(String summary, String content, String fallback) {
+        if (summary != null && !summary.isBlank()) {
+            return summary.strip();
         }
-        return b == null || b.isBlank() ? a.strip() : a.strip() + " … " + b.strip();
+        return content != null && !content.isBlank() ? content.strip() : fallback;
     }
 
     private static String escapedStart(String summary) {

@@ -74,6 +74,17 @@ class SearchRoutesTest {
     }
 
     @Test
+    void snippetsComeFromTheFullTextWhenTheSummaryHasNoMatch() throws Exception {
+        search.index().index("c1", article("c1", "Weekly roundup", "Several stories this week.",
+                "Far below, the Zarubino port plan was approved.", "en", "Wire", T0));
+        JsonNode hit = json(get(q("zarubino"))).get("results").get(0);
+        assertEquals("Weekly roundup", hit.get("titleHtml").asText());
+        assertTrue(hit.get("snippetHtml").asText().contains("the <mark>Zarubino</mark> port"), hit.toString());
+        hit = json(get(q("title:weekly"))).get("results").get(0);
+        assertEquals("Several stories this week.", hit.get("snippetHtml").asText());
+    }
+
+    @Test
     void filtersByLanguageSourceAndTime() throws Exception {
         assertEquals(0, json(get(q("gas") + "&lang=ru")).get("total").asInt());
         assertEquals(0, json(get(q("gas") + "&source=TASS")).get("total").asInt());
