@@ -112,6 +112,20 @@ class SearchRoutesTest {
     }
 
     @Test
+    void refusesAPrefixInNearThatExpandsToTooManyIndexedWords() throws Exception {
+        StringBuilder words = new StringBuilder("gas");
+        for (int i = 0; i < 1_100; i++) {
+            words.append(" zqx").append(i);
+        }
+        search.index().index("many", article("many", "Many words", words.toString(), null, "en", "Wire", T0));
+        HttpResponse<String> r = get(q("zqx* NEAR/3 gas"));
+        assertEquals(422, r.statusCode(), r.body());
+        assertEquals("q", json(r).get("errors").get(0).get("field").asText());
+        assertTrue(r.body().contains("too expensive"), r.body());
+        assertEquals(200, get(q("zqx1 NEAR/3 gas")).statusCode(), "the index keeps answering");
+    }
+
+    @Test
     void refusesBadPagingAndTimes() throws Exception {
         assertBad(get(q("gas") + "&limit=0"), "limit");
         assertBad(get(q("gas") + "&limit=101"), "limit");
