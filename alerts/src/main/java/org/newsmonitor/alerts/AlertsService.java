@@ -247,8 +247,8 @@ public final class AlertsService implements AutoCloseable {
 
     /**
      * Why a part of this service (or a watched Streams application) has failed for good and will not recover
-     * without a restart, or null while none has: the policy or a watched application in ERROR, the views' reader
-     * or the delivery consumer stopped.
+     * without a restart, or null while none has: the policy or a watched application in ERROR, the views' reader,
+     * the search index's reader or the delivery consumer stopped.
      */
     public String failure() {
         if (!viewsLoaded || closing) {
@@ -270,6 +270,10 @@ public final class AlertsService implements AutoCloseable {
         AlertDeliveryConsumer d = delivery;
         if (d != null && !d.alive()) {
             return "alerts: the delivery consumer stopped";
+        }
+        SearchService s = search;
+        if (s != null && !"ok".equals(s.check())) {
+            return "alerts: the " + s.check();
         }
         return null;
     }
