@@ -141,7 +141,11 @@ public final class AlertsService implements AutoCloseable {
 
         follower = new TopicFollower(config.kafka(), "news-monitor-alerts-views", deadLetters, clock);
         follower.follow(Topics.SUBSCRIPTIONS, null, store::apply);
-        follower.follow(Topics.THEMES, null, themesView::apply);
+        SearchService searchService = search;
+        follower.follow(Topics.THEMES, null, (id, theme) -> {
+            themesView.apply(id, theme);
+            searchService.catalog().apply(id, theme);
+        });
         follower.follow(Topics.THEME_STATS, null, (k, v) -> stats.apply(v));
         follower.follow(Topics.THEME_SURGES, Duration.ofDays(14), (k, v) -> stats.apply(v));
         follower.follow(Topics.DELIVERIES, config.retry().giveUpAfter().plusDays(2), (k, v) -> deliveryLog.apply(v));

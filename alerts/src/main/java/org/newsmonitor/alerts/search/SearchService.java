@@ -11,8 +11,9 @@ import org.newsmonitor.themes.Lexicon;
 
 /**
  * The search index with what reads it: the archive search and the subscription preview, and, once
- * {@link #follow started}, the consumer that rebuilds the index from {@code news-articles},
- * {@code news-theme-matches} and {@code news-themes} (from the beginning, read_committed) and keeps it current.
+ * {@link #follow started}, the consumer that rebuilds the index from {@code news-articles} and
+ * {@code news-theme-matches} (from the beginning, read_committed) and keeps it current. The themes in force
+ * ({@link #catalog()}) are fed by the service's views, which read {@code news-themes} already.
  */
 public final class SearchService implements AutoCloseable {
     private final ArticleIndex index;
@@ -39,7 +40,6 @@ public final class SearchService implements AutoCloseable {
     /** Starts following the topics on a consumer of its own; returns at once (the index fills in the background). */
     public synchronized void follow(ClientSettings kafka, DeadLetterSink deadLetters, Clock clock) {
         follower = new TopicFollower(kafka, "news-monitor-alerts-search", deadLetters, clock);
-        follower.follow(Topics.THEMES, null, catalog::apply);
         follower.follow(Topics.ARTICLES, null, index::index);
         follower.follow(Topics.THEME_MATCHES, null, index::annotate);
         follower.start();
