@@ -25,8 +25,9 @@ public final class ArticleFields {
     /** Source name as published (stored) and lower-cased (searched). */
     public static final String SOURCE = "source";
     public static final String SOURCE_KEY = "source_key";
-    /** Language tag, lower-cased. */
+    /** Language tag as published (stored) and lower-cased (searched). */
     public static final String LANGUAGE = "language";
+    public static final String LANGUAGE_KEY = "language_key";
     /** Publication time in epoch milliseconds: points for ranges, doc values for sorting, stored. */
     public static final String PUBLISHED = "published";
     private static final String URL = "url";
@@ -59,7 +60,8 @@ public final class ArticleFields {
         d.add(new StoredField(SOURCE, article.source()));
         d.add(new StringField(SOURCE_KEY, key(article.source()), Field.Store.NO));
         if (article.language() != null) {
-            d.add(new StringField(LANGUAGE, key(article.language()), Field.Store.YES));
+            d.add(new StoredField(LANGUAGE, article.language()));
+            d.add(new StringField(LANGUAGE_KEY, key(article.language()), Field.Store.NO));
         }
         long published = article.publishedAt().toEpochMilli();
         d.add(new LongPoint(PUBLISHED, published));

@@ -43,7 +43,7 @@ public record ArticleFilter(Instant from, Instant to, List<String> languages, Li
                     to == null ? Long.MAX_VALUE : to.toEpochMilli() - 1), Occur.FILTER);
         }
         if (!languages.isEmpty()) {
-            b.add(anyOf(ArticleFields.LANGUAGE, languages.stream().map(ArticleFields::key).toList()), Occur.FILTER);
+            b.add(anyOf(ArticleFields.LANGUAGE_KEY, languages.stream().map(ArticleFields::key).toList()), Occur.FILTER);
         }
         if (!sources.isEmpty()) {
             b.add(anyOf(ArticleFields.SOURCE_KEY, sources.stream().map(ArticleFields::key).toList()), Occur.FILTER);

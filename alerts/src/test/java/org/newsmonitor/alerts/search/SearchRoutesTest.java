@@ -89,6 +89,10 @@ class SearchRoutesTest {
         assertEquals(0, json(get(q("gas") + "&lang=ru")).get("total").asInt());
         assertEquals(0, json(get(q("gas") + "&source=TASS")).get("total").asInt());
         assertEquals(1, json(get(q("газопровод") + "&lang=ru,en")).get("total").asInt());
+        search.index().index("h1", article("h1", "天然气", "", null, "zh-Hans", "Xinhua", T0));
+        JsonNode hans = json(get(q("天然气") + "&lang=ZH-hans"));
+        assertEquals(1, hans.get("total").asInt());
+        assertEquals("zh-Hans", hans.get("results").get(0).get("language").asText(), "the language as published");
         assertEquals(0, json(get(q("gas") + "&from=2026-05-02")).get("total").asInt());
         assertEquals(1, json(get(q("gas") + "&from=2026-04-30&to=2026-05-01")).get("total").asInt());
     }
