@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Creates, lists, shows, updates and deletes subscriptions through the alerts service's HTTP API.",
         subcommands = {SubscriptionsCommand.ListAll.class, SubscriptionsCommand.Show.class,
             SubscriptionsCommand.Create.class, SubscriptionsCommand.Update.class, SubscriptionsCommand.Delete.class,
-            SubscriptionsCommand.Deliveries.class, SubscriptionsCommand.FeedToken.class})
+            SubscriptionsCommand.Deliveries.class, SubscriptionsCommand.FeedToken.class,
+            SubscriptionsCommand.Preview.class})
 final class SubscriptionsCommand {
 
     /** Where the API is and which key to use. */
@@ -257,6 +258,35 @@ final class SubscriptionsCommand {
         @Override
         public Integer call() throws Exception {
             return api.call("POST", "/subscriptions", fields.json());
+        }
+    }
+
+    @Command(name = "preview", mixinStandardHelpOptions = true,
+            description = {"Shows what a subscription would have alerted on over the articles the monitor holds.",
+                "Nothing is saved: it prints the first 50 alerts, the count per day and how many articles were",
+                "scanned. Takes the options of `create`."})
+    static final class Preview implements Callable<Integer> {
+        @Mixin
+        Api api;
+        @ArgGroup(exclusive = false)
+        Fields fields = new Fields();
+        @Option(names = "--from", paramLabel = "TIME", description = "Window start: a date (2026-05-01) or an ISO"
+                + " time; default 30 days before --to.")
+        String from;
+        @Option(names = "--to", paramLabel = "TIME", description = "Window end (a date counts whole); default now.")
+        String to;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> params = new ArrayList<>();
+            if (from != null) {
+                params.add("from=" + URLEncoder.encode(from, StandardCharsets.UTF_8));
+            }
+            if (to != null) {
+                params.add("to=" + URLEncoder.encode(to, StandardCharsets.UTF_8));
+            }
+            return api.call("POST", "/subscriptions/preview" + (params.isEmpty() ? "" : "?" + String.join("&", params)),
+                    fields.json());
         }
     }
 

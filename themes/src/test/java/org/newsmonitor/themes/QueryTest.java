@@ -137,4 +137,25 @@ class QueryTest {
         assertThat(none).isEmpty();
         assertThat(Query.subscriptionOf("arms-sales")).isNull();
     }
+
+    @Test
+    void shouldRefuseNotsJoinedByAnd() {
+        //When
+        QueryException bothAbsent = refused("NOT gas NOT oil");
+        //Then
+        assertThat(bothAbsent.problem()).startsWith("the query is too broad");
+    }
+
+    @Test
+    void shouldMatchTitleScopesRussianAndChineseTermsAndExclusionsAsAThemeRuleDoes() throws QueryException {
+        //Given
+        Query q = Query.parse("(title:\"power of siberia\" OR газопровод OR 天然气) AND NOT football", LEXICON);
+        Matcher m = Matcher.of(List.of(q.toTheme("sub-2", "gas routes")));
+        //Then
+        assertThat(m.match(Document.of("a", "Power of Siberia talks", ""))).hasSize(1);
+        assertThat(m.match(Document.of("b", "Новости", "Газопровод строится"))).hasSize(1);
+        assertThat(m.match(Document.of("c", "中俄天然气合作", ""))).hasSize(1);
+        assertThat(m.match(Document.of("d", "Power of Siberia football", ""))).isEmpty();
+        assertThat(m.match(Document.of("e", "News", "power of siberia in the body"))).isEmpty();
+    }
 }

@@ -187,7 +187,12 @@ public final class SubscriptionService {
         return true;
     }
 
-    private void validate(SubscriptionRequest request) {
+    /**
+     * Checks a request as a create or replace does, without saving anything (the preview uses it).
+     *
+     * @throws InvalidSubscriptionException naming each refused field
+     */
+    public void validate(SubscriptionRequest request) {
         List<FieldError> problems = validator.problems(request);
         if (!problems.isEmpty()) {
             throw new InvalidSubscriptionException(problems, false);

@@ -111,8 +111,13 @@ public final class SubscriptionValidator {
         try {
             Query.parse(query, lexicon);
         } catch (QueryException e) {
-            errors.add(new FieldError("query", "is not a usable query: " + e.getMessage()));
+            errors.add(new FieldError("query", unusableQuery(e)));
         }
+    }
+
+    /** How a refused query is explained, for a subscription's {@code query} and for {@code /search?q=} alike. */
+    public static String unusableQuery(QueryException e) {
+        return "is not a usable query: " + e.getMessage();
     }
 
     private static void checkList(String field, List<String> values, List<FieldError> errors,

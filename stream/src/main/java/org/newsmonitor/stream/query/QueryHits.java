@@ -47,10 +47,15 @@ public final class QueryHits {
                 }
             }
             if (best >= 0) {
-                out.add(new ThemeHit(hit.themeId(), hit.themeTitle(), hit.polarity(), best, hit.terms(),
-                        hit.snippet()));
+                out.add(withScore(hit, best));
             }
         }
         return out;
+    }
+
+    /** The hit with another score, everything else (snippet terms included) kept. */
+    public static ThemeHit withScore(ThemeHit hit, double score) {
+        return new ThemeHit(hit.themeId(), hit.themeTitle(), hit.polarity(), score, hit.terms(), hit.snippet(),
+                hit.snippetTerms(), hit.subTopics());
     }
 }
