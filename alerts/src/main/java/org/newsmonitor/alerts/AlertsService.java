@@ -26,6 +26,8 @@ import org.newsmonitor.alerts.kafka.KafkaDeadLetterSink;
 import org.newsmonitor.alerts.kafka.TopicFollower;
 import org.newsmonitor.alerts.kafka.TopicWriter;
 import org.newsmonitor.alerts.policy.AlertPolicyTopology;
+import org.newsmonitor.alerts.search.ArticleIndex;
+import org.newsmonitor.alerts.search.SearchService;
 import org.newsmonitor.alerts.subscription.KafkaSubscriptionStore;
 import org.newsmonitor.alerts.subscription.SubscriptionService;
 import org.newsmonitor.alerts.subscription.SubscriptionValidator;
@@ -43,6 +45,9 @@ import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.outbound.AddressAllowList;
 import org.newsmonitor.outbound.Resolver;
 import org.newsmonitor.outbound.SsrfGuard;
+import org.newsmonitor.stream.TopologySettings;
+import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.themes.ThemeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +80,7 @@ public final class AlertsService implements AutoCloseable {
     private EndpointQueues queues;
     private AlertDeliveryConsumer delivery;
     private Javalin http;
+    private SearchService search;
     private final StreamsAppHealth policyHealth = new StreamsAppHealth(AlertPolicyTopology.APPLICATION_ID);
     private final List<StreamsAppHealth> otherApps = new CopyOnWriteArrayList<>();
     private final Map<String, Supplier<String>> otherChecks = new ConcurrentHashMap<>();
@@ -122,8 +128,11 @@ public final class AlertsService implements AutoCloseable {
         SubscriptionService subscriptions = new SubscriptionService(store, new SubscriptionValidator(themes, guard,
                 config.smtp().enabled()), clock, config.maxSubscriptionsPerOwner());
 
+        // the index is a view rebuilt from Kafka at every start, on disk so that the archive's text stays off the heap
+        search = new SearchService(ArticleIndex.onDisk(config.stateDir().resolve("search-index")),
+                ThemeFiles.bundledLexicon(), new ArticleText(TopologySettings.defaults().maxContentChars()), clock);
         http = AlertsApp.create(new AlertsDeps(subscriptions, new ApiKeys(config.apiKeys()), themes, feed, deliveryLog,
-                stats, SubscriptionService.DEFAULT_ID, config.sse(), config.maxBodyBytes(), this::health));
+                stats, SubscriptionService.DEFAULT_ID, config.sse(), config.maxBodyBytes(), this::health, search));
         try {
             http.start(config.httpHost(), config.httpPort());
         } catch (RuntimeException e) {
@@ -133,7 +142,11 @@ public final class AlertsService implements AutoCloseable {
 
         follower = new TopicFollower(config.kafka(), "news-monitor-alerts-views", deadLetters, clock);
         follower.follow(Topics.SUBSCRIPTIONS, null, store::apply);
-        follower.follow(Topics.THEMES, null, themesView::apply);
+        SearchService searchService = search;
+        follower.follow(Topics.THEMES, null, (id, theme) -> {
+            themesView.apply(id, theme);
+            searchService.catalog().apply(id, theme);
+        });
         follower.follow(Topics.THEME_STATS, null, (k, v) -> stats.apply(v));
         follower.follow(Topics.THEME_SURGES, Duration.ofDays(14), (k, v) -> stats.apply(v));
         follower.follow(Topics.DELIVERIES, config.retry().giveUpAfter().plusDays(2), (k, v) -> deliveryLog.apply(v));
@@ -154,6 +167,7 @@ public final class AlertsService implements AutoCloseable {
             throw new IllegalStateException("Interrupted while loading subscriptions from Kafka", e);
         }
         viewsLoaded = true;
+        search.follow(config.kafka(), deadLetters, clock);
         if (config.defaultSubscription() && subscriptions.ensureDefault()) {
             LOG.info("Created the default subscription '{}' (owner '{}', all themes)", SubscriptionService.DEFAULT_ID,
                     SubscriptionService.DEFAULT_OWNER);
@@ -224,6 +238,10 @@ public final class AlertsService implements AutoCloseable {
         checks.put("policy", streams == null ? "not started" : policyHealth.check());
         AlertDeliveryConsumer d = delivery;
         checks.put("delivery", d != null && d.alive() ? "ok" : "not running");
+        SearchService s = search;
+        if (s != null) {
+            checks.put("search", s.check());
+        }
         Map<String, String> states = new LinkedHashMap<>();
         states.put(policyHealth.applicationId(), policyHealth.state());
         for (StreamsAppHealth app : otherApps) {
@@ -236,8 +254,8 @@ public final class AlertsService implements AutoCloseable {
 
     /**
      * Why a part of this service (or a watched Streams application) has failed for good and will not recover
-     * without a restart, or null while none has: the policy or a watched application in ERROR, the views' reader
-     * or the delivery consumer stopped.
+     * without a restart, or null while none has: the policy or a watched application in ERROR, the views' reader,
+     * the search index's reader or the delivery consumer stopped.
      */
     public String failure() {
         if (!viewsLoaded || closing) {
@@ -259,6 +277,10 @@ public final class AlertsService implements AutoCloseable {
         AlertDeliveryConsumer d = delivery;
         if (d != null && !d.alive()) {
             return "alerts: the delivery consumer stopped";
+        }
+        SearchService s = search;
+        if (s != null && !"ok".equals(s.check())) {
+            return "alerts: the " + s.check();
         }
         return null;
     }
@@ -296,6 +318,11 @@ public final class AlertsService implements AutoCloseable {
                 follower.close();
             }
         });
+        closeQuietly("search", () -> {
+            if (search != null) {
+                search.close();
+            }
+        });
         closeQuietly("producer", () -> {
             if (writer != null) {
                 writer.close();
@@ -306,6 +333,7 @@ public final class AlertsService implements AutoCloseable {
         queues = null;
         streams = null;
         follower = null;
+        search = null;
         writer = null;
     }
 

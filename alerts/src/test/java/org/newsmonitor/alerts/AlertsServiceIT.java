@@ -44,6 +44,7 @@ import org.newsmonitor.contracts.TopicCreator;
 import org.newsmonitor.contracts.TopicSpec;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.AlertEvent;
+import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.SeedRef;
@@ -241,6 +242,43 @@ class AlertsServiceIT {
                     + " | Example Wire | https://news.example.org/article-story-0");
             System.out.println("Receiver: " + receiver.hits("/hook").size() + " POSTs, " + receiver.effects.size()
                     + " distinct alerts, " + before + " before the restart");
+        }
+    }
+
+    @Test
+    void shouldSearchArticlesReplayedIntoKafkaAndIndexNewOnes() throws Exception {
+        ArticleEvent before = ArticleEvent.of("it-search-1", "it-feed", "Energy Wire", null,
+                "Zarubino port expansion agreed", "A Russian port near the Chinese border.", null, "en",
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"), List.of());
+        publish(Topics.ARTICLES, before.id(), before);
+        publish(Topics.THEME_MATCHES, "it-search-story", Fixtures.match(before.id(), "it-search-story",
+                "it-search-theme", 2.0));
+        AlertsConfig config = AlertsConfig.defaults(settings, dir.resolve("search-state")).withHttp("127.0.0.1", 0)
+                .withApiKeys(Map.of("analyst", KEY));
+        try (AlertsService alerts = new AlertsService(config)) {
+            alerts.start();
+            int port = alerts.httpPort();
+            Await.until("the replayed article is found", WAIT, () -> total(port, "zarubino") == 1);
+            JsonNode hit = Json.mapper().readTree(http(port, "GET", "/search?q=zarubino", null).body())
+                    .get("results").get(0);
+            assertThat(hit.get("storyId").asText()).isEqualTo("it-search-story");
+            assertThat(hit.get("themes").get(0).asText()).isEqualTo("it-search-theme");
+            assertThat(hit.get("titleHtml").asText()).isEqualTo("<mark>Zarubino</mark> port expansion agreed");
+
+            ArticleEvent after = ArticleEvent.of("it-search-2", "it-feed", "Energy Wire", null,
+                    "Zarubino port: first ships", "", null, "en", Instant.parse("2026-03-02T00:00:00Z"),
+                    Instant.parse("2026-03-02T00:00:00Z"), List.of());
+            publish(Topics.ARTICLES, after.id(), after);
+            Await.until("an article published while running is found", WAIT, () -> total(port, "zarubino") == 2);
+        }
+    }
+
+    private static int total(int port, String query) {
+        try {
+            HttpResponse<String> r = http(port, "GET", "/search?q=" + query, null);
+            return r.statusCode() == 200 ? Json.mapper().readTree(r.body()).get("total").asInt() : -1;
+        } catch (Exception e) {
+            return -1;
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.newsmonitor.benchmarks;
 
+import org.newsmonitor.alerts.search.ArticleFields;
+import org.newsmonitor.alerts.search.TokenizerAnalyzer;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,9 +71,9 @@ final class LuceneThemeMonitor implements Closeable {
     /** Runs the monitor only (what the benchmark times, together with the score check). */
     MatchingQueries<ScoringMatch> rawMatch(Document doc) {
         org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
-        d.add(new TextField(LuceneQueries.TITLE, doc.title(), Field.Store.NO));
-        d.add(new TextField(LuceneQueries.BODY, doc.summary(), Field.Store.NO));
-        d.add(new TextField(LuceneQueries.BODY, doc.content(), Field.Store.NO));
+        d.add(new TextField(ArticleFields.TITLE, doc.title(), Field.Store.NO));
+        d.add(new TextField(ArticleFields.SUMMARY, doc.summary(), Field.Store.NO));
+        d.add(new TextField(ArticleFields.CONTENT, doc.content(), Field.Store.NO));
         try {
             MatchingQueries<ScoringMatch> m = monitor.match(d, ScoringMatch.DEFAULT_MATCHER);
             if (!m.getErrors().isEmpty()) {

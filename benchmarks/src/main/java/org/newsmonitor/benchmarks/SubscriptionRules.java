@@ -6,12 +6,12 @@ import java.util.Random;
 import org.newsmonitor.themes.CompiledTheme;
 import org.newsmonitor.themes.Expr;
 import org.newsmonitor.themes.Lexicon;
-import org.newsmonitor.themes.Polarity;
-import org.newsmonitor.themes.ThemeSpec;
-import org.newsmonitor.themes.ThemeSyntaxException;
+import org.newsmonitor.themes.Query;
+import org.newsmonitor.themes.QueryException;
 
 /**
- * Generated subscription-style themes: one short rule each about an entity combined with a topic, the kind of
+ * Generated subscriptions' private queries, compiled as the stream service compiles them ({@link Query#parse},
+ * then {@link Query#toTheme}): one short rule each about an entity combined with a topic, the kind of
  * alert a reader sets up ("Gazprom NEAR/5 pipeline"). The entity is an invented name (70%) or a catalog phrase
  * (30%: two or more words, or four or more Chinese characters); the topic is a neutral news word (40%), any catalog term
  * (30%) or an invented name (30%). Rule shapes: entity AND topic, entity NEAR/5 topic, title:entity OR (entity AND topic), entity AND NOT topic,
@@ -48,12 +48,11 @@ final class SubscriptionRules {
                 default -> entity + " NEAR/10 (" + topic + " OR @russia)";
             };
             String id = String.format("sub-%05d", i);
-            ThemeSpec spec = ThemeSpec.of(id, "Subscription " + i, "", Polarity.MIXED, List.of(), 1, null,
-                    "1: " + rule, "generated " + id);
             try {
-                out.add(CompiledTheme.compile(spec, lexicon));
-            } catch (ThemeSyntaxException e) {
-                throw new IllegalStateException("generated rule does not compile: " + e.getMessage(), e);
+                // as the stream service compiles a subscription's private query
+                out.add(Query.parse(rule, lexicon).toTheme(id, "Subscription " + i));
+            } catch (QueryException e) {
+                throw new IllegalStateException("generated query '" + rule + "' is refused: " + e.getMessage(), e);
             }
         }
         return out;

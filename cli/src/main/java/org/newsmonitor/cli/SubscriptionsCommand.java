@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Creates, lists, shows, updates and deletes subscriptions through the alerts service's HTTP API.",
         subcommands = {SubscriptionsCommand.ListAll.class, SubscriptionsCommand.Show.class,
             SubscriptionsCommand.Create.class, SubscriptionsCommand.Update.class, SubscriptionsCommand.Delete.class,
-            SubscriptionsCommand.Deliveries.class, SubscriptionsCommand.FeedToken.class})
+            SubscriptionsCommand.Deliveries.class, SubscriptionsCommand.FeedToken.class,
+            SubscriptionsCommand.Preview.class})
 final class SubscriptionsCommand {
 
     /** Where the API is and which key to use. */
@@ -129,6 +130,9 @@ final class SubscriptionsCommand {
         @Option(names = "--telegram-chat-id", paramLabel = "ID", description = "Telegram chat to send alerts to: a "
                 + "numeric id or @channelname.")
         String telegramChatId;
+        @Option(names = "--query", paramLabel = "EXPRESSION", description = "Private query in the theme rule language, "
+                + "e.g. '(su-35 OR su-57) NEAR/5 deliver*'; with --theme, an article must match both.")
+        String query;
 
         /** A merge patch of the options given: only they change, each --remove field is set to null. */
         ObjectNode patch(List<String> removed) {
@@ -193,6 +197,9 @@ final class SubscriptionsCommand {
                     telegram.put("chatId", telegramChatId);
                 }
             }
+            if (query != null) {
+                body.put("query", query);
+            }
             return body;
         }
     }
@@ -254,6 +261,35 @@ final class SubscriptionsCommand {
         }
     }
 
+    @Command(name = "preview", mixinStandardHelpOptions = true,
+            description = {"Shows what a subscription would have alerted on over the articles the monitor holds.",
+                "Nothing is saved: it prints the first 50 alerts, the count per day and how many articles were",
+                "scanned. Takes the options of `create`."})
+    static final class Preview implements Callable<Integer> {
+        @Mixin
+        Api api;
+        @ArgGroup(exclusive = false)
+        Fields fields = new Fields();
+        @Option(names = "--from", paramLabel = "TIME", description = "Window start: a date (2026-05-01) or an ISO"
+                + " time; default 30 days before --to.")
+        String from;
+        @Option(names = "--to", paramLabel = "TIME", description = "Window end (a date counts whole); default now.")
+        String to;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> params = new ArrayList<>();
+            if (from != null) {
+                params.add("from=" + URLEncoder.encode(from, StandardCharsets.UTF_8));
+            }
+            if (to != null) {
+                params.add("to=" + URLEncoder.encode(to, StandardCharsets.UTF_8));
+            }
+            return api.call("POST", "/subscriptions/preview" + (params.isEmpty() ? "" : "?" + String.join("&", params)),
+                    fields.json());
+        }
+    }
+
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = {"Changes only the settings given as options (a JSON merge patch); everything else stays.",
                 "Remove a setting with --remove, e.g. --remove sources. An update that would remove the last",
@@ -266,7 +302,7 @@ final class SubscriptionsCommand {
         @ArgGroup(exclusive = false)
         Fields fields = new Fields();
         @Option(names = "--remove", paramLabel = "FIELD", description = "Setting to remove (repeatable): name, themes, "
-                + "min-score, languages, sources, mode, webhook, email, surges, ntfy, slack, telegram.")
+                + "min-score, languages, sources, mode, webhook, email, surges, ntfy, slack, telegram, query.")
         List<String> remove = new ArrayList<>();
 
         @Override
@@ -299,7 +335,8 @@ final class SubscriptionsCommand {
             java.util.Map.entry("sources", "sources"), java.util.Map.entry("mode", "mode"),
             java.util.Map.entry("webhook", "webhookUrl"), java.util.Map.entry("email", "email"),
             java.util.Map.entry("surges", "includeSurges"), java.util.Map.entry("ntfy", "ntfy"),
-            java.util.Map.entry("slack", "slack"), java.util.Map.entry("telegram", "telegram")));
+            java.util.Map.entry("slack", "slack"), java.util.Map.entry("telegram", "telegram"),
+            java.util.Map.entry("query", "query")));
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a subscription.")
     static final class Delete implements Callable<Integer> {

@@ -21,6 +21,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import java.time.Instant;
+import org.newsmonitor.contracts.event.ArticleEvent;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +126,51 @@ class PipelineIT {
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("HTTP 422").contains("themes");
         assertThat(stranger.err()).contains("HTTP 401");
+    }
+
+    @Test
+    void shouldAlertAPrivateQueryCreatedFromTheCommandLineOnTheNextMatchingArticle() throws Exception {
+        String url = "http://127.0.0.1:" + pipeline.httpPort();
+        // Given an analyst's subscription with a private query, and a refused one naming the position
+        var created = run("subscriptions", "create", "--url", url, "--api-key", "analyst-key-123",
+                "--name", "Zarubino", "--query", "title:zarubino AND (port* OR grain)");
+        var refused = run("subscriptions", "create", "--url", url, "--api-key", "analyst-key-123",
+                "--query", "zarubino AND (port");
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(refused.err()).contains("HTTP 422").contains("query").contains("column 14");
+        String id = Json.mapper().readTree(created.out()).path("id").asText();
+        // When articles about the port arrive (one per round, until the stream has read the subscription)
+        var serde = Topics.ARTICLES.valueSerde();
+        try (var producer = new KafkaProducer<>(pipeline.kafka().producer("pipeline-it-query"),
+                new StringSerializer(), serde.serializer());
+                var consumer = new KafkaConsumer<>(pipeline.kafka().consumer("pipeline-it-query"),
+                        new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.ALERTS.name()));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            for (int round = 0; System.nanoTime() < deadline; round++) {
+                Instant now = Instant.now();
+                ArticleEvent article = ArticleEvent.of("zarubino-" + round, "local-energy", "Local energy desk",
+                        "https://energy-desk.example/zarubino-" + round, "Zarubino port round " + round
+                                + " to ship Chinese grain", "Primorye officials said (" + round + ").", null, "en",
+                        now, now, List.of());
+                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), article.id(), article)).get();
+                long roundEnd = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (System.nanoTime() < roundEnd) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(250))) {
+                        AlertEvent alert = Topics.ALERTS.valueSerde().deserialize(r.topic(), r.value());
+                        if (alert.subscriptionId().equals(id)) {
+                            // Then the alert is the query's, for that subscription, with the matched terms
+                            assertThat(alert.themeId()).isEqualTo("query:" + id);
+                            assertThat(alert.terms()).extracting(t -> t.term()).contains("zarubino", "port*");
+                            return;
+                        }
+                        // no other subscription is alerted by a private query
+                        assertThat(alert.themeId()).doesNotStartWith("query:");
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no alert for the private query within " + WAIT + "; console:\n" + console);
     }
 
     private record Run(int exit, String out, String err) {

@@ -78,6 +78,7 @@ class PoisonRecordsIT {
         int written = writePoison(pipeline.kafka());
         awaitDeadLetters(pipeline.kafka(), Set.of("news-themes/stream.theme-catalog",
                 "news-subscriptions/alerts.policy.subscriptions", "news-subscriptions/alerts.views",
+                "news-subscriptions/stream.subscription-queries",
                 "news-themes/alerts.views", "news-theme-stats/alerts.views"));
         assertThat(pipeline.failure()).isNull();
         // and it is restarted on the same data directory, where the poison is read again from the beginning
@@ -88,6 +89,7 @@ class PoisonRecordsIT {
         Set<String> seen = awaitDeadLetters(pipeline.kafka(), Set.of("news-feed-state/ingest.feed-state",
                 "news-themes/stream.theme-publisher", "news-themes/stream.theme-catalog",
                 "news-subscriptions/alerts.policy.subscriptions", "news-subscriptions/alerts.views",
+                "news-subscriptions/stream.subscription-queries",
                 "news-themes/alerts.views", "news-theme-stats/alerts.views"));
         assertThat(seen).as("dead letters by topic/stage").isNotEmpty();
         AlertEvent alert = awaitAlert(pipeline.kafka());

@@ -115,6 +115,29 @@ class SubscriptionsCommandTest {
     }
 
     @Test
+    void shouldSetChangeAndRemoveAPrivateQuery() throws Exception {
+        //Given
+        Result created = run("create", "--theme", "power-of-siberia", "--query", "kovykta AND (cnpc OR sinopec)");
+        assertThat(created.exit).as(created.err).isZero();
+        String id = Json.mapper().readTree(created.out).get("id").asText();
+        String first = store.get(id).orElseThrow().query();
+        //When
+        Result changed = run("update", "--query", "title:zarubino", id);
+        String second = store.get(id).orElseThrow().query();
+        Result refused = run("update", "--query", "zarubino OR NOT port", id);
+        Result removed = run("update", "--remove", "query", id);
+        //Then
+        assertThat(first).isEqualTo("kovykta AND (cnpc OR sinopec)");
+        assertThat(changed.exit).as(changed.err).isZero();
+        assertThat(second).isEqualTo("title:zarubino");
+        assertThat(refused.exit).isEqualTo(1);
+        assertThat(refused.err).contains("HTTP 422").contains("query").contains("too broad");
+        assertThat(removed.exit).as(removed.err).isZero();
+        assertThat(store.get(id).orElseThrow().query()).isNull();
+        assertThat(store.get(id).orElseThrow().themes()).containsExactly("power-of-siberia");
+    }
+
+    @Test
     void shouldListEverySubscriptionAcrossPages() throws Exception {
         //Given
         for (int i = 0; i < 5; i++) {

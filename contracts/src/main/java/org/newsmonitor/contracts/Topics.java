@@ -35,6 +35,14 @@ public final class Topics {
     public static final TopicSpec<ThemeMatchEvent> THEME_MATCHES = new TopicSpec<>("news-theme-matches",
             "story id", ThemeMatchEvent.class, "news-theme-matches.schema.json", 3, false, FOREVER);
 
+    /**
+     * Articles that matched a subscription's private query, kept apart from theme matches so that no consumer of
+     * {@code news-theme-matches} mistakes one for a theme match or shows it to another owner. Key: story id. Value:
+     * a ThemeMatchEvent whose themeId is {@code query:<subscriptionId>}. Timestamp: publication time.
+     */
+    public static final TopicSpec<ThemeMatchEvent> QUERY_MATCHES = new TopicSpec<>("news-query-matches",
+            "story id", ThemeMatchEvent.class, "news-query-matches.schema.json", 3, false, 30 * 24 * 3600_000L);
+
     /** Surges in a theme's hourly volume. Key: theme id. */
     public static final TopicSpec<SurgeEvent> THEME_SURGES = new TopicSpec<>("news-theme-surges", "theme id",
             SurgeEvent.class, "news-theme-surges.schema.json", 1, false, 30 * 24 * 3600_000L);
@@ -64,7 +72,7 @@ public final class Topics {
             "source record key", DeadLetterEvent.class, "news-dead-letters.schema.json", 1, false, 4 * WEEK);
 
     /** All topics, in pipeline order. */
-    public static final List<TopicSpec<?>> ALL = List.of(ARTICLES, THEMES, THEME_MATCHES, THEME_SURGES,
+    public static final List<TopicSpec<?>> ALL = List.of(ARTICLES, THEMES, THEME_MATCHES, QUERY_MATCHES, THEME_SURGES,
             THEME_STATS, SUBSCRIPTIONS, ALERTS, DELIVERIES, FEED_STATE, DEAD_LETTERS);
 
     private Topics() {

@@ -15,7 +15,8 @@ class TopicsTest {
     @Test
     void shouldTimestampEveryTimeRetainedTopicWhenTheBrokerAppendsSoThatRetentionRunsFromTheWriteIssue21() {
         assertThat(Topics.ALL.stream().filter(t -> !t.compacted() && t.retention() > 0).map(TopicSpec::name))
-                .containsExactlyInAnyOrder("news-alerts", "news-theme-surges", "news-deliveries", "news-dead-letters");
+                .containsExactlyInAnyOrder("news-alerts", "news-theme-surges", "news-deliveries", "news-dead-letters",
+                        "news-query-matches");
         Topics.ALL.forEach(t -> {
             if (!t.compacted() && t.retention() > 0) {
                 assertThat(t.configs()).as(t.name()).containsEntry(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,

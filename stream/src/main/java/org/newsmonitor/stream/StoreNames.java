@@ -8,6 +8,8 @@ package org.newsmonitor.stream;
 public final class StoreNames {
     /** Theme catalog: theme id to last valid compiled theme plus compile status (global, fed by news-themes). */
     public static final String THEME_CATALOG = "theme-catalog-store";
+    /** Global store of the subscriptions' private queries, compiled (fed by news-subscriptions). */
+    public static final String SUBSCRIPTION_QUERIES = "subscription-queries-store";
     /** Article ids seen recently, with the wall-clock time they were first seen. */
     public static final String ARTICLE_IDS = "article-ids-store";
     /** Article id to its story id, event time and story fingerprint, for articles within the story window. */

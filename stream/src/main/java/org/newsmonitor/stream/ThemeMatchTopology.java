@@ -27,8 +27,9 @@ import org.newsmonitor.stream.article.DecodeArticleProcessor;
 import org.newsmonitor.stream.article.DecodedArticle;
 import org.newsmonitor.stream.article.DedupWindow;
 import org.newsmonitor.stream.article.DeduplicateProcessor;
-import org.newsmonitor.stream.catalog.ThemeCatalogProcessor;
-import org.newsmonitor.stream.catalog.ThemeCatalogStoreBuilder;
+import org.newsmonitor.stream.catalog.ThemeCatalogStore;
+import org.newsmonitor.stream.global.TopicFedStoreBuilder;
+import org.newsmonitor.stream.global.TopicFedStoreProcessor;
 import org.newsmonitor.stream.match.MatchThemesProcessor;
 import org.newsmonitor.stream.match.MatchedArticle;
 import org.newsmonitor.stream.match.MatchedArticleSerde;
@@ -38,7 +39,9 @@ import org.newsmonitor.stream.stats.SurgeProcessor;
 import org.newsmonitor.stream.stats.ThemeCount;
 import org.newsmonitor.stream.story.StoryClusterProcessor;
 import org.newsmonitor.stream.story.StoryMemberSerde;
+import org.newsmonitor.stream.query.SubscriptionQueryStore;
 import org.newsmonitor.themes.Lexicon;
+import org.newsmonitor.themes.Query;
 import org.newsmonitor.themes.ThemeFiles;
 
 /**
@@ -47,15 +50,19 @@ import org.newsmonitor.themes.ThemeFiles;
  * <pre>
  * Topic: news-articles       Key: article id   Value: ArticleEvent JSON (read as bytes; bad records dead-lettered)
  * Topic: news-themes         Key: theme id     Value: ThemeDefinition JSON (global store; tombstone removes)
+ * Topic: news-subscriptions  Key: subscription id  Value: SubscriptionEvent JSON (global store of the queries)
  * Topic: news-theme-matches  Key: story id     Value: ThemeMatchEvent JSON, timestamp = publication time
+ * Topic: news-query-matches  Key: story id     Value: ThemeMatchEvent JSON, themeId query:&lt;subscription id&gt;
  * Topic: news-theme-stats    Key: themeId@granularity@windowStart   Value: ThemeStatsEvent JSON
  * Topic: news-theme-surges   Key: theme id     Value: SurgeEvent JSON, timestamp = when detected
  * Topic: news-dead-letters   Key: source key   Value: DeadLetterEvent JSON, DlqHeaders
  * </pre>
  *
  * Flow: {@code decode-articles} (dead letters split off) → {@code match-themes} (against the global
- * {@value StoreNames#THEME_CATALOG}; articles without a theme hit end here) → {@code deduplicate-articles} →
- * repartition {@value StoreNames#STORY_CLUSTERING_TOPIC} into one partition → {@code assign-stories} → matches.
+ * {@value StoreNames#THEME_CATALOG} and the subscriptions' queries of {@value StoreNames#SUBSCRIPTION_QUERIES};
+ * articles without a hit end here) → {@code deduplicate-articles} → repartition
+ * {@value StoreNames#STORY_CLUSTERING_TOPIC} into one partition → {@code assign-stories} → query matches apart (to
+ * {@code news-query-matches}), theme matches to {@code news-theme-matches}.
  * The statistics count what is on {@code news-theme-matches}: {@code read-theme-matches} (read back, read-committed
  * under exactly-once) → repartition {@value StoreNames#MATCHES_TO_COUNT_TOPIC} into one partition →
  * {@code count-matches} (per theme per hour and day and per polarity per day, by publication time, in the key-value
@@ -88,9 +95,14 @@ public final class ThemeMatchTopology {
         Serde<String> keys = Serdes.String();
         JsonSerde<ThemeMatchEvent> matchSerde = Topics.THEME_MATCHES.valueSerde();
 
-        builder.addGlobalStore(new ThemeCatalogStoreBuilder(StoreNames.THEME_CATALOG, lexicon, catalogDeadLetters), Topics.THEMES.name(),
-                Consumed.with(keys, Serdes.ByteArray()).withName("read-themes"),
-                () -> new ThemeCatalogProcessor(StoreNames.THEME_CATALOG));
+        builder.addGlobalStore(new TopicFedStoreBuilder<>(StoreNames.THEME_CATALOG,
+                        () -> new ThemeCatalogStore(StoreNames.THEME_CATALOG, lexicon, catalogDeadLetters)),
+                Topics.THEMES.name(), Consumed.with(keys, Serdes.ByteArray()).withName("read-themes"),
+                () -> new TopicFedStoreProcessor(StoreNames.THEME_CATALOG));
+        builder.addGlobalStore(new TopicFedStoreBuilder<>(StoreNames.SUBSCRIPTION_QUERIES,
+                        () -> new SubscriptionQueryStore(StoreNames.SUBSCRIPTION_QUERIES, lexicon, catalogDeadLetters)),
+                Topics.SUBSCRIPTIONS.name(), Consumed.with(keys, Serdes.ByteArray()).withName("read-subscriptions"),
+                () -> new TopicFedStoreProcessor(StoreNames.SUBSCRIPTION_QUERIES));
         addStores(builder, s);
 
         KStream<String, DecodedArticle> decoded = builder
@@ -104,9 +116,9 @@ public final class ThemeMatchTopology {
                 .to(Topics.DEAD_LETTERS.name(), Produced.<String, DeadLetterEvent>with(keys,
                         Topics.DEAD_LETTERS.valueSerde()).withName("write-dead-letters"));
 
-        KStream<String, ThemeMatchEvent> matches = branches.get("decoded-ok")
+        KStream<String, ThemeMatchEvent> allMatches = branches.get("decoded-ok")
                 .mapValues(DecodedArticle::article, Named.as("to-article"))
-                .process(() -> new MatchThemesProcessor(StoreNames.THEME_CATALOG,
+                .process(() -> new MatchThemesProcessor(StoreNames.THEME_CATALOG, StoreNames.SUBSCRIPTION_QUERIES,
                         new ArticleText(s.maxContentChars())), Named.as("match-themes"))
                 .processValues(() -> new DeduplicateProcessor<>(StoreNames.ARTICLE_IDS,
                         new DedupWindow(s.dedupRetention()), MatchedArticle::articleId),
@@ -116,6 +128,13 @@ public final class ThemeMatchTopology {
                 .process(() -> new StoryClusterProcessor(StoreNames.STORY_MEMBERS, s.storyWindow(),
                         s.storySimilarity(), StoryClusterProcessor.KEPT_ARRIVALS), Named.as("assign-stories"),
                         StoreNames.STORY_MEMBERS);
+        // a private query's match goes to its own topic only: no consumer of theme matches or statistics sees it
+        Map<String, KStream<String, ThemeMatchEvent>> kinds = allMatches.split(Named.as("matches-"))
+                .branch((storyId, m) -> Query.subscriptionOf(m.themeId()) != null, Branched.as("query"))
+                .defaultBranch(Branched.as("theme"));
+        kinds.get("matches-query").to(Topics.QUERY_MATCHES.name(), Produced.with(keys,
+                Topics.QUERY_MATCHES.valueSerde()).withName("write-query-matches"));
+        KStream<String, ThemeMatchEvent> matches = kinds.get("matches-theme");
         matches.to(Topics.THEME_MATCHES.name(), Produced.with(keys, matchSerde).withName("write-theme-matches"));
 
         KStream<String, ThemeStatsEvent> stats = builder

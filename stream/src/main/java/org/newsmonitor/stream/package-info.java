@@ -14,13 +14,17 @@
  *       validation or an empty value goes to {@code news-dead-letters} with {@code DlqHeaders}, and the next record
  *       is processed. Event time is the publication time, clamped to at most one day ahead of the wall clock.</li>
  *   <li><b>De-duplicate.</b> An article id seen within the last 7 days (wall-clock time) is dropped.</li>
- *   <li><b>Match.</b> Against the themes in force in the global theme catalog store. Empty articles are skipped
+ *   <li><b>Match.</b> Against the themes in force in the global theme catalog store and, in the same pass, the
+ *       subscriptions' private queries of the global {@code subscription-queries-store} (fed by
+ *       {@code news-subscriptions}, see {@link org.newsmonitor.stream.query}). Empty articles are skipped
  *       with a logged reason; bodies beyond 100,000 characters are matched on their beginning.</li>
  *   <li><b>Cluster.</b> All articles meet in one partition, where an LSH index over the stemmed words and numbers
  *       of the title and summary gives other outlets' versions of a report published within 48 hours of each other
  *       (weighted similarity at least 0.4, titles giving no different numbers) the story id of the first copy seen;
  *       a story spans at most 72 hours (docs/stories.md).</li>
- *   <li><b>Emit</b> one {@code ThemeMatchEvent} per theme hit to {@code news-theme-matches}, keyed by story id.</li>
+ *   <li><b>Emit</b> one {@code ThemeMatchEvent} per theme hit to {@code news-theme-matches}, keyed by story id, and
+ *       one per query hit to {@code news-query-matches} (themeId {@code query:<subscription id>}), never to the
+ *       theme matches or the counts.</li>
  *   <li><b>Count</b> what is on {@code news-theme-matches} (read back, into one task): matches per theme per UTC
  *       hour and day of publication, and per polarity per day (the cooperation-vs-friction balance), in a key-value
  *       store, whatever the arrival order; published to {@code news-theme-stats}. A match whose publication time

@@ -52,9 +52,10 @@ class ThemeMatchTopologyTest {
         //Then
         assertThat(nodes).noneMatch(n -> n.matches(".*\\d{10}.*")).contains("decode-articles",
                 "deduplicate-articles", "match-themes", "assign-stories", "detect-surges", "write-theme-matches",
-                "write-dead-letters", "write-surges", "read-theme-matches", "count-matches", "write-stats");
-        assertThat(stores).containsExactlyInAnyOrder(StoreNames.THEME_CATALOG, StoreNames.ARTICLE_IDS,
-                StoreNames.STORY_MEMBERS, StoreNames.THEME_COUNTS);
+                "write-dead-letters", "write-surges", "read-theme-matches", "count-matches", "write-stats",
+                "read-subscriptions", "write-query-matches");
+        assertThat(stores).containsExactlyInAnyOrder(StoreNames.THEME_CATALOG, StoreNames.SUBSCRIPTION_QUERIES,
+                StoreNames.ARTICLE_IDS, StoreNames.STORY_MEMBERS, StoreNames.THEME_COUNTS);
         assertThat(repartitions).containsExactlyInAnyOrder("story-clustering-repartition",
                 "matches-to-count-repartition");
     }

@@ -20,6 +20,7 @@ import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.event.Granularity;
 import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.SeedRef;
+import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.event.SurgeEvent;
 import org.newsmonitor.contracts.event.ThemeDefinition;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
@@ -42,6 +43,9 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, ThemeDefinition> themes;
     final TestInputTopic<String, byte[]> themesRaw;
     final TestOutputTopic<String, ThemeMatchEvent> matches;
+    final TestOutputTopic<String, ThemeMatchEvent> queryMatches;
+    final TestInputTopic<String, SubscriptionEvent> subscriptions;
+    final TestInputTopic<String, byte[]> subscriptionsRaw;
     final TestOutputTopic<String, DeadLetterEvent> deadLetters;
     final TestOutputTopic<String, ThemeStatsEvent> stats;
     final TestOutputTopic<String, SurgeEvent> surges;
@@ -66,6 +70,12 @@ final class TopologyFixture implements AutoCloseable {
         themesRaw = driver.createInputTopic(Topics.THEMES.name(), new StringSerializer(), new ByteArraySerializer());
         matches = driver.createOutputTopic(Topics.THEME_MATCHES.name(), new StringDeserializer(),
                 Topics.THEME_MATCHES.valueSerde().deserializer());
+        queryMatches = driver.createOutputTopic(Topics.QUERY_MATCHES.name(), new StringDeserializer(),
+                Topics.QUERY_MATCHES.valueSerde().deserializer());
+        subscriptions = driver.createInputTopic(Topics.SUBSCRIPTIONS.name(), new StringSerializer(),
+                Topics.SUBSCRIPTIONS.valueSerde().serializer());
+        subscriptionsRaw = driver.createInputTopic(Topics.SUBSCRIPTIONS.name(), new StringSerializer(),
+                new ByteArraySerializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new StringDeserializer(),
                 Topics.DEAD_LETTERS.valueSerde().deserializer());
         stats = driver.createOutputTopic(Topics.THEME_STATS.name(), new StringDeserializer(),
@@ -103,6 +113,16 @@ final class TopologyFixture implements AutoCloseable {
     static ArticleEvent pipelineArticle(String id, Instant at) {
         return article(id, "Russia and China extend Power of Siberia talks " + id,
                 "Gazprom said Moscow and Beijing agreed to meet again on pipeline gas prices (" + id + ").", at);
+    }
+
+    /** A subscription of {@code owner} with the private query {@code query}, limited to {@code themes}. */
+    static SubscriptionEvent querySubscription(String id, String query, List<String> themes) {
+        return new SubscriptionEvent(SubscriptionEvent.CURRENT_VERSION, id, "owner-" + id, "query " + id, themes, 0,
+                List.of(), List.of(), null, null, null, null, false, WALL_CLOCK, WALL_CLOCK, null, null, null, null, query);
+    }
+
+    void subscribe(SubscriptionEvent subscription) {
+        subscriptions.pipeInput(subscription.id(), subscription, WALL_CLOCK);
     }
 
     void publishThemes(ThemeDefinition... definitions) {

@@ -57,6 +57,11 @@ public final class CompiledTheme {
         return out;
     }
 
+    /** A theme of the one rule {@code rule}, already parsed (a private {@link Query}); ids are not checked. */
+    static CompiledTheme single(ThemeSpec spec, Rule rule) {
+        return new CompiledTheme(spec, List.of(rule), null);
+    }
+
     private static CompiledTheme build(ThemeSpec spec, Lexicon lexicon, List<ThemeSyntaxException> problems) {
         String origin = spec.origin();
         String id = spec.id();

@@ -8,6 +8,7 @@ import org.newsmonitor.contracts.event.AlertKind;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.event.SurgeEvent;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
+import org.newsmonitor.themes.Query;
 
 /** Decides which matches and surges a subscription wants, and turns them into alerts. Pure; no Kafka. */
 public final class AlertPolicy {
@@ -15,13 +16,30 @@ public final class AlertPolicy {
     }
 
     /**
-     * Whether the subscription wants this match: it follows the theme, the score reaches its minimum, and the
-     * article's language and source are among the ones it names (an empty list accepts any; an article without a
-     * language never passes a language filter).
+     * Whether the subscription wants this theme match: it has no private query (a subscription with one is alerted
+     * by its query matches only), it follows the theme, the score reaches its minimum, and the article's language
+     * and source are among the ones it names (an empty list accepts any; an article without a language never passes
+     * a language filter).
      */
     public static boolean accepts(SubscriptionEvent subscription, ThemeMatchEvent match) {
-        return subscription.follows(match.themeId())
-                && match.score() >= subscription.minScore()
+        return !subscription.hasQuery()
+                && subscription.follows(match.themeId())
+                && passesFilters(subscription, match);
+    }
+
+    /**
+     * Whether the subscription wants this match of a private query: the query is its own (a query match never
+     * reaches another subscription), it still has a query, and the match passes its score, language and source
+     * filters. Whether the article also matched the subscription's themes was decided where the query was matched.
+     */
+    public static boolean acceptsQueryMatch(SubscriptionEvent subscription, ThemeMatchEvent match) {
+        return subscription.hasQuery()
+                && subscription.id().equals(Query.subscriptionOf(match.themeId()))
+                && passesFilters(subscription, match);
+    }
+
+    private static boolean passesFilters(SubscriptionEvent subscription, ThemeMatchEvent match) {
+        return match.score() >= subscription.minScore()
                 && containsIgnoringCase(subscription.languages(), match.language())
                 && containsIgnoringCase(subscription.sources(), match.source());
     }
@@ -41,7 +59,10 @@ public final class AlertPolicy {
                 && allAllowed(subscription.languages(), surge.languages());
     }
 
-    /** The alert for this match and subscription; never null. */
+    /**
+     * The alert for this theme or query match and subscription; never null. A query's alert has the themeId
+     * {@code query:<subscriptionId>} and the query's matched terms.
+     */
     public static AlertEvent alertFor(SubscriptionEvent subscription, ThemeMatchEvent match, Instant now) {
         return new AlertEvent(AlertEvent.CURRENT_VERSION,
                 AlertIds.of(subscription.id(), match.themeId(), match.storyId()),

@@ -18,6 +18,8 @@ import org.newsmonitor.contracts.Topics;
  *
  * <ul>
  *   <li>Topic: news-theme-matches / Key: story id / Value: ThemeMatchEvent JSON (read as bytes, parsed here)</li>
+ *   <li>Topic: news-query-matches / Key: story id / Value: ThemeMatchEvent JSON with themeId
+ *       query:&lt;subscriptionId&gt;, alerting that subscription only</li>
  *   <li>Topic: news-theme-surges / Key: theme id / Value: SurgeEvent JSON</li>
  *   <li>Topic: news-subscriptions (global store) / Key: subscription id / Value: SubscriptionEvent JSON</li>
  *   <li>Out: news-alerts / Key: subscription id / Value: AlertEvent JSON, deterministic alert id</li>
@@ -35,11 +37,17 @@ public final class AlertPolicyTopology {
     public static final String SUBSCRIPTIONS_STORE = "subscriptions-store";
     /** Alert ids already emitted for story matches. */
     public static final String ALERT_IDS_STORE = "alert-ids-store";
+    /** Alert ids already emitted for matches of private queries. */
+    public static final String QUERY_ALERT_IDS_STORE = "query-alert-ids-store";
     /** Alert ids already emitted for surges. */
     public static final String SURGE_ALERT_IDS_STORE = "surge-alert-ids-store";
 
     static final String READ_MATCHES = "read-theme-matches";
     static final String READ_SURGES = "read-theme-surges";
+    static final String READ_QUERY_MATCHES = "read-query-matches";
+    static final String QUERY_MATCHES_TO_ALERTS = "match-query-subscriptions";
+    static final String WRITE_QUERY_ALERTS = "write-query-alerts";
+    static final String WRITE_QUERY_DEAD_LETTERS = "write-query-dead-letters";
     static final String READ_SUBSCRIPTIONS = "read-subscriptions";
     static final String MATERIALISE_SUBSCRIPTIONS = "materialise-subscriptions";
     static final String MATCHES_TO_ALERTS = "match-subscriptions";
@@ -80,6 +88,21 @@ public final class AlertPolicyTopology {
                 MATCHES_TO_ALERTS);
         topology.addSink(WRITE_DEAD_LETTERS, Topics.DEAD_LETTERS.name(), new StringSerializer(),
                 Topics.DEAD_LETTERS.valueSerde(), MATCHES_TO_ALERTS);
+
+        // matches of private queries: each to the one subscription whose query it is, in a sub-topology of its own
+        topology.addSource(READ_QUERY_MATCHES, new StringDeserializer(), new ByteArrayDeserializer(),
+                Topics.QUERY_MATCHES.name());
+        topology.addProcessor(QUERY_MATCHES_TO_ALERTS,
+                () -> new QueryAlertProcessor(QUERY_ALERT_IDS_STORE, dedupRetention, WRITE_QUERY_ALERTS,
+                        WRITE_QUERY_DEAD_LETTERS),
+                READ_QUERY_MATCHES);
+        topology.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(QUERY_ALERT_IDS_STORE, dedupRetention, dedupRetention, false),
+                Serdes.String(), Serdes.Long()), QUERY_MATCHES_TO_ALERTS);
+        topology.addSink(WRITE_QUERY_ALERTS, Topics.ALERTS.name(), new StringSerializer(), Topics.ALERTS.valueSerde(),
+                QUERY_MATCHES_TO_ALERTS);
+        topology.addSink(WRITE_QUERY_DEAD_LETTERS, Topics.DEAD_LETTERS.name(), new StringSerializer(),
+                Topics.DEAD_LETTERS.valueSerde(), QUERY_MATCHES_TO_ALERTS);
 
         // surges live on a topic with another partition count, so they get their own sub-topology and store
         topology.addSource(READ_SURGES, new StringDeserializer(), new ByteArrayDeserializer(),

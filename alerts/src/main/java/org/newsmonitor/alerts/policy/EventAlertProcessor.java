@@ -57,6 +57,14 @@ abstract class EventAlertProcessor<E> implements Processor<String, byte[], Strin
         this.deadLettersSink = deadLettersSink;
     }
 
+    /**
+     * The one subscription that may want {@code event}, looked up by id instead of offering the event to all; null
+     * (the default) offers it to every subscription. May throw to refuse the event as a dead letter.
+     */
+    String onlySubscription(E event) {
+        return null;
+    }
+
     /** Whether {@code subscription} wants alerts for {@code event}. */
     abstract boolean accepts(SubscriptionEvent subscription, E event);
 
@@ -73,16 +81,25 @@ abstract class EventAlertProcessor<E> implements Processor<String, byte[], Strin
     @Override
     public void process(Record<String, byte[]> record) {
         E event;
+        String only;
         try {
             if (record.value() == null) {
                 throw new IllegalArgumentException("Record has no value (tombstone) on topic '" + topic.name() + "'");
             }
             event = serde.deserialize(topic.name(), record.value());
+            only = onlySubscription(event);
         } catch (RuntimeException e) {
             deadLetter(record, e);
             return;
         }
         long now = context.currentSystemTimeMs();
+        if (only != null) {
+            SubscriptionEvent subscription = unwrap(subscriptions.get(only));
+            if (subscription != null && accepts(subscription, event)) {
+                emitOnce(alertFor(subscription, event, Instant.ofEpochMilli(now)), now);
+            }
+            return;
+        }
         try (KeyValueIterator<String, Object> all = subscriptions.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Object> entry = all.next();

@@ -43,6 +43,9 @@ final class SubscriptionDocument {
         if (s.telegram() != null) {
             doc.putObject("telegram").put("botToken", s.telegram().botToken()).put("chatId", s.telegram().chatId());
         }
+        if (s.query() != null) {
+            doc.put("query", s.query());
+        }
         return doc;
     }
 

@@ -21,16 +21,25 @@ import org.newsmonitor.contracts.event.TelegramChat;
  * @param ntfy          ntfy topic URL; may be null
  * @param slack         Slack-compatible incoming webhook URL; may be null
  * @param telegram      Telegram bot and chat; may be null
+ * @param query         private query in the theme rule language; may be null (none)
  */
 public record SubscriptionRequest(String name, List<String> themes, Double minScore, List<String> languages,
         List<String> sources, DeliveryMode mode, String webhookUrl, String webhookSecret, String email,
-        Boolean includeSurges, String ntfy, String slack, TelegramChat telegram) {
+        Boolean includeSurges, String ntfy, String slack, TelegramChat telegram, String query) {
 
-    /** A request without chat channels. */
+    /** A request without chat channels or private query. */
     public SubscriptionRequest(String name, List<String> themes, Double minScore, List<String> languages,
             List<String> sources, DeliveryMode mode, String webhookUrl, String webhookSecret, String email,
             Boolean includeSurges) {
         this(name, themes, minScore, languages, sources, mode, webhookUrl, webhookSecret, email, includeSurges, null,
-                null, null);
+                null, null, null);
+    }
+
+    /** A request without a private query. */
+    public SubscriptionRequest(String name, List<String> themes, Double minScore, List<String> languages,
+            List<String> sources, DeliveryMode mode, String webhookUrl, String webhookSecret, String email,
+            Boolean includeSurges, String ntfy, String slack, TelegramChat telegram) {
+        this(name, themes, minScore, languages, sources, mode, webhookUrl, webhookSecret, email, includeSurges, ntfy,
+                slack, telegram, null);
     }
 }

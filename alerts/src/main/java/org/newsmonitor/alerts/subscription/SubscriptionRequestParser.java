@@ -13,7 +13,7 @@ import org.newsmonitor.contracts.event.TelegramChat;
 /** Reads a subscription request body, naming each field whose JSON type is wrong. Pure. */
 public final class SubscriptionRequestParser {
     private static final Set<String> FIELDS = Set.of("name", "themes", "minScore", "languages", "sources", "mode",
-            "webhookUrl", "webhookSecret", "email", "includeSurges", "ntfy", "slack", "telegram");
+            "webhookUrl", "webhookSecret", "email", "includeSurges", "ntfy", "slack", "telegram", "query");
     private static final Set<String> TELEGRAM_FIELDS = Set.of("botToken", "chatId");
 
     private SubscriptionRequestParser() {
@@ -48,7 +48,7 @@ public final class SubscriptionRequestParser {
                 textList(object, "languages", errors), textList(object, "sources", errors), mode(object, errors),
                 text(object, "webhookUrl", errors), text(object, "webhookSecret", errors), text(object, "email", errors),
                 bool(object, "includeSurges", errors), text(object, "ntfy", errors), text(object, "slack", errors),
-                telegram(object, errors));
+                telegram(object, errors), text(object, "query", errors));
         if (!errors.isEmpty()) {
             throw new InvalidSubscriptionException(errors, true);
         }

@@ -150,7 +150,7 @@ public final class SubscriptionService {
         String token = FeedTokens.newToken();
         store.put(new SubscriptionEvent(s.schemaVersion(), s.id(), s.owner(), s.name(), s.themes(), s.minScore(),
                 s.languages(), s.sources(), s.mode(), s.webhookUrl(), s.webhookSecret(), s.email(), s.includeSurges(),
-                s.createdAt(), clock.instant(), s.ntfy(), s.slack(), s.telegram(), FeedTokens.hash(token)));
+                s.createdAt(), clock.instant(), s.ntfy(), s.slack(), s.telegram(), FeedTokens.hash(token), s.query()));
         return Optional.of(token);
     }
 
@@ -187,7 +187,12 @@ public final class SubscriptionService {
         return true;
     }
 
-    private void validate(SubscriptionRequest request) {
+    /**
+     * Checks a request as a create or replace does, without saving anything (the preview uses it).
+     *
+     * @throws InvalidSubscriptionException naming each refused field
+     */
+    public void validate(SubscriptionRequest request) {
         List<FieldError> problems = validator.problems(request);
         if (!problems.isEmpty()) {
             throw new InvalidSubscriptionException(problems, false);
@@ -224,7 +229,7 @@ public final class SubscriptionService {
         return new SubscriptionEvent(SubscriptionEvent.CURRENT_VERSION, id, owner, r.name(), themes,
                 r.minScore() == null ? 0 : r.minScore(), strip(r.languages()), strip(r.sources()), r.mode(),
                 r.webhookUrl(), secret, r.email(), Boolean.TRUE.equals(r.includeSurges()), createdAt, updatedAt,
-                strip(r.ntfy()), strip(r.slack()), r.telegram(), old == null ? null : old.feedTokenHash());
+                strip(r.ntfy()), strip(r.slack()), r.telegram(), old == null ? null : old.feedTokenHash(), r.query());
     }
 
     private static String strip(String value) {

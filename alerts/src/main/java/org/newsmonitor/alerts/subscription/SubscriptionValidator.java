@@ -15,6 +15,10 @@ import org.newsmonitor.alerts.delivery.TelegramFormat;
 import org.newsmonitor.contracts.event.TelegramChat;
 import org.newsmonitor.outbound.BlockedAddressException;
 import org.newsmonitor.outbound.SsrfGuard;
+import org.newsmonitor.themes.Lexicon;
+import org.newsmonitor.themes.Query;
+import org.newsmonitor.themes.QueryException;
+import org.newsmonitor.themes.ThemeFiles;
 
 /**
  * Checks the values of a subscription request: known themes, sane filters, safe webhook, ntfy and Slack URLs, a
@@ -34,6 +38,7 @@ public final class SubscriptionValidator {
     private final ThemeCatalog themes;
     private final SsrfGuard ssrf;
     private final boolean emailConfigured;
+    private final Lexicon lexicon = ThemeFiles.bundledLexicon();
 
     /**
      * @param themes          the themes a subscription may name
@@ -58,6 +63,9 @@ public final class SubscriptionValidator {
             errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters without control characters"));
         }
         checkThemes(request.themes(), errors);
+        if (request.query() != null) {
+            checkQuery(request.query(), errors);
+        }
         if (request.minScore() != null && (request.minScore().isNaN() || request.minScore() < 0
                 || request.minScore() > MAX_SCORE)) {
             errors.add(new FieldError("minScore", "must be between 0 and " + (int) MAX_SCORE));
@@ -96,6 +104,20 @@ public final class SubscriptionValidator {
             errors.add(new FieldError("themes", "unknown theme(s): " + String.join(", ", unknown)
                     + " (GET /themes lists the known ones)"));
         }
+    }
+
+    // the stream service matches queries against the bundled lexicon too
+    private void checkQuery(String query, List<FieldError> errors) {
+        try {
+            Query.parse(query, lexicon);
+        } catch (QueryException e) {
+            errors.add(new FieldError("query", unusableQuery(e)));
+        }
+    }
+
+    /** How a refused query is explained, for a subscription's {@code query} and for {@code /search?q=} alike. */
+    public static String unusableQuery(QueryException e) {
+        return "is not a usable query: " + e.getMessage();
     }
 
     private static void checkList(String field, List<String> values, List<FieldError> errors,

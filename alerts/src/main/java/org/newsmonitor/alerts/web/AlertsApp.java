@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.newsmonitor.alerts.search.SearchRoutes;
 import org.newsmonitor.alerts.subscription.InvalidSubscriptionException;
 import org.newsmonitor.alerts.subscription.QuotaExceededException;
 import org.newsmonitor.alerts.subscription.StrictJsonReader;
@@ -137,6 +138,17 @@ public final class AlertsApp {
         app.get("/alerts", routes::recentAlerts);
         app.get("/alerts/events", ctx -> routes.streams.stream(ctx, deps.dashboardSubscription(), true));
         app.get("/stats", routes::stats);
+        if (deps.search() != null) {
+            new SearchRoutes(deps.search(), ctx -> owner(ctx, deps), ctx -> routes.bodies.read(ctx, JSON_ONLY),
+                    deps.subscriptions()::validate).register(app);
+        } else {
+            app.get("/search", ctx -> {
+                throw new ApiError(503, "search", "search is not served by this alerts service");
+            });
+            app.post("/subscriptions/preview", ctx -> {
+                throw new ApiError(503, "search", "the preview is not served by this alerts service");
+            });
+        }
         app.post("/subscriptions", routes::create);
         app.get("/subscriptions", routes::listSubscriptions);
         app.get("/subscriptions/{id}", ctx -> ctx.json(routes.owned(ctx)));

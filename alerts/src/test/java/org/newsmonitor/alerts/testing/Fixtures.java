@@ -29,6 +29,12 @@ public final class Fixtures {
                 null, null, null, surges, T0, T0);
     }
 
+    /** A subscription of {@code owner} with the private query {@code query}. */
+    public static SubscriptionEvent querySubscription(String id, String owner, String query, List<String> themes) {
+        return new SubscriptionEvent(1, id, owner, id, themes, 0, List.of(), List.of(), DeliveryMode.IMMEDIATE,
+                null, null, null, false, T0, T0, null, null, null, null, query);
+    }
+
     public static SubscriptionEvent webhookSubscription(String id, String url, String secret) {
         return new SubscriptionEvent(1, id, "alice", id, List.of(), 0, List.of(), List.of(), DeliveryMode.IMMEDIATE,
                 url, secret, null, false, T0, T0);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.newsmonitor.alerts.search.SearchService;
 import org.newsmonitor.alerts.subscription.InMemorySubscriptionStore;
 import org.newsmonitor.alerts.subscription.SubscriptionService;
 import org.newsmonitor.alerts.subscription.SubscriptionValidator;
@@ -66,12 +67,21 @@ public final class TestApp implements AutoCloseable {
 
     /** With or without SMTP, and this many subscriptions allowed per owner. */
     public TestApp(SseSettings sse, boolean emailConfigured, int maxSubscriptionsPerOwner) {
+        this(sse, emailConfigured, maxSubscriptionsPerOwner, null);
+    }
+
+    /** Serving {@code /search} and the subscription preview from {@code search}. */
+    public TestApp(SearchService search) {
+        this(SseSettings.defaults(), true, 1000, search);
+    }
+
+    private TestApp(SseSettings sse, boolean emailConfigured, int maxSubscriptionsPerOwner, SearchService search) {
         SsrfGuard guard = new SsrfGuard(TestApp::fakeDns, AddressAllowList.none());
         subscriptions = new SubscriptionService(store, new SubscriptionValidator(ThemeCatalog.of(THEMES), guard,
                 emailConfigured), Clock.systemUTC(), maxSubscriptionsPerOwner);
         AlertsDeps deps = new AlertsDeps(subscriptions, new ApiKeys(Map.of("alice", ALICE_KEY, "bob", BOB_KEY)),
                 ThemeCatalog.of(THEMES), feed, deliveries, stats, "default", sse, 16 * 1024,
-                health::get);
+                health::get, search);
         app = AlertsApp.create(deps, routes::add).start("127.0.0.1", 0);
     }
 

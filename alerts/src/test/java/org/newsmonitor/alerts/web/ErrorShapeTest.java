@@ -6,6 +6,7 @@ import static org.newsmonitor.alerts.testing.TestApp.ALICE_KEY;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,11 +15,17 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsmonitor.themes.TextLimits;
+import org.newsmonitor.alerts.search.ArticleIndex;
+import org.newsmonitor.alerts.search.SearchService;
 import org.newsmonitor.alerts.testing.TestApp;
 import org.newsmonitor.contracts.json.Json;
+import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.themes.Lexicon;
 
 /** Every route, given a bad request, answers an error in the one shape: {status, error, field, errors}. */
 class ErrorShapeTest {
+    private SearchService search;
     private TestApp t;
     private String id;
 
@@ -39,7 +46,9 @@ class ErrorShapeTest {
 
     @BeforeEach
     void start() throws Exception {
-        t = new TestApp();
+        search = new SearchService(ArticleIndex.inMemory(), Lexicon.empty(), new ArticleText(TextLimits.MAX_CONTENT),
+                Clock.systemUTC());
+        t = new TestApp(search);
         HttpResponse<String> created = t.send("POST", "/subscriptions", ALICE_KEY, "{}");
         id = Json.mapper().readTree(created.body()).get("id").asText();
     }
@@ -47,6 +56,7 @@ class ErrorShapeTest {
     @AfterEach
     void stop() {
         t.close();
+        search.close();
     }
 
     private Map<String, Bad> badRequestPerRoute() {
@@ -60,6 +70,9 @@ class ErrorShapeTest {
         bad.put("GET /alerts", new Bad("GET", "/alerts?limit=0", null, null, null, 400, "limit"));
         bad.put("GET /alerts/events", new Bad("POST", "/alerts/events", null, null, null, 405, "method"));
         bad.put("GET /stats", new Bad("GET", "/stats?granularity=week", null, null, null, 400, "granularity"));
+        bad.put("GET /search", new Bad("GET", "/search?q=NOT%20gas", null, null, null, 422, "q"));
+        bad.put("POST /subscriptions/preview", new Bad("POST", "/subscriptions/preview", alice, json,
+                "{\"query\":\"gas AND\"}", 422, "query"));
         bad.put("POST /subscriptions", new Bad("POST", "/subscriptions", alice, "text/plain", "{}", 415,
                 "Content-Type"));
         bad.put("GET /subscriptions", new Bad("GET", "/subscriptions", null, null, null, 401, "Authorization"));

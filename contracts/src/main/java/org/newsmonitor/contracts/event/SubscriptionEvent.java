@@ -26,6 +26,8 @@ import java.util.List;
  * @param slack         Slack-compatible incoming webhook URL; may be null
  * @param telegram      Telegram bot and chat to send alerts to; may be null
  * @param feedTokenHash SHA-256 (hex) of the token that opens the subscription's Atom feed; null until one is issued
+ * @param query         the owner's private query in the theme rule language; null when none. With {@code themes}
+ *                      as well, an article must match both; such a subscription is alerted by query matches only
  */
 public record SubscriptionEvent(
         int schemaVersion,
@@ -46,7 +48,8 @@ public record SubscriptionEvent(
         String ntfy,
         String slack,
         TelegramChat telegram,
-        String feedTokenHash) implements KeyedRecord {
+        String feedTokenHash,
+        String query) implements KeyedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -69,14 +72,29 @@ public record SubscriptionEvent(
         ntfy = Checks.optional(ntfy);
         slack = Checks.optional(slack);
         feedTokenHash = Checks.optional(feedTokenHash);
+        query = query == null || query.isBlank() ? null : query;
     }
 
-    /** A subscription without chat channels or feed token (the fields before those were added). */
+    /** A subscription without a private query. */
+    public SubscriptionEvent(int schemaVersion, String id, String owner, String name, List<String> themes,
+            double minScore, List<String> languages, List<String> sources, DeliveryMode mode, String webhookUrl,
+            String webhookSecret, String email, boolean includeSurges, Instant createdAt, Instant updatedAt,
+            String ntfy, String slack, TelegramChat telegram, String feedTokenHash) {
+        this(schemaVersion, id, owner, name, themes, minScore, languages, sources, mode, webhookUrl, webhookSecret,
+                email, includeSurges, createdAt, updatedAt, ntfy, slack, telegram, feedTokenHash, null);
+    }
+
+    /** A subscription without chat channels, feed token or private query (the fields before those were added). */
     public SubscriptionEvent(int schemaVersion, String id, String owner, String name, List<String> themes,
             double minScore, List<String> languages, List<String> sources, DeliveryMode mode, String webhookUrl,
             String webhookSecret, String email, boolean includeSurges, Instant createdAt, Instant updatedAt) {
         this(schemaVersion, id, owner, name, themes, minScore, languages, sources, mode, webhookUrl, webhookSecret,
-                email, includeSurges, createdAt, updatedAt, null, null, null, null);
+                email, includeSurges, createdAt, updatedAt, null, null, null, null, null);
+    }
+
+    /** Whether this subscription has a private query. */
+    public boolean hasQuery() {
+        return query != null;
     }
 
     /** Whether this subscription follows the given theme. */

@@ -10,9 +10,10 @@ import org.newsmonitor.themes.ThemeSyntaxException;
 /**
  * The lexicon each published theme compiles with: the one it carries, or the fallback for records that carry none.
  * The themes of one publication share one lexicon text, so the last few parsed lexicons are kept and each text is
- * parsed once. Not thread-safe: used by the catalog store's writer only.
+ * parsed once. Not thread-safe: each user (the catalog store's writer, the alerts service's preview catalog) keeps
+ * its own and calls it from one thread at a time.
  */
-final class PublishedLexicons {
+public final class PublishedLexicons {
     private static final int KEPT = 4;
 
     private final Lexicon fallback;
@@ -24,7 +25,7 @@ final class PublishedLexicons {
     };
 
     /** @param fallback the lexicon for records written without one */
-    PublishedLexicons(Lexicon fallback) {
+    public PublishedLexicons(Lexicon fallback) {
         this.fallback = fallback;
     }
 
@@ -33,7 +34,7 @@ final class PublishedLexicons {
      *
      * @throws ThemeSyntaxException when the carried lexicon does not parse; the message names its line and column
      */
-    Lexicon forDefinition(ThemeDefinition definition) throws ThemeSyntaxException {
+    public Lexicon forDefinition(ThemeDefinition definition) throws ThemeSyntaxException {
         String text = definition.lexicon();
         if (text == null) {
             return fallback;

@@ -13,6 +13,7 @@ import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.TopicReader;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.ThemeDefinition;
+import org.newsmonitor.stream.global.TopicFedStore;
 import org.newsmonitor.themes.CompiledTheme;
 import org.newsmonitor.themes.Lexicon;
 import org.newsmonitor.themes.ThemeSyntaxException;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Written by the global stream thread only; read by processing threads and interactive queries through the
  * immutable {@link ThemeCatalogSnapshot} and status copies.
  */
-public final class ThemeCatalogStore implements StateStore {
+public final class ThemeCatalogStore implements TopicFedStore {
     private static final Logger LOG = LoggerFactory.getLogger(ThemeCatalogStore.class);
     /** The stage named in the catalog's dead letters. */
     public static final String STAGE = "stream.theme-catalog";
@@ -92,6 +93,7 @@ public final class ThemeCatalogStore implements StateStore {
      * @param partition the source partition, or -1
      * @param offset    the source offset, or -1
      */
+    @Override
     public synchronized void apply(String themeId, byte[] value, int partition, long offset) {
         if (!reader.read(themeId, value, partition, offset, this::take) && themeId != null) {
             refuse(themeId, -1, "theme '" + themeId + "' cannot be read: " + unreadable, 0, 0);

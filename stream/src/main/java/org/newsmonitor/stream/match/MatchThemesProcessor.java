@@ -17,6 +17,10 @@ import org.newsmonitor.stream.catalog.ThemeCatalogStore;
 import org.newsmonitor.stream.catalog.ThemeDefinitions;
 import org.newsmonitor.stream.story.StoryFingerprint;
 import org.newsmonitor.stream.story.StoryTerms;
+import org.newsmonitor.stream.query.QueryHits;
+import org.newsmonitor.stream.query.QuerySnapshot;
+import org.newsmonitor.stream.query.SubscriptionQueryStore;
+import org.newsmonitor.themes.CompiledTheme;
 import org.newsmonitor.themes.Matcher;
 import org.newsmonitor.themes.TermHit;
 import org.newsmonitor.themes.ThemeHit;
@@ -25,9 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Matches each article against the themes in force in the {@link ThemeCatalogStore} and forwards those with at
- * least one theme hit, with their story signature; an article that matches nothing ends here (most articles of a
- * feed do, and they need no de-duplication, story or count). The matcher is rebuilt when the catalog's generation
- * changes, so a changed theme applies from the next article on. Each article is matched by {@link ArticleMatch}, as
+ * least one theme hit or query hit (see {@link QueryHits}), with their story signature; an article that matches nothing ends here (most articles of a
+ * feed do, and they need no de-duplication, story or count). The matcher (the catalog's themes and the
+ * subscriptions' queries of the {@link SubscriptionQueryStore}) is rebuilt when either changes, so a changed theme
+ * or query applies from the next article on. Each article is matched by {@link ArticleMatch}, as
  * {@code monitor match} matches it offline: articles without text are skipped with a logged reason, over-long fields
  * are matched on their first characters (see {@link ArticleText}).
  */
@@ -37,20 +42,25 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
     private static final int SIGNATURE_FALLBACK_CHARS = 1_000;
 
     private final String catalogStoreName;
+    private final String queryStoreName;
     private final ArticleText articleText;
     private ProcessorContext<String, MatchedArticle> context;
     private ThemeCatalogStore catalog;
+    private SubscriptionQueryStore queryStore;
     private long generation = -1;
+    private QuerySnapshot queries;
     private Matcher matcher;
     private final StoryTerms storyTerms = new StoryTerms();
     private Map<String, Integer> revisions = Map.of();
 
     /**
      * @param catalogStoreName the global theme catalog store
+     * @param queryStoreName   the global store of the subscriptions' queries
      * @param articleText      how article text is prepared for matching
      */
-    public MatchThemesProcessor(String catalogStoreName, ArticleText articleText) {
+    public MatchThemesProcessor(String catalogStoreName, String queryStoreName, ArticleText articleText) {
         this.catalogStoreName = catalogStoreName;
+        this.queryStoreName = queryStoreName;
         this.articleText = articleText;
     }
 
@@ -58,6 +68,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
     public void init(ProcessorContext<String, MatchedArticle> context) {
         this.context = context;
         this.catalog = context.getStateStore(catalogStoreName);
+        this.queryStore = context.getStateStore(queryStoreName);
     }
 
     @Override
@@ -68,7 +79,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
             LOG.info("Article {} from {} {}: {}", original.id(), original.source(),
                     match.skipped() ? "skipped" : "matched in part", match.note());
         }
-        List<ThemeHit> hits = match.hits();
+        List<ThemeHit> hits = QueryHits.select(match.hits(), queries);
         if (hits.isEmpty()) {
             return;
         }
@@ -84,11 +95,18 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
 
     private Matcher currentMatcher() {
         ThemeCatalogSnapshot snapshot = catalog.snapshot();
-        if (matcher == null || snapshot.generation() != generation) {
-            matcher = Matcher.of(snapshot.themes());
+        QuerySnapshot currentQueries = queryStore.snapshot();
+        if (matcher == null || snapshot.generation() != generation || currentQueries != queries) {
+            // the queries are matched as one-rule themes after the catalog's, in one pass over the article
+            List<CompiledTheme> themes = new ArrayList<>(snapshot.themes().size() + currentQueries.size());
+            themes.addAll(snapshot.themes());
+            currentQueries.queries().values().forEach(q -> themes.add(q.compiled()));
+            matcher = Matcher.of(themes);
             revisions = revisionsInForce();
             generation = snapshot.generation();
-            LOG.debug("Matcher rebuilt with {} themes (catalog generation {})", snapshot.themes().size(), generation);
+            queries = currentQueries;
+            LOG.debug("Matcher rebuilt with {} themes and {} queries (catalog generation {}, queries generation {})",
+                    snapshot.themes().size(), currentQueries.size(), generation, currentQueries.generation());
         }
         return matcher;
     }

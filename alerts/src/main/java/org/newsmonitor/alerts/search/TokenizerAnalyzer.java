@@ -1,6 +1,7 @@
-package org.newsmonitor.benchmarks;
+package org.newsmonitor.alerts.search;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.Tokenizer;
@@ -10,15 +11,15 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.newsmonitor.themes.TextTokenizer;
 
 /**
- * A Lucene analyzer that produces exactly the matcher's tokens (same splitting and normalisation), so that the
- * Lucene baseline and the matcher see the same words and can be compared result for result. The plural fold is
- * done at index time, the usual Lucene way: a token ending in "s" or "es" is also indexed, at the same position,
- * without that ending, so a rule word is one term query. Several values of one field are kept far apart
- * (more than the largest NEAR distance), so phrases and NEAR never join summary and content.
+ * A Lucene analyzer that produces exactly the themes' tokens ({@link TextTokenizer}: same splitting, same
+ * normalisation, one token per Han character), so that a query finds what the matcher matches. The matcher's plural
+ * fold is done at index time: a token ending in "s" or "es" is also indexed, at the same position and offsets,
+ * without that ending, so a rule word is one term query. Several values of one field are kept further apart than
+ * the largest NEAR distance.
  */
-final class TokenizerAnalyzer extends Analyzer {
+public final class TokenizerAnalyzer extends Analyzer {
     /** Positions between two values of one field. */
-    static final int VALUE_GAP = 10_000;
+    public static final int VALUE_GAP = 10_000;
 
     @Override
     public int getPositionIncrementGap(String fieldName) {
@@ -35,7 +36,7 @@ final class TokenizerAnalyzer extends Analyzer {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
-        private final java.util.ArrayDeque<String> stacked = new java.util.ArrayDeque<>();
+        private final ArrayDeque<String> stacked = new ArrayDeque<>();
         private int stackedStart;
         private int stackedEnd;
         private List<TextTokenizer.Token> tokens;

@@ -1,18 +1,18 @@
-package org.newsmonitor.stream.catalog;
+package org.newsmonitor.stream.global;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
-/** Feeds each record of {@code news-themes} (raw bytes) into the {@link ThemeCatalogStore}. */
-public final class ThemeCatalogProcessor implements Processor<String, byte[], Void, Void> {
+/** Feeds each record of a topic (raw bytes) with its position into a {@link TopicFedStore}. */
+public final class TopicFedStoreProcessor implements Processor<String, byte[], Void, Void> {
     private final String storeName;
-    private ThemeCatalogStore store;
+    private TopicFedStore store;
     private ProcessorContext<Void, Void> context;
 
-    /** @param storeName the catalog store */
-    public ThemeCatalogProcessor(String storeName) {
+    /** @param storeName the store fed */
+    public TopicFedStoreProcessor(String storeName) {
         this.storeName = storeName;
     }
 

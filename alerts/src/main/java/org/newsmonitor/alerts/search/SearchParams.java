@@ -1,0 +1,118 @@
+package org.newsmonitor.alerts.search;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.newsmonitor.alerts.web.ApiError;
+import org.newsmonitor.themes.Lexicon;
+import org.newsmonitor.alerts.subscription.SubscriptionValidator;
+import org.newsmonitor.themes.Query;
+import org.newsmonitor.themes.QueryException;
+
+/** Reads the parameters of {@code /search} and the preview; each refusal names the parameter and what is wrong. */
+final class SearchParams {
+    static final int DEFAULT_LIMIT = 20;
+
+    private SearchParams() {
+    }
+
+    /**
+     * The query, checked by {@link Query} as a subscription's query is; 422 naming the column, in the words a
+     * subscription's refusal uses, when it breaks the rules.
+     */
+    static Query query(String field, String raw, Lexicon lexicon) {
+        try {
+            return Query.parse(raw, lexicon);
+        } catch (QueryException e) {
+            throw new ApiError(422, field, SubscriptionValidator.unusableQuery(e));
+        }
+    }
+
+    /** Values of a repeatable parameter, each possibly a comma-separated list; blanks dropped. */
+    static List<String> list(List<String> raw) {
+        List<String> out = new ArrayList<>();
+        for (String r : raw) {
+            for (String v : r.split(",")) {
+                if (!v.isBlank()) {
+                    out.add(v.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A time: an ISO-8601 instant ({@code 2026-05-01T12:00:00Z}) or a date ({@code 2026-05-01}, midnight UTC; as
+     * {@code to}, the end of that day).
+     */
+    static Instant time(String field, String raw, boolean endOfDay) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String v = raw.strip();
+        try {
+            if (v.length() == 10) {
+                LocalDate day = LocalDate.parse(v);
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new ApiError(400, field, "must be a date such as 2026-05-01 or a time such as 2026-05-01T12:00:00Z");
+        }
+    }
+
+    /** Checks that a window is not reversed. */
+    static void window(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new ApiError(400, "from", "must be before 'to'");
+        }
+    }
+
+    static int limit(String raw) {
+        if (raw == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int v = Integer.parseInt(raw.strip());
+            if (v >= 1 && v <= ArticleSearch.MAX_LIMIT) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiError(400, "limit", "must be a whole number from 1 to " + ArticleSearch.MAX_LIMIT
+                + " (pages are followed with 'cursor')");
+    }
+
+    static SearchOrder order(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return SearchOrder.NEWEST;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "newest" -> SearchOrder.NEWEST;
+            case "relevance" -> SearchOrder.RELEVANCE;
+            default -> throw new ApiError(400, "sort", "must be 'newest' or 'relevance'");
+        };
+    }
+
+    static SearchCursor cursor(String raw, SearchOrder order) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        SearchCursor c;
+        try {
+            c = SearchCursor.parse(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "cursor", e.getMessage());
+        }
+        if (c.order() != order) {
+            throw new ApiError(400, "cursor", "belongs to sort=" + c.order().name().toLowerCase(Locale.ROOT)
+                    + "; keep the sort of the first page");
+        }
+        return c;
+    }
+}
