@@ -79,8 +79,8 @@ class AlertRetentionIT {
                     new NewTopic(CONTROL, 1, (short) 1).configs(control),
                     new NewTopic(FOREIGN, 1, (short) 1).configs(asNow))).all().get();
         }
-        TopicCreator.ensure(settings, List.of(Topics.SUBSCRIPTIONS, Topics.THEME_MATCHES, Topics.THEME_SURGES,
-                Topics.DEAD_LETTERS), (short) 1, 1);
+        TopicCreator.ensure(settings, List.of(Topics.SUBSCRIPTIONS, Topics.THEME_MATCHES, Topics.QUERY_MATCHES,
+                Topics.THEME_SURGES, Topics.DEAD_LETTERS), (short) 1, 1);
     }
 
     @AfterAll
