@@ -1,4 +1,4 @@
-// The monitor's dashboard: live alerts over Server-Sent Events and charts drawn as SVG.
+// The monitor's dashboard: live alerts over Server-Sent Events, charts drawn as SVG and a search of the archive.
 // Feed text is hostile by assumption: every string reaches the page through textContent or an attribute that
 // cannot run code, and links are kept only for http(s) URLs.
 'use strict';
@@ -76,28 +76,155 @@
     return parent;
   }
 
-  function renderAlert(a) {
-    const li = el('li', 'alert');
-    li.dataset.alertId = String(a.alertId || '');
-    li.appendChild(el('span', 'theme', a.themeTitle || a.themeId));
-    const href = safeUrl(a.url);
+  /** A title element: a link only for http(s) URLs, opened without opener, referrer or endorsement. */
+  function titleNode(url) {
+    const href = safeUrl(url);
     const title = href ? el('a', 'title') : el('span', 'title');
     if (href) {
       title.href = href;
       title.target = '_blank';
       title.rel = 'noopener noreferrer nofollow';
     }
+    return title;
+  }
+
+  /** The source and the publication time, the date with its year and the time with its zone. */
+  function metaNode(source, publishedAt) {
+    const meta = el('div', 'meta');
+    meta.appendChild(el('span', 'source', source));
+    meta.appendChild(document.createTextNode(' · '));
+    const time = el('time', null, publishedAt ? new Date(publishedAt).toLocaleString(undefined, DATE_TIME) : '');
+    if (publishedAt) time.setAttribute('datetime', String(publishedAt));
+    meta.appendChild(time);
+    return meta;
+  }
+
+  function renderAlert(a) {
+    const li = el('li', 'alert');
+    li.dataset.alertId = String(a.alertId || '');
+    li.appendChild(el('span', 'theme', a.themeTitle || a.themeId));
+    const title = titleNode(a.url);
     highlighted(title, String(a.title || '(untitled)'), a.terms, 'title');
     li.appendChild(title);
-    const meta = el('div', 'meta');
-    meta.appendChild(el('span', 'source', a.source || (a.kind === 'SURGE' ? 'surge' : '')));
-    meta.appendChild(document.createTextNode(' · '));
-    const time = el('time', null, a.publishedAt ? new Date(a.publishedAt).toLocaleString(undefined, DATE_TIME) : '');
-    if (a.publishedAt) time.setAttribute('datetime', String(a.publishedAt));
-    meta.appendChild(time);
-    li.appendChild(meta);
+    li.appendChild(metaNode(a.source || (a.kind === 'SURGE' ? 'surge' : ''), a.publishedAt));
     if (a.snippet) li.appendChild(highlighted(el('p', 'snippet'), String(a.snippet), a.snippetTerms, 'snippet'));
     return li;
+  }
+
+  const NAMED_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+  /** Decodes the character references the search highlighter writes when it escapes text: named and numeric. */
+  function decodeEntities(text) {
+    return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/g, (whole, ref) => {
+      if (ref[0] === '#') {
+        const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+        return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+      }
+      return Object.prototype.hasOwnProperty.call(NAMED_ENTITIES, ref) ? NAMED_ENTITIES[ref] : whole;
+    });
+  }
+
+  /**
+   * Appends the search API's escaped HTML to parent without parsing it as HTML: the exact <mark> and </mark> tags
+   * become mark elements, everything else is decoded and inserted as text nodes.
+   */
+  function appendMarked(parent, html) {
+    let inMark = false;
+    for (const part of String(html || '').split(/(<mark>|<\/mark>)/)) {
+      if (part === '<mark>') {
+        inMark = true;
+      } else if (part === '</mark>') {
+        inMark = false;
+      } else if (part) {
+        const text = decodeEntities(part);
+        parent.appendChild(inMark ? el('mark', null, text) : document.createTextNode(text));
+      }
+    }
+    return parent;
+  }
+
+  function renderResult(hit) {
+    const li = el('li', 'alert result');
+    li.dataset.articleId = String(hit.articleId || '');
+    const themes = Array.isArray(hit.themes) ? hit.themes : [];
+    li.appendChild(el('span', 'theme', themes.map((t) => state.themes[t] || t).join(', ')));
+    const title = titleNode(hit.url);
+    if (typeof hit.titleHtml === 'string') appendMarked(title, hit.titleHtml);
+    else title.textContent = String(hit.title || '(untitled)');
+    li.appendChild(title);
+    li.appendChild(metaNode(hit.source, hit.publishedAt));
+    if (hit.snippetHtml) li.appendChild(appendMarked(el('p', 'snippet'), hit.snippetHtml));
+    return li;
+  }
+
+  const search = { params: null, cursor: null, generation: 0 };
+
+  function setSearchStatus(s, text) {
+    const status = document.getElementById('search-status');
+    status.dataset.state = s;
+    status.textContent = text;
+  }
+
+  /** Runs the form's search (more: the next page of the last one) and shows the results or the API's refusal. */
+  async function runSearch(more) {
+    const list = document.getElementById('results');
+    const moreButton = document.getElementById('search-more');
+    if (!more) {
+      const p = new URLSearchParams();
+      p.set('q', document.getElementById('search-q').value);
+      for (const [name, id] of [['theme', 'search-theme'], ['lang', 'search-lang'], ['sort', 'search-sort']]) {
+        const value = document.getElementById(id).value;
+        if (value) p.set(name, value);
+      }
+      p.set('limit', '20');
+      search.params = p;
+      search.cursor = null;
+      clear(list);
+    }
+    const generation = ++search.generation;
+    const p = new URLSearchParams(search.params);
+    if (more && search.cursor) p.set('cursor', search.cursor);
+    moreButton.hidden = true;
+    setSearchStatus('loading', 'searching…');
+    let response, body;
+    try {
+      response = await fetch('/search?' + p.toString(), { headers: { Accept: 'application/json' } });
+      body = await response.json().catch(() => null);
+    } catch (e) {
+      if (generation === search.generation) setSearchStatus('error', 'search is unavailable');
+      return;
+    }
+    if (generation !== search.generation) return;
+    if (!response.ok || !body) {
+      setSearchStatus('error', body && typeof body.error === 'string' ? body.error
+        : 'search answered ' + response.status);
+      return;
+    }
+    const results = Array.isArray(body.results) ? body.results : [];
+    for (const hit of results) list.appendChild(renderResult(hit));
+    const total = Number(body.total) || 0;
+    setSearchStatus('done', total === 0 ? 'Nothing found.'
+      : 'Showing ' + list.children.length + ' of ' + total + (body.complete === false
+        ? ' (the index is still being rebuilt)' : ''));
+    search.cursor = typeof body.nextCursor === 'string' ? body.nextCursor : null;
+    moreButton.hidden = !search.cursor;
+  }
+
+  function fillThemeSelect() {
+    const select = document.getElementById('search-theme');
+    for (const [id, title] of Object.entries(state.themes)) {
+      const option = el('option', null, title || id);
+      option.value = id;
+      select.appendChild(option);
+    }
+  }
+
+  function startSearch() {
+    document.getElementById('search-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      runSearch(false);
+    });
+    document.getElementById('search-more').addEventListener('click', () => runSearch(true));
   }
 
   function showAlert(a, isNew) {
@@ -298,12 +425,14 @@
   async function start() {
     document.getElementById('by-hour').addEventListener('click', () => setGranularity('hour'));
     document.getElementById('by-day').addEventListener('click', () => setGranularity('day'));
+    startSearch();
     try {
       const catalog = await getJson('/themes');
       for (const t of catalog.themes || []) state.themes[t.id] = t.title;
     } catch (e) {
       // titles fall back to ids
     }
+    fillThemeSelect();
     refreshStats();
     setInterval(refreshStats, 60000);
     startAlerts();

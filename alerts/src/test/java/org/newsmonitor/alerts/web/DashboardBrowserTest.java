@@ -14,24 +14,36 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsmonitor.alerts.search.ArticleIndex;
+import org.newsmonitor.alerts.search.SearchService;
 import org.newsmonitor.alerts.testing.Fixtures;
 import org.newsmonitor.alerts.testing.TestApp;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.AlertKind;
+import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.Granularity;
 import org.newsmonitor.contracts.event.MatchedTerm;
 import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.SurgeEvent;
+import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.contracts.event.ThemeStatsEvent;
+import org.newsmonitor.contracts.json.Json;
+import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.themes.Lexicon;
+import org.newsmonitor.themes.TextLimits;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The dashboard in a real headless Chromium: live alerts, charts, and hostile feed text that must stay inert. */
+/**
+ * The dashboard in a real headless Chromium: live alerts, charts, the archive search, and hostile feed text that
+ * must stay inert.
+ */
 class DashboardBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -40,6 +52,7 @@ class DashboardBrowserTest {
 
     @TempDir
     Path profile;
+    private SearchService search;
     private TestApp t;
     private ChromeDriver driver;
 
@@ -47,7 +60,9 @@ class DashboardBrowserTest {
     void start() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are not installed");
-        t = new TestApp();
+        search = new SearchService(ArticleIndex.inMemory(), Lexicon.empty(), new ArticleText(TextLimits.MAX_CONTENT),
+                java.time.Clock.systemUTC());
+        t = new TestApp(search);
         Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(5));
         for (int i = 0; i < 6; i++) {
             Instant start = hour.plus(Duration.ofHours(i));
@@ -79,6 +94,9 @@ class DashboardBrowserTest {
         }
         if (t != null) {
             t.close();
+        }
+        if (search != null) {
+            search.close();
         }
     }
 
@@ -177,5 +195,115 @@ class DashboardBrowserTest {
                 .containsExactly("Газпрома", "Russia");
         assertThat(item.findElement(By.className("title")).getText()).isEqualTo(title);
         assertThat(item.findElement(By.className("snippet")).getText()).isEqualTo(snippet);
+    }
+
+    private static ArticleEvent article(String id, String title, String summary, String url, Instant publishedAt) {
+        return ArticleEvent.of(id, "feed-wire", "Energy Wire", url, title, summary, null, "en", publishedAt,
+                publishedAt, List.of());
+    }
+
+    private WebDriverWait openDashboard() {
+        driver.get("http://127.0.0.1:" + t.app.port() + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+        return wait;
+    }
+
+    private void searchFor(String query) {
+        WebElement box = driver.findElement(By.id("search-q"));
+        box.clear();
+        box.sendKeys(query);
+        driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+    }
+
+    @Test
+    void shouldSearchTheArchiveHighlightTheTermsAsTextAndPageOn() {
+        //Given: a hostile article, a normal one matched by a theme, both newest, and 20 older ones
+        Instant now = Instant.now();
+        ArticleEvent normal = article("s-normal", "Power of Siberia 2 price talks resume",
+                "Gazprom said the price formula is close.", "https://news.example.org/s-normal", now);
+        search.index().index(normal.id(), normal);
+        search.index().annotate(normal.id(), new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, normal.id(),
+                "story-n", "power-of-siberia", "Power of Siberia", Polarity.COOPERATION, 3,
+                List.of(new MatchedTerm("power of siberia", "title", 0, 16)), "", normal.title(), normal.url(),
+                normal.source(), normal.language(), now, now));
+        String hostileTitle = "<img src=x onerror=alert(1)> Gas & \"pipeline\" price <mark>";
+        search.index().index("s-hostile", article("s-hostile", hostileTitle,
+                "Moscow <b onmouseover=alert(2)>and</b> Beijing agree on the price &amp; more.",
+                "javascript:alert(3)", now.minusSeconds(60)));
+        for (int i = 0; i < 20; i++) {
+            search.index().index("s-old-" + i, article("s-old-" + i, "Price report " + i, "Weekly price figures.",
+                    "https://news.example.org/old-" + i, now.minus(Duration.ofDays(1 + i))));
+        }
+        WebDriverWait wait = openDashboard();
+        //When
+        searchFor("price");
+        wait.until(d -> d.findElements(By.cssSelector("#results li.result")).size() == 20);
+        //Then: the newest first, linked safely, the term in a mark, with its theme, source and dated
+        List<WebElement> results = driver.findElements(By.cssSelector("#results li.result"));
+        WebElement first = results.get(0);
+        assertThat(first.getAttribute("data-article-id")).isEqualTo("s-normal");
+        WebElement link = first.findElement(By.cssSelector("a.title"));
+        assertThat(link.getText()).isEqualTo(normal.title());
+        assertThat(link.getAttribute("href")).isEqualTo("https://news.example.org/s-normal");
+        assertThat(link.getAttribute("rel")).isEqualTo("noopener noreferrer nofollow");
+        assertThat(link.findElements(By.tagName("mark"))).extracting(WebElement::getText).containsExactly("price");
+        assertThat(first.findElements(By.cssSelector(".snippet mark"))).extracting(WebElement::getText)
+                .containsExactly("price");
+        assertThat(first.findElement(By.className("theme")).getText()).isEqualTo("Power of Siberia");
+        assertThat(first.findElement(By.className("source")).getText()).isEqualTo("Energy Wire");
+        WebElement time = first.findElement(By.tagName("time"));
+        assertThat(time.getText()).as("date with year and time zone")
+                .contains(time.getAttribute("datetime").substring(0, 4))
+                .containsPattern("(UTC|GMT|[A-Z]{3,5})([+-]\\d{1,2}(:\\d\\d)?)?$");
+        // the hostile title and snippet are text: no element, no link, no script ran
+        WebElement hostile = results.get(1);
+        assertThat(hostile.getAttribute("data-article-id")).isEqualTo("s-hostile");
+        assertThat(hostile.findElements(By.tagName("a"))).isEmpty();
+        assertThat(hostile.findElement(By.className("title")).getText()).isEqualTo(hostileTitle);
+        assertThat(hostile.findElements(By.cssSelector(".title mark"))).extracting(WebElement::getText)
+                .containsExactly("price");
+        assertThat(hostile.findElement(By.className("snippet")).getText())
+                .isEqualTo("Moscow <b onmouseover=alert(2)>and</b> Beijing agree on the price &amp; more.");
+        assertThat(js("return document.querySelectorAll('#results img, #results b, #results script').length"))
+                .isEqualTo(0L);
+        assertThat(js("return Array.from(document.querySelectorAll('#results *')).filter(e => "
+                + "Array.from(e.attributes).some(a => a.name.startsWith('on'))).length")).isEqualTo(0L);
+        assertThat(driver.findElement(By.id("search-status")).getText()).isEqualTo("Showing 20 of 22");
+        //When: the next page is asked for
+        driver.findElement(By.id("search-more")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#results li.result")).size() == 22);
+        //Then: it follows on, with no repeat, and there is no further page
+        assertThat(driver.findElements(By.cssSelector("#results li.result")))
+                .extracting(e -> e.getAttribute("data-article-id")).doesNotHaveDuplicates()
+                .endsWith("s-old-18", "s-old-19");
+        wait.until(d -> !d.findElement(By.id("search-more")).isDisplayed());
+        //When: the theme and the language narrow the search
+        new Select(driver.findElement(By.id("search-theme"))).selectByVisibleText("Power of Siberia");
+        new Select(driver.findElement(By.id("search-lang"))).selectByValue("en");
+        searchFor("price");
+        wait.until(d -> d.findElements(By.cssSelector("#results li.result")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector("#results li.result")).getAttribute("data-article-id"))
+                .isEqualTo("s-normal");
+        assertThat(js("return window.__hits.length")).isEqualTo(0L);
+    }
+
+    @Test
+    void shouldShowTheApiMessageWhenTheQueryIsRefused() throws Exception {
+        //Given
+        search.index().index("s-1", article("s-1", "Gas price", "Talks.", "https://news.example.org/s-1",
+                Instant.now()));
+        String expected = Json.mapper().readTree(t.send("GET", "/search?q=%28gas%20AND", null, null).body())
+                .get("error").asText();
+        assertThat(expected).isNotBlank();
+        WebDriverWait wait = openDashboard();
+        //When
+        searchFor("(gas AND");
+        //Then
+        wait.until(d -> "error".equals(d.findElement(By.id("search-status")).getAttribute("data-state")));
+        assertThat(driver.findElement(By.id("search-status")).getText()).isEqualTo(expected);
+        assertThat(driver.findElements(By.cssSelector("#results li"))).isEmpty();
+        assertThat(driver.findElement(By.id("search-more")).isDisplayed()).isFalse();
+        assertThat(js("return window.__hits.length")).isEqualTo(0L);
     }
 }
