@@ -45,8 +45,8 @@ import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.outbound.AddressAllowList;
 import org.newsmonitor.outbound.Resolver;
 import org.newsmonitor.outbound.SsrfGuard;
-import org.newsmonitor.stream.TopologySettings;
-import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.themes.TextLimits;
+import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.themes.ThemeFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,7 +130,7 @@ public final class AlertsService implements AutoCloseable {
 
         // the index is a view rebuilt from Kafka at every start, on disk so that the archive's text stays off the heap
         search = new SearchService(ArticleIndex.onDisk(config.stateDir().resolve("search-index")),
-                ThemeFiles.bundledLexicon(), new ArticleText(TopologySettings.defaults().maxContentChars()), clock);
+                ThemeFiles.bundledLexicon(), new ArticleText(TextLimits.MAX_CONTENT), clock);
         http = AlertsApp.create(new AlertsDeps(subscriptions, new ApiKeys(config.apiKeys()), themes, feed, deliveryLog,
                 stats, SubscriptionService.DEFAULT_ID, config.sse(), config.maxBodyBytes(), this::health, search));
         try {

@@ -15,10 +15,10 @@ import org.newsmonitor.alerts.search.ArticleIndex;
 import org.newsmonitor.alerts.search.SearchService;
 import org.newsmonitor.alerts.search.SubscriptionPreview;
 import org.newsmonitor.contracts.event.ArticleEvent;
-import org.newsmonitor.stream.article.ArticleText;
-import org.newsmonitor.stream.catalog.ThemeDefinitions;
-import org.newsmonitor.stream.match.ArticleMatch;
-import org.newsmonitor.stream.match.MatchThemesProcessor;
+import org.newsmonitor.matching.ArticleText;
+import org.newsmonitor.matching.ThemeDefinitions;
+import org.newsmonitor.matching.ArticleMatch;
+import org.newsmonitor.matching.MatchEvents;
 import org.newsmonitor.themes.CompiledTheme;
 import org.newsmonitor.themes.Document;
 import org.newsmonitor.themes.Expr;
@@ -94,7 +94,7 @@ public final class PreviewBenchmark {
                 service.index().index(a.id(), a);
                 ArticleMatch m = ArticleMatch.of(text, matcher, a);
                 for (ThemeHit hit : m.hits()) {
-                    service.index().annotate(a.id(), MatchThemesProcessor.toEvent(m.article(), hit, published));
+                    service.index().annotate(a.id(), MatchEvents.toEvent(m.article(), hit, published));
                     matches++;
                 }
             }

@@ -34,7 +34,7 @@ import org.newsmonitor.ingest.replay.ArchiveSink;
 import org.newsmonitor.ingest.replay.ReplayFailure;
 import org.newsmonitor.stream.StreamConfig;
 import org.newsmonitor.stream.ThemeMatchTopology;
-import org.newsmonitor.stream.catalog.ThemeDefinitions;
+import org.newsmonitor.matching.ThemeDefinitions;
 import org.newsmonitor.themes.ThemeFiles;
 import org.newsmonitor.themes.ThemeSpec;
 

@@ -39,7 +39,7 @@ import org.newsmonitor.ingest.parse.ParsedFeed;
 import org.newsmonitor.ingest.replay.SampleArchive;
 import org.newsmonitor.stream.StreamConfig;
 import org.newsmonitor.stream.ThemeMatchTopology;
-import org.newsmonitor.stream.catalog.ThemeDefinitions;
+import org.newsmonitor.matching.ThemeDefinitions;
 import org.newsmonitor.themes.ThemeFiles;
 import org.newsmonitor.themes.ThemeSpec;
 

@@ -33,7 +33,7 @@ import org.newsmonitor.alerts.web.HealthReport;
 import org.newsmonitor.alerts.web.SseSettings;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.json.Json;
-import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.themes.Lexicon;
 
 /** `monitor subscriptions preview` against the real HTTP API with an index in memory. */

@@ -22,7 +22,7 @@ import org.newsmonitor.contracts.event.SurgeEvent;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.contracts.event.ThemeStatsEvent;
 import org.newsmonitor.contracts.json.JsonSerde;
-import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.stream.article.DecodeArticleProcessor;
 import org.newsmonitor.stream.article.DecodedArticle;
 import org.newsmonitor.stream.article.DedupWindow;

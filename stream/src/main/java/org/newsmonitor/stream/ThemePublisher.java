@@ -28,7 +28,7 @@ import org.newsmonitor.contracts.DeadLetterProducer;
 import org.newsmonitor.contracts.TopicReader;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.ThemeDefinition;
-import org.newsmonitor.stream.catalog.ThemeDefinitions;
+import org.newsmonitor.matching.ThemeDefinitions;
 import org.newsmonitor.themes.CompiledTheme;
 import org.newsmonitor.themes.Lexicon;
 import org.newsmonitor.themes.ThemeFiles;

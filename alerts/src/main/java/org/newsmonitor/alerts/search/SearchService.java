@@ -6,7 +6,7 @@ import org.newsmonitor.alerts.kafka.TopicFollower;
 import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.Topics;
-import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.themes.Lexicon;
 
 /**

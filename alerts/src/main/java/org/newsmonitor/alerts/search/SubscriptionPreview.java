@@ -27,10 +27,10 @@ import org.newsmonitor.contracts.event.DeliveryMode;
 import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
-import org.newsmonitor.stream.article.ArticleText;
-import org.newsmonitor.stream.match.ArticleMatch;
-import org.newsmonitor.stream.match.MatchThemesProcessor;
-import org.newsmonitor.stream.query.QueryHits;
+import org.newsmonitor.matching.ArticleText;
+import org.newsmonitor.matching.ArticleMatch;
+import org.newsmonitor.matching.MatchEvents;
+import org.newsmonitor.matching.QueryHits;
 import org.newsmonitor.themes.Matcher;
 import org.newsmonitor.themes.ThemeHit;
 
@@ -206,7 +206,7 @@ public final class SubscriptionPreview {
                 return;
             }
             hit = QueryHits.withScore(hit, score);
-            count(withStory(MatchThemesProcessor.toEvent(queried.article(), hit, now), storyId), published);
+            count(withStory(MatchEvents.toEvent(queried.article(), hit, now), storyId), published);
         }
 
         private boolean isNew(String themeId, String storyId) {
@@ -218,7 +218,7 @@ public final class SubscriptionPreview {
             ArticleMatch m = ArticleMatch.of(text, themeMatcher, article);
             for (ThemeHit hit : m.hits()) {
                 if (hit.themeId().equals(themeId)) {
-                    ThemeMatchEvent e = MatchThemesProcessor.toEvent(m.article(), hit, now);
+                    ThemeMatchEvent e = MatchEvents.toEvent(m.article(), hit, now);
                     return new ThemeMatchEvent(e.schemaVersion(), e.articleId(), storyId, themeId, e.themeTitle(),
                             e.polarity(), score, e.terms(), e.snippet(), e.title(), e.url(), e.source(),
                             e.language(), e.publishedAt(), e.matchedAt(), e.themeRevision(), e.snippetTerms(),

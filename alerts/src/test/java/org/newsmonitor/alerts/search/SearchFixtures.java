@@ -11,7 +11,7 @@ import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.MatchedTerm;
 import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
-import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.themes.Lexicon;
 
 /** Articles and an index for the search tests. */

@@ -19,11 +19,11 @@ import org.newsmonitor.themes.TextLimits;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
-import org.newsmonitor.stream.article.ArticleText;
-import org.newsmonitor.stream.match.ArticleMatch;
-import org.newsmonitor.stream.match.MatchThemesProcessor;
+import org.newsmonitor.matching.ArticleText;
+import org.newsmonitor.matching.ArticleMatch;
+import org.newsmonitor.matching.MatchEvents;
 import org.newsmonitor.themes.ThemeHit;
-import org.newsmonitor.stream.catalog.ThemeDefinitions;
+import org.newsmonitor.matching.ThemeDefinitions;
 import org.newsmonitor.themes.CompiledTheme;
 import org.newsmonitor.themes.Lexicon;
 import org.newsmonitor.themes.Polarity;
@@ -54,7 +54,7 @@ class SubscriptionPreviewTest {
             // what the stream service records: the matcher's hits, with their scores, in the article's story
             ArticleMatch m = ArticleMatch.of(new ArticleText(TextLimits.MAX_CONTENT), service.catalog().matcher(), a);
             for (ThemeHit hit : m.hits()) {
-                ThemeMatchEvent e = MatchThemesProcessor.toEvent(m.article(), hit, T0);
+                ThemeMatchEvent e = MatchEvents.toEvent(m.article(), hit, T0);
                 service.index().annotate(id, new ThemeMatchEvent(e.schemaVersion(), e.articleId(), story,
                         e.themeId(), e.themeTitle(), e.polarity(), e.score(), e.terms(), e.snippet(), e.title(),
                         e.url(), e.source(), e.language(), e.publishedAt(), e.matchedAt()));

@@ -20,7 +20,7 @@ import org.newsmonitor.alerts.search.ArticleIndex;
 import org.newsmonitor.alerts.search.SearchService;
 import org.newsmonitor.alerts.testing.TestApp;
 import org.newsmonitor.contracts.json.Json;
-import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.themes.Lexicon;
 
 /** Every route, given a bad request, answers an error in the one shape: {status, error, field, errors}. */

@@ -10,8 +10,9 @@ import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.contracts.json.JsonSerde;
-import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.stream.match.MatchThemesProcessor;
+import org.newsmonitor.matching.MatchEvents;
 import org.newsmonitor.stream.match.MatchedArticle;
 import org.newsmonitor.stream.match.MatchedArticleSerde;
 import org.newsmonitor.stream.story.StoryFingerprint;
@@ -78,7 +79,7 @@ final class StreamSteps {
                     t3 = System.nanoTime();
                     List<ThemeMatchEvent> matches = new ArrayList<>(hits.size());
                     for (ThemeHit hit : hits) {
-                        matches.add(MatchThemesProcessor.toEvent(article, hit, now));
+                        matches.add(MatchEvents.toEvent(article, hit, now));
                     }
                     MatchedArticle matched = storySerde.deserialize("story-clustering", storySerde.serialize(
                             "story-clustering", new MatchedArticle(article.id(), article.publishedAt(), signature,

@@ -13,6 +13,8 @@ import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.TopicReader;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.ThemeDefinition;
+import org.newsmonitor.matching.PublishedLexicons;
+import org.newsmonitor.matching.ThemeDefinitions;
 import org.newsmonitor.stream.global.TopicFedStore;
 import org.newsmonitor.themes.CompiledTheme;
 import org.newsmonitor.themes.Lexicon;

@@ -9,20 +9,19 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.newsmonitor.contracts.event.ArticleEvent;
-import org.newsmonitor.contracts.event.MatchedTerm;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
-import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.matching.ArticleMatch;
+import org.newsmonitor.matching.ArticleText;
+import org.newsmonitor.matching.MatchEvents;
+import org.newsmonitor.matching.QueryHits;
+import org.newsmonitor.matching.QuerySnapshot;
 import org.newsmonitor.stream.catalog.ThemeCatalogSnapshot;
 import org.newsmonitor.stream.catalog.ThemeCatalogStore;
-import org.newsmonitor.stream.catalog.ThemeDefinitions;
+import org.newsmonitor.stream.query.SubscriptionQueryStore;
 import org.newsmonitor.stream.story.StoryFingerprint;
 import org.newsmonitor.stream.story.StoryTerms;
-import org.newsmonitor.stream.query.QueryHits;
-import org.newsmonitor.stream.query.QuerySnapshot;
-import org.newsmonitor.stream.query.SubscriptionQueryStore;
 import org.newsmonitor.themes.CompiledTheme;
 import org.newsmonitor.themes.Matcher;
-import org.newsmonitor.themes.TermHit;
 import org.newsmonitor.themes.ThemeHit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +86,7 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         List<ThemeMatchEvent> matches = new ArrayList<>(hits.size());
         for (ThemeHit hit : hits) {
-            matches.add(toEvent(original, hit, revisions.get(hit.themeId()), now));
+            matches.add(MatchEvents.toEvent(original, hit, revisions.get(hit.themeId()), now));
         }
         context.forward(record.withValue(new MatchedArticle(original.id(), original.publishedAt(),
                 signature(storyTerms, article), matches)));
@@ -137,29 +136,5 @@ public final class MatchThemesProcessor implements Processor<String, ArticleEven
             summary = article.content().substring(0, Math.min(article.content().length(), SIGNATURE_FALLBACK_CHARS));
         }
         return StoryFingerprint.of(terms, title, summary);
-    }
-
-    /** The match event for one theme hit of {@code article}, without the theme's revision; see the overload. */
-    public static ThemeMatchEvent toEvent(ArticleEvent article, ThemeHit hit, Instant now) {
-        return toEvent(article, hit, null, now);
-    }
-
-    /**
-     * The match event for one theme hit of {@code article}, made at {@code now} by revision {@code revision} of the
-     * theme (may be null when unknown); the story id is the article's.
-     */
-    public static ThemeMatchEvent toEvent(ArticleEvent article, ThemeHit hit, Integer revision, Instant now) {
-        return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, article.id(), article.id(), hit.themeId(),
-                hit.themeTitle(), ThemeDefinitions.toWire(hit.polarity()), hit.score(), matchedTerms(hit.terms()),
-                hit.snippet(), article.title(), article.url(), article.source(), article.language(),
-                article.publishedAt(), now, revision, matchedTerms(hit.snippetTerms()), hit.subTopics());
-    }
-
-    private static List<MatchedTerm> matchedTerms(List<TermHit> hits) {
-        List<MatchedTerm> terms = new ArrayList<>(hits.size());
-        for (TermHit term : hits) {
-            terms.add(new MatchedTerm(term.term(), term.field(), term.start(), term.end()));
-        }
-        return terms;
     }
 }

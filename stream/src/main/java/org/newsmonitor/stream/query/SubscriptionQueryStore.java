@@ -10,6 +10,8 @@ import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.TopicReader;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
+import org.newsmonitor.matching.QuerySnapshot;
+import org.newsmonitor.matching.SubscriptionQuery;
 import org.newsmonitor.stream.global.TopicFedStore;
 import org.newsmonitor.themes.Lexicon;
 import org.newsmonitor.themes.Query;

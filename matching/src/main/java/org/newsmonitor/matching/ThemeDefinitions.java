@@ -1,4 +1,4 @@
-package org.newsmonitor.stream.catalog;
+package org.newsmonitor.matching;
 
 import java.time.Instant;
 import java.util.List;

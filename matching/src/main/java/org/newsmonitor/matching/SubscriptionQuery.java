@@ -1,4 +1,4 @@
-package org.newsmonitor.stream.query;
+package org.newsmonitor.matching;
 
 import java.util.List;
 import org.newsmonitor.themes.CompiledTheme;

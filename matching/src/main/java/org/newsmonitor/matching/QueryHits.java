@@ -1,4 +1,4 @@
-package org.newsmonitor.stream.query;
+package org.newsmonitor.matching;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.newsmonitor.stream.catalog;
+package org.newsmonitor.matching;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

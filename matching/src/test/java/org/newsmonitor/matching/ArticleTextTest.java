@@ -1,4 +1,4 @@
-package org.newsmonitor.stream.article;
+package org.newsmonitor.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,9 @@
-package org.newsmonitor.stream.match;
+package org.newsmonitor.matching;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.newsmonitor.contracts.event.ArticleEvent;
-import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.themes.Document;
 import org.newsmonitor.themes.MatchOutcome;
 import org.newsmonitor.themes.Matcher;
