@@ -28,7 +28,7 @@ import org.newsmonitor.contracts.event.SurgeEvent;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.contracts.event.ThemeStatsEvent;
 import org.newsmonitor.contracts.json.Json;
-import org.newsmonitor.stream.article.ArticleText;
+import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.themes.Lexicon;
 import org.newsmonitor.themes.TextLimits;
 import org.openqa.selenium.By;
