@@ -1,14 +1,11 @@
 package org.newsmonitor.stream.catalog;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.TopicReader;
 import org.newsmonitor.contracts.Topics;
@@ -36,12 +33,11 @@ import org.slf4j.LoggerFactory;
  * <p>Written by the global stream thread only; read by processing threads and interactive queries through the
  * immutable {@link ThemeCatalogSnapshot} and status copies.
  */
-public final class ThemeCatalogStore implements TopicFedStore {
+public final class ThemeCatalogStore extends TopicFedStore {
     private static final Logger LOG = LoggerFactory.getLogger(ThemeCatalogStore.class);
     /** The stage named in the catalog's dead letters. */
     public static final String STAGE = "stream.theme-catalog";
 
-    private final String name;
     private final PublishedLexicons lexicons;
     private final TopicReader<ThemeDefinition> reader;
     /** Why the record being read could not be, for its status; set on the global thread only. */
@@ -49,7 +45,6 @@ public final class ThemeCatalogStore implements TopicFedStore {
     private final SortedMap<String, Active> active = new TreeMap<>();
     private final Map<String, ThemeStatus> statuses = new ConcurrentHashMap<>();
     private volatile ThemeCatalogSnapshot snapshot = ThemeCatalogSnapshot.EMPTY;
-    private volatile boolean open;
 
     /**
      * @param name    the store name
@@ -57,7 +52,7 @@ public final class ThemeCatalogStore implements TopicFedStore {
      * @param deadLetters where records that cannot be read go; thread-safe
      */
     public ThemeCatalogStore(String name, Lexicon lexicon, DeadLetterSink deadLetters) {
-        this.name = name;
+        super(name);
         this.lexicons = new PublishedLexicons(lexicon);
         this.reader = new TopicReader<>(Topics.THEMES, STAGE, (event, error) -> {
             unreadable = event.reason();
@@ -144,33 +139,6 @@ public final class ThemeCatalogStore implements TopicFedStore {
         ArrayList<CompiledTheme> themes = new ArrayList<>();
         active.values().forEach(a -> themes.add(a.compiled()));
         snapshot = new ThemeCatalogSnapshot(snapshot.generation() + 1, themes);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        context.register(root, (key, value) -> apply(key == null ? null : new String(key, StandardCharsets.UTF_8),
-                value));
-        open = true;
-    }
-
-    @Override
-    public void close() {
-        open = false;
-    }
-
-    @Override
-    public boolean persistent() {
-        return false;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
     }
 
     private record Active(int revision, CompiledTheme compiled) {

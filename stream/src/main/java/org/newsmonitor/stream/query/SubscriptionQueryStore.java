@@ -1,11 +1,8 @@
 package org.newsmonitor.stream.query;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.newsmonitor.contracts.DeadLetterSink;
 import org.newsmonitor.contracts.TopicReader;
 import org.newsmonitor.contracts.Topics;
@@ -31,12 +28,11 @@ import org.slf4j.LoggerFactory;
  * <p>Written by the global stream thread only; read by processing threads through the immutable
  * {@link QuerySnapshot}.
  */
-public final class SubscriptionQueryStore implements TopicFedStore {
+public final class SubscriptionQueryStore extends TopicFedStore {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionQueryStore.class);
     /** The stage named in the store's dead letters. */
     public static final String STAGE = "stream.subscription-queries";
 
-    private final String name;
     private final Lexicon lexicon;
     private final TopicReader<SubscriptionEvent> reader;
     private final SortedMap<String, SubscriptionQuery> active = new TreeMap<>();
@@ -44,7 +40,6 @@ public final class SubscriptionQueryStore implements TopicFedStore {
     // bumped by every change; the snapshot is copied when asked for and out of date, so that restoring 10,000
     // subscriptions does not copy the map 10,000 times
     private volatile long generation;
-    private volatile boolean open;
 
     /**
      * @param name        the store name
@@ -52,7 +47,7 @@ public final class SubscriptionQueryStore implements TopicFedStore {
      * @param deadLetters where records that cannot be used go; thread-safe
      */
     public SubscriptionQueryStore(String name, Lexicon lexicon, DeadLetterSink deadLetters) {
-        this.name = name;
+        super(name);
         this.lexicon = lexicon;
         this.reader = new TopicReader<>(Topics.SUBSCRIPTIONS, STAGE, deadLetters, Clock.systemUTC());
     }
@@ -114,32 +109,5 @@ public final class SubscriptionQueryStore implements TopicFedStore {
 
     private void publish() {
         generation++;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        context.register(root, (key, value) -> apply(key == null ? null : new String(key, StandardCharsets.UTF_8),
-                value, -1, -1L));
-        open = true;
-    }
-
-    @Override
-    public void close() {
-        open = false;
-    }
-
-    @Override
-    public boolean persistent() {
-        return false;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
     }
 }
