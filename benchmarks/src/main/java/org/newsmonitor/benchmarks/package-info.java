@@ -6,5 +6,10 @@
  * deterministic fixture: generated ~3 KB articles, the bundled catalog, and 10,000 generated subscription rules.
  * The Lucene translation of the rule syntax tree and how weights are approximated are described in
  * {@code LuceneQueries} and in docs/performance.md.
+ *
+ * <p>{@link org.newsmonitor.benchmarks.BenchMain} is {@code ./monitor bench}: the pipeline benchmark
+ * ({@code org.newsmonitor.benchmarks.pipeline}) and, as its subcommands, the other benchmarks
+ * ({@code org.newsmonitor.benchmarks.polling}, ...). The {@code monitor} script builds this module and runs
+ * {@code BenchMain} for those commands, so that the monitor itself carries no benchmark code.
  */
 package org.newsmonitor.benchmarks;

@@ -8,8 +8,10 @@ import picocli.CommandLine.Command;
         description = "Kafka-based news monitor for the Russia–China relationship.",
         subcommands = {RunCommand.class, IngestCommand.class, StreamCommand.class, AlertsCommand.class,
             ReplayCommand.class, MatchCommand.class, ThemesCommand.class, SubscriptionsCommand.class,
-            ApiKeyCommand.class,
-            org.newsmonitor.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
+            ApiKeyCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Benchmarks are not part of the monitor: `./monitor bench` measures the whole pipeline and "
+                + "`./monitor bench polling` the feed polling (the script builds and runs the benchmarks module; see "
+                + "docs/performance.md)."})
 public final class MonitorMain {
 
     private MonitorMain() {
@@ -34,7 +36,14 @@ public final class MonitorMain {
 
     /** Runs the command line with the given output streams and returns its exit status. */
     public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = commandLine();
+        return execute(commandLine(), out, err, args);
+    }
+
+    /**
+     * Runs another command tree as the monitor runs its own (one-line errors, enum values in any case): for tools
+     * started by the {@code monitor} script from outside this module, such as the benchmarks.
+     */
+    public static int execute(CommandLine cli, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new OneLineErrors());

@@ -9,8 +9,11 @@
  * <h2>Records</h2>
  * The values are immutable Java records in {@code org.newsmonitor.contracts.event}. Each carries a
  * {@code schemaVersion} and validates itself on construction, naming the field that is wrong. Readers tolerate
- * unknown JSON properties, so producers may add fields without breaking consumers; removing or retyping a field
- * is a breaking change and needs a new topic.
+ * unknown JSON properties, so producers may add optional fields without breaking consumers, and such an additive
+ * change keeps the record's {@code schemaVersion} (its {@code CURRENT_VERSION}): the version is the shape's major
+ * version. Readers accept versions 1 up to {@code CURRENT_VERSION} and refuse a higher one
+ * ({@link org.newsmonitor.contracts.event.Checks#schemaVersion}). Removing or retyping a field is a breaking change:
+ * it needs a new topic, whose records carry the next version. See docs/topics.md, "Evolution policy".
  *
  * <h2>Reading records</h2>
  * {@link org.newsmonitor.contracts.TopicSpec#decode} reads one value and checks it against its key (subscriptions,

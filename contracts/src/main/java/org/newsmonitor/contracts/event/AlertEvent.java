@@ -7,7 +7,9 @@ import java.util.List;
  * An alert for one subscriber, published on {@code news-alerts} (key: {@link #subscriptionId()}).
  * {@link #alertId()} is deterministic (subscription, theme and story), so receivers de-duplicate by it.
  *
- * @param schemaVersion  version of this record's shape (version 2 adds {@code themeRevision})
+ * @param schemaVersion  major version of this record's shape, 1 to {@link #CURRENT_VERSION} (2 was given when
+ *                       {@code themeRevision} was added, before additive fields stopped raising the version: a
+ *                       version-1 record is the same shape without it)
  * @param alertId        deterministic id; the idempotency key of every delivery
  * @param subscriptionId the subscription this alert is for
  * @param kind           a story match or a theme surge

@@ -32,7 +32,10 @@ public final class Checks {
         return value;
     }
 
-    /** Fails unless this record's schema version is one we can read. */
+    /**
+     * Fails unless this record's schema version is one we can read: 1 up to {@code current}. The version is the
+     * shape's major version (an additive change keeps it), so a higher one is a shape this reader cannot read.
+     */
     public static int schemaVersion(String record, int version, int current) {
         if (version < 1) {
             throw new InvalidRecordException(record, "schemaVersion", "must be at least 1, was " + version);

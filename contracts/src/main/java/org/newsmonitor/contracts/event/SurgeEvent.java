@@ -8,8 +8,9 @@ import java.util.List;
  * (key: {@link #themeId()}). Only hours that are current when judged (by publication time, against the wall clock)
  * are judged, so a replay of old news reports no surge.
  *
- * @param schemaVersion version of this record's shape (version 2 adds the title, revision, lowest score, sources and
- *                      languages)
+ * @param schemaVersion major version of this record's shape, 1 to {@link #CURRENT_VERSION} (2 was given when the
+ *                      title, revision, lowest score, sources and languages were added, before additive fields stopped
+ *                      raising the version: a version-1 record is the same shape without them)
  * @param themeId       the theme
  * @param windowStart   start of the surging hour
  * @param windowEnd     end of the surging hour

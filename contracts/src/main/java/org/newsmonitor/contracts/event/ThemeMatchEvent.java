@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * An article matched a theme; published on {@code news-theme-matches} (key: {@link #storyId()}).
  *
- * @param schemaVersion version of this record's shape (version 2 adds {@code themeRevision})
+ * @param schemaVersion major version of this record's shape, 1 to {@link #CURRENT_VERSION} (2 was given when
+ *                      {@code themeRevision} was added, before additive fields stopped raising the version: a
+ *                      version-1 record is the same shape without it)
  * @param articleId     id of the matching article
  * @param storyId       id of the story (cluster of near-duplicate copies) the article belongs to
  * @param themeId       id of the matched theme
