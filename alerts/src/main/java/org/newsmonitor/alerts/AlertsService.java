@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The alerts service: the alert policy (Kafka Streams), alert delivery (webhooks, ntfy, Slack, Telegram, e-mail,
  * console), the views of subscriptions, alerts, deliveries and statistics, and the HTTP API with the dashboard. The
- * monitor's topics must exist before {@link #start()}.
+ * monitor's topics must exist before {@link #start()}. The views and health records exist from construction; what
+ * runs only between start and close is made whole at start as one {@link AlertsRuntime}.
  *
  * <pre>{@code
  * try (AlertsService alerts = new AlertsService(AlertsConfig.defaults(kafka, dataDir.resolve("alerts")))) {
