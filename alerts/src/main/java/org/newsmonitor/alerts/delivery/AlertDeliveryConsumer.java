@@ -3,12 +3,8 @@ package org.newsmonitor.alerts.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * Reads the alerts topic in the consumer group {@value #GROUP_ID} and hands each alert to the
  * {@link AlertDispatcher}; this class does the Kafka side only. An alert's offset is committed only after every
  * delivery of it was delivered or dead-lettered (at-least-once), so alerts finished out of order are committed up to
- * the first one still open ({@link PartitionProgress}); reading pauses while too many alerts are in delivery; a
+ * the first one still open ({@link InFlightAlerts}); reading pauses while too many alerts are in delivery; a
  * revoked partition commits what is done and forgets the rest, which its next owner reads again. Unreadable records
  * are dead-lettered. Each turn of the loop also lets the {@link DigestScheduler} send due digests.
  *
@@ -55,9 +51,7 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
     private final Clock clock;
     private final int maxInFlight;
     private final Thread thread = new Thread(this::run, "alerts-delivery-consumer");
-    private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
-    private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final InFlightAlerts inFlight = new InFlightAlerts();
     private volatile boolean running;
     private volatile boolean alive;
     private boolean started;
@@ -111,11 +105,6 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
         return alive;
     }
 
-    /** Alerts read but not yet delivered or dead-lettered. */
-    public int inFlight() {
-        return inFlight.get();
-    }
-
     private void run() {
         // intervals run on the monotonic clock; the injected clock only dates alerts and digests
         long nextCommit = System.nanoTime();
@@ -126,15 +115,14 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     handle(r);
                 }
-                drainFinished();
                 dispatcher.retryAwaitingSubscription();
                 digests.sendDue();
                 long tick = System.nanoTime();
                 if (tick - nextCommit >= 0) {
-                    commit(progress.keySet());
+                    commit(inFlight.partitions());
                     nextCommit = tick + COMMIT_EVERY.toNanos();
                 }
-                boolean full = inFlight.get() >= maxInFlight;
+                boolean full = inFlight.count() >= maxInFlight;
                 if (full != paused) {
                     if (full) {
                         consumer.pause(consumer.assignment());
@@ -150,8 +138,7 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
             LOG.error("Alert delivery stopped: {}", e.toString(), e);
         } finally {
             try {
-                drainFinished();
-                commit(progress.keySet());
+                commit(inFlight.partitions());
             } catch (RuntimeException e) {
                 LOG.warn("Final commit of alert delivery failed: {}", e.getMessage());
             }
@@ -161,10 +148,7 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
     }
 
     private void handle(ConsumerRecord<String, byte[]> r) {
-        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-        progress.computeIfAbsent(tp, k -> new PartitionProgress()).started(r.offset());
-        inFlight.incrementAndGet();
-        Runnable acknowledge = () -> finished.add(new Finished(tp, r.offset()));
+        Runnable acknowledge = inFlight.read(new TopicPartition(r.topic(), r.partition()), r.offset());
         AlertEvent alert;
         try {
             if (r.value() == null) {
@@ -180,29 +164,11 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
         dispatcher.dispatch(alert, acknowledge);
     }
 
-    private void drainFinished() {
-        Finished f;
-        while ((f = finished.poll()) != null) {
-            PartitionProgress p = progress.get(f.partition());
-            if (p != null) {
-                p.finished(f.offset());
-                inFlight.decrementAndGet();
-            }
-        }
-    }
-
     private void commit(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : partitions) {
-            PartitionProgress p = progress.get(tp);
-            OptionalLong at = p == null ? OptionalLong.empty() : p.committable();
-            if (at.isPresent() && at.getAsLong() > p.lastCommitted) {
-                offsets.put(tp, new OffsetAndMetadata(at.getAsLong()));
-            }
-        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = inFlight.toCommit(partitions);
         if (!offsets.isEmpty()) {
             consumer.commitSync(offsets, Duration.ofSeconds(10));
-            offsets.forEach((tp, o) -> progress.get(tp).lastCommitted = o.offset());
+            inFlight.committed(offsets);
         }
     }
 
@@ -229,24 +195,15 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
         }
     }
 
-    private record Finished(TopicPartition partition, long offset) {
-    }
-
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            drainFinished();
             try {
                 commit(partitions);
             } catch (RuntimeException e) {
                 LOG.warn("Commit on rebalance failed: {}", e.getMessage());
             }
-            for (TopicPartition tp : partitions) {
-                PartitionProgress p = progress.remove(tp);
-                if (p != null) {
-                    inFlight.addAndGet(-p.inFlight());
-                }
-            }
+            inFlight.forget(partitions);
         }
 
         @Override
