@@ -188,7 +188,7 @@ final class AlertsRuntime implements AutoCloseable {
         if (follower.failure() != null) {
             return "alerts: the views' reader " + follower.failure();
         }
-        if (!delivery.alive()) {
+        if (delivery.stopped()) {
             return "alerts: the delivery consumer stopped";
         }
         if (!"ok".equals(search.check())) {

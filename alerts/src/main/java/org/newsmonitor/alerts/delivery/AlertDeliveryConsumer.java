@@ -54,7 +54,7 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
     private final InFlightAlerts inFlight = new InFlightAlerts();
     private volatile boolean running;
     private volatile boolean alive;
-    private boolean started;
+    private volatile boolean started;
     private boolean closed;
 
     /**
@@ -94,15 +94,20 @@ public final class AlertDeliveryConsumer implements AutoCloseable {
         if (started || closed) {
             throw new IllegalStateException("Alert delivery was already started or closed");
         }
-        started = true;
         running = true;
         alive = true;
+        started = true;
         thread.start();
     }
 
     /** Whether the delivery loop is running. */
     public boolean alive() {
         return alive;
+    }
+
+    /** Whether the delivery loop was started and has ended (closed, or stopped by an error). */
+    public boolean stopped() {
+        return started && !alive;
     }
 
     private void run() {

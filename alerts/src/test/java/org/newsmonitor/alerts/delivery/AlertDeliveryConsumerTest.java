@@ -233,4 +233,20 @@ class AlertDeliveryConsumerTest {
         Await.until("delivered", WAIT, () -> posted.contains("late"));
         Await.until("committed", WAIT, () -> committed() == 1);
     }
+
+    @Test
+    void shouldReportStoppedOnlyOnceTheStartedLoopHasEnded() {
+        //Given: a consumer not started yet, as while the service loads its views
+        AlertDeliveryConsumer notYet = new AlertDeliveryConsumer(new MockConsumer<>("earliest"), null, null, null,
+                clock, 100);
+        //Then
+        assertThat(notYet.stopped()).isFalse();
+        notYet.close();
+        assertThat(notYet.stopped()).isFalse();
+        assertThat(consumer.stopped()).isFalse();
+        //When
+        consumer.close();
+        //Then
+        assertThat(consumer.stopped()).isTrue();
+    }
 }
