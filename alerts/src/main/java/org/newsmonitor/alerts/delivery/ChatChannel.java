@@ -51,7 +51,7 @@ public final class ChatChannel implements Channel {
                 telegram(telegramApi, client, timeout, clock));
     }
 
-    /** Whether the subscription has this channel. */
+    @Override
     public boolean usedBy(SubscriptionEvent subscription) {
         return format.destination(subscription).isPresent();
     }

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** The result of one delivery attempt. */
 public sealed interface Outcome {
-    /** One line for the deliveries topic, e.g. "HTTP 500". */
+    /** One line for the deliveries topic, e.g. "HTTP 500"; null when there is nothing to add. */
     String detail();
 
     /** The receiver took it. */

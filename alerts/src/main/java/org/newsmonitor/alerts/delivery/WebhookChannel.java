@@ -45,6 +45,11 @@ public final class WebhookChannel implements Channel {
     }
 
     @Override
+    public boolean usedBy(SubscriptionEvent subscription) {
+        return subscription.webhookUrl() != null;
+    }
+
+    @Override
     public String endpoint(SubscriptionEvent subscription) {
         return NAME + " " + subscription.webhookUrl();
     }

@@ -23,6 +23,17 @@ public final class EmailChannel implements Channel {
     }
 
     @Override
+    public boolean usedBy(SubscriptionEvent subscription) {
+        return subscription.email() != null;
+    }
+
+    /** A subscription in an hourly or daily digest mode gets one mail per period ({@link DigestScheduler}). */
+    @Override
+    public boolean gathersDigests() {
+        return true;
+    }
+
+    @Override
     public String endpoint(SubscriptionEvent subscription) {
         return NAME + " " + subscription.email();
     }

@@ -21,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newsmonitor.alerts.digest.DigestBuffer;
+import org.newsmonitor.alerts.digest.DigestScheduler;
 import org.newsmonitor.alerts.digest.EmailChannel;
 import org.newsmonitor.alerts.digest.MailMessage;
 import org.newsmonitor.alerts.subscription.InMemorySubscriptionStore;
@@ -72,12 +72,15 @@ class AlertDeliveryConsumerTest {
         };
         queues = new EndpointQueues(new RetrySchedule(Duration.ofMillis(20), 2, Duration.ofMillis(50),
                 Duration.ofHours(1), 0), recorder, clock, new Random(1));
-        consumer = new AlertDeliveryConsumer(() -> mock, new AlertDeliveryConsumer.DeliveryParts(subscriptions, log,
-                new WebhookChannel(client, Duration.ofSeconds(1), clock), new EmailChannel(mails::add),
-                new DigestBuffer(), queues, RetrySchedule.defaults(),
-                new ConsoleAlerts(new PrintStream(consoleBytes, true, StandardCharsets.UTF_8), log, recorder, clock),
-                "default",
-                (event, error) -> deadLetters.add(event), clock, Duration.ofMillis(10), 100, List.of()));
+        EmailChannel email = new EmailChannel(mails::add);
+        Duration giveUpAfter = RetrySchedule.defaults().giveUpAfter();
+        DigestScheduler digests = new DigestScheduler(email, giveUpAfter, Duration.ofMillis(10), clock,
+                System::nanoTime, job -> queues.submit(job, Duration.ZERO));
+        DeliveryPlanner planner = new DeliveryPlanner(List.of(
+                new ConsoleChannel(new PrintStream(consoleBytes, true, StandardCharsets.UTF_8), "default"),
+                new WebhookChannel(client, Duration.ofSeconds(1), clock), email), giveUpAfter);
+        consumer = new AlertDeliveryConsumer(mock, new AlertDispatcher(subscriptions, planner, log::latest, queues,
+                digests, clock), digests, (event, error) -> deadLetters.add(event), clock, 100);
         mock.schedulePollTask(() -> {
             mock.rebalance(List.of(P0));
             mock.updateBeginningOffsets(Map.of(P0, 0L));
@@ -181,7 +184,7 @@ class AlertDeliveryConsumerTest {
     void shouldNotPrintAgainAnAlertTheConsolePrintedBeforeARestart() {
         //Given: c1 was printed before the restart (its console outcome is on the deliveries topic), c2 was not
         subscriptions.put(Fixtures.subscription("default", List.of()));
-        log.apply(new DeliveryEvent(1, "c1", "default", ConsoleAlerts.NAME, DeliveryStatus.DELIVERED, 1, null, null,
+        log.apply(new DeliveryEvent(1, "c1", "default", ConsoleChannel.NAME, DeliveryStatus.DELIVERED, 1, null, null,
                 start.minusSeconds(30)));
         Await.until("assignment", WAIT, () -> !mock.assignment().isEmpty());
         //When: the restarted service reads both again, as it does while an older delivery is pending
@@ -191,7 +194,7 @@ class AlertDeliveryConsumerTest {
         Await.until("committed", WAIT, () -> committed() == 2);
         assertThat(consoleBytes.toString(StandardCharsets.UTF_8).lines())
                 .singleElement().asString().startsWith("ALERT power-of-siberia | Story c2 | ");
-        assertThat(recorder.outcomes).filteredOn(o -> o.channel().equals(ConsoleAlerts.NAME))
+        assertThat(recorder.outcomes).filteredOn(o -> o.channel().equals(ConsoleChannel.NAME))
                 .singleElement().satisfies(o -> {
                     assertThat(o.alertId()).isEqualTo("c2");
                     assertThat(o.subscriptionId()).isEqualTo("default");
@@ -229,5 +232,21 @@ class AlertDeliveryConsumerTest {
         //Then
         Await.until("delivered", WAIT, () -> posted.contains("late"));
         Await.until("committed", WAIT, () -> committed() == 1);
+    }
+
+    @Test
+    void shouldReportStoppedOnlyOnceTheStartedLoopHasEnded() {
+        //Given: a consumer not started yet, as while the service loads its views
+        AlertDeliveryConsumer notYet = new AlertDeliveryConsumer(new MockConsumer<>("earliest"), null, null, null,
+                clock, 100);
+        //Then
+        assertThat(notYet.stopped()).isFalse();
+        notYet.close();
+        assertThat(notYet.stopped()).isFalse();
+        assertThat(consumer.stopped()).isFalse();
+        //When
+        consumer.close();
+        //Then
+        assertThat(consumer.stopped()).isTrue();
     }
 }
