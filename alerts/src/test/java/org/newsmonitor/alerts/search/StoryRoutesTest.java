@@ -16,18 +16,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newsmonitor.alerts.testing.Replay;
 import org.newsmonitor.alerts.testing.TestApp;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.themes.Polarity;
-import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.contracts.json.Json;
-import org.newsmonitor.matching.ArticleMatch;
-import org.newsmonitor.matching.ArticleText;
-import org.newsmonitor.matching.MatchEvents;
 import org.newsmonitor.matching.ThemeDefinitions;
 import org.newsmonitor.themes.Lexicon;
-import org.newsmonitor.themes.TextLimits;
-import org.newsmonitor.themes.ThemeHit;
 import org.newsmonitor.themes.ThemeSpec;
 
 /** GET /stories/{id}: every copy of a story, oldest first, with why each matched. */
@@ -50,16 +45,8 @@ class StoryRoutesTest {
         search.close();
     }
 
-    /** Indexes an article and records its matches in {@code story}, as the stream service does. */
     private ArticleEvent add(ArticleEvent a, String story) {
-        search.index().index(a.id(), a);
-        ArticleMatch m = ArticleMatch.of(new ArticleText(TextLimits.MAX_CONTENT), search.catalog().matcher(), a);
-        for (ThemeHit hit : m.hits()) {
-            ThemeMatchEvent e = MatchEvents.toEvent(m.article(), hit, T0);
-            search.index().annotate(a.id(), new ThemeMatchEvent(e.schemaVersion(), e.articleId(), story,
-                    e.themeId(), e.themeTitle(), e.polarity(), e.score(), e.terms(), e.snippet(), e.title(), e.url(),
-                    e.source(), e.language(), e.publishedAt(), e.matchedAt(), null, List.of(), e.subTopics()));
-        }
+        Replay.article(search, a, story);
         return a;
     }
 
