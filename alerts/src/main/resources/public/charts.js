@@ -1,6 +1,6 @@
 // Matches per theme and the cooperation-vs-friction balance over time, drawn with uPlot (served from the application
 // as a WebJar). The time range defaults to the data the monitor holds (GET /stats says the span of the windows held):
-// all the days held, or the last 48 hours of data held; a range can be chosen instead. Labels, the legend and the
+// every day held, or the hours of the last 7 days of data held; a range of days can be chosen instead. Labels, the legend and the
 // tooltip are text: uPlot sets its legend with textContent and the tooltip here is built the same way.
 'use strict';
 
@@ -9,7 +9,7 @@
   const PALETTE = ['#1f5fa8', '#b3261e', '#2e7d4f', '#8e44ad', '#d35400', '#16a085', '#7f8c8d', '#c0392b',
     '#2c3e50', '#27ae60', '#e67e22', '#6c5ce7', '#00838f', '#ad1457'];
   const STEP = { hour: 3600, day: 86400 };
-  const DEFAULT_HOURS = 48;
+  const DEFAULT_HOURS = 7 * 24;
   const MAX_WINDOWS = 500;
   const MAX_FILLED_SLOTS = 5000;
   const state = { granularity: 'hour', range: null, colors: {}, plots: [], refreshTimer: null, generation: 0,
@@ -34,7 +34,7 @@
     return Date.parse(value + 'T00:00:00Z') / 1000;
   }
 
-  /** The x range [from, to) in seconds: the one chosen, else the data held, else the last 48 hours. */
+  /** The x range [from, to) in seconds: the one chosen, else the data held, else the last 7 days. */
   function rangeOf(series) {
     const step = STEP[state.granularity];
     if (state.range) return { from: dayStart(state.range.from), to: dayStart(state.range.to) + 86400 };
@@ -145,7 +145,9 @@
 
   function drawThemes(series, range, xs, byStart, surges, surgesAt) {
     const node = $('theme-chart');
-    const themes = Array.isArray(series.themes) ? series.themes : [];
+    // only the themes counted in the range: a legend of every theme ever counted would drown the ones shown
+    const themes = (Array.isArray(series.themes) ? series.themes : []).filter((theme) =>
+      Array.from(byStart.values()).some((b) => Number((b.counts || {})[theme]) > 0));
     const data = [xs];
     const uSeries = [{ label: 'Time', value: (u, v) => (v === null || v === undefined ? '--' : timeLabel(v)) }];
     let total = 0;

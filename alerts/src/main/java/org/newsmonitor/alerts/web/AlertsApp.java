@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,8 +214,8 @@ public final class AlertsApp {
             throw new ApiError(400, "granularity", "must be 'hour' or 'day'");
         }
         int limit = intParam(ctx, "limit", granularity == Granularity.HOUR ? 48 : 30);
-        java.time.Instant from = SearchParams.time("from", ctx.queryParam("from"), false);
-        java.time.Instant to = SearchParams.time("to", ctx.queryParam("to"), true);
+        Instant from = SearchParams.time("from", ctx.queryParam("from"), false);
+        Instant to = SearchParams.time("to", ctx.queryParam("to"), true);
         SearchParams.window(from, to);
         ctx.json(deps.stats().series(granularity, from, to, limit));
     }

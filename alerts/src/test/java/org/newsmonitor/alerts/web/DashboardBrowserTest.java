@@ -137,7 +137,7 @@ class DashboardBrowserTest {
                 + ".some(a => a.name.startsWith('on'))).length")).isEqualTo(0L);
         assertThat(js("return document.querySelectorAll('a[href^=\"javascript\"]').length")).isEqualTo(0L);
         assertThat(js("return window.__hits.length")).isEqualTo(0L);
-        // the charts are drawn by uPlot over the last 48 hours of the data held, with the surge listed
+        // the charts are drawn by uPlot over the last 7 days of the data held, with the surge listed
         assertThat(driver.findElements(By.cssSelector("#theme-chart canvas, #balance-chart canvas"))).hasSize(2);
         assertThat(driver.findElements(By.cssSelector("#theme-chart .u-legend .u-series .u-label")))
                 .extracting(WebElement::getText).containsExactly("Time", "EEU-BRI friction", "Power of Siberia");

@@ -297,7 +297,7 @@ class WorkspaceBrowserTest {
                     Granularity.HOUR, start.plus(Duration.ofHours(9)), start.plus(Duration.ofHours(10)), 1 + i));
         }
         open();
-        //Then: the hours chart shows the last 48 hours of data held, not the empty hours before now
+        //Then: the hours chart shows the last 7 days of data held, not the empty hours before now
         wait.until(d -> "3".equals(d.findElement(By.id("theme-chart")).getAttribute("data-total")));
         assertThat(driver.findElement(By.id("theme-chart")).getAttribute("data-to"))
                 .isEqualTo("2025-07-07T10:00:00.000Z");
