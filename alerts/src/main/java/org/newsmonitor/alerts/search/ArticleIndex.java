@@ -43,6 +43,7 @@ public final class ArticleIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Map<String, Story> stories = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> articlesByTheme = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> articlesByStory = new ConcurrentHashMap<>();
 
     private ArticleIndex(Directory directory) {
         this.directory = directory;
@@ -102,8 +103,16 @@ public final class ArticleIndex implements AutoCloseable {
         if (match == null) {
             return;
         }
-        stories.merge(match.articleId(), new Story(match.storyId(), Map.of(match.themeId(), match.score())),
-                Story::with);
+        Story before = stories.get(match.articleId());
+        Story after = stories.merge(match.articleId(), new Story(match.storyId(),
+                Map.of(match.themeId(), match.score())), Story::with);
+        if (before != null && !before.storyId().equals(after.storyId())) {
+            Set<String> old = articlesByStory.get(before.storyId());
+            if (old != null) {
+                old.remove(match.articleId());
+            }
+        }
+        articlesByStory.computeIfAbsent(after.storyId(), s -> ConcurrentHashMap.newKeySet()).add(match.articleId());
         articlesByTheme.computeIfAbsent(match.themeId(), t -> ConcurrentHashMap.newKeySet()).add(match.articleId());
     }
 
@@ -111,6 +120,15 @@ public final class ArticleIndex implements AutoCloseable {
     public String storyOf(String articleId) {
         Story s = stories.get(articleId);
         return s == null ? articleId : s.storyId();
+    }
+
+    /**
+     * Ids of the articles of a story as the theme matches named it; empty when no match named it (an article no theme
+     * matched is a story of its own, under its own id).
+     */
+    public Set<String> articlesOfStory(String storyId) {
+        Set<String> ids = articlesByStory.get(storyId);
+        return ids == null ? Set.of() : Set.copyOf(ids);
     }
 
     /** The themes an article matched, sorted; never null. */

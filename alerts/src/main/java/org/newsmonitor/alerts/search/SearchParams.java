@@ -13,9 +13,13 @@ import org.newsmonitor.alerts.subscription.SubscriptionValidator;
 import org.newsmonitor.themes.Query;
 import org.newsmonitor.themes.QueryException;
 
-/** Reads the parameters of {@code /search} and the preview; each refusal names the parameter and what is wrong. */
-final class SearchParams {
+/**
+ * Reads the parameters of {@code /search}, {@code /stories/{id}}, {@code /stats} and the preview; each refusal names
+ * the parameter and what is wrong.
+ */
+public final class SearchParams {
     static final int DEFAULT_LIMIT = 20;
+    static final int MAX_STORY_ID = 200;
 
     private SearchParams() {
     }
@@ -49,7 +53,7 @@ final class SearchParams {
      * A time: an ISO-8601 instant ({@code 2026-05-01T12:00:00Z}) or a date ({@code 2026-05-01}, midnight UTC; as
      * {@code to}, the end of that day).
      */
-    static Instant time(String field, String raw, boolean endOfDay) {
+    public static Instant time(String field, String raw, boolean endOfDay) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -66,26 +70,40 @@ final class SearchParams {
     }
 
     /** Checks that a window is not reversed. */
-    static void window(Instant from, Instant to) {
+    public static void window(Instant from, Instant to) {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new ApiError(400, "from", "must be before 'to'");
         }
     }
 
     static int limit(String raw) {
+        return limit(raw, DEFAULT_LIMIT, ArticleSearch.MAX_LIMIT, " (pages are followed with 'cursor')");
+    }
+
+    /** A count from 1 to {@code max}; {@code fallback} when not given. */
+    static int limit(String raw, int fallback, int max, String hint) {
         if (raw == null) {
-            return DEFAULT_LIMIT;
+            return fallback;
         }
         try {
             int v = Integer.parseInt(raw.strip());
-            if (v >= 1 && v <= ArticleSearch.MAX_LIMIT) {
+            if (v >= 1 && v <= max) {
                 return v;
             }
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new ApiError(400, "limit", "must be a whole number from 1 to " + ArticleSearch.MAX_LIMIT
-                + " (pages are followed with 'cursor')");
+        throw new ApiError(400, "limit", "must be a whole number from 1 to " + max + hint);
+    }
+
+    /** A story id from the path: 1 to 200 characters, no control characters. */
+    static String storyId(String raw) {
+        if (raw == null || raw.isBlank() || raw.length() > MAX_STORY_ID
+                || raw.chars().anyMatch(Character::isISOControl)) {
+            throw new ApiError(400, "id", "must be a story id (as on matches, alerts and search hits): 1 to "
+                    + MAX_STORY_ID + " characters, no control characters");
+        }
+        return raw;
     }
 
     static SearchOrder order(String raw) {

@@ -18,8 +18,8 @@ import org.newsmonitor.themes.Query;
 import org.newsmonitor.themes.Lexicon;
 
 /**
- * {@code GET /search} (public, like the dashboard's other reads) and {@code POST /subscriptions/preview} (with the
- * API key, the body of a create); documented in docs/api.md.
+ * {@code GET /search} and {@code GET /stories/{id}} (public, like the dashboard's other reads) and
+ * {@code POST /subscriptions/preview} (with the API key, the body of a create); documented in docs/api.md.
  */
 public final class SearchRoutes {
     private final SearchService service;
@@ -45,6 +45,22 @@ public final class SearchRoutes {
     public void register(Javalin app) {
         app.get("/search", this::search);
         app.post("/subscriptions/preview", this::preview);
+        app.get("/stories/{id}", this::story);
+    }
+
+    private void story(Context ctx) {
+        String id = SearchParams.storyId(ctx.pathParam("id"));
+        String q = ctx.queryParam("q");
+        Query query = q == null || q.isBlank() ? null : SearchParams.query("q", q, service.lexicon());
+        int limit = SearchParams.limit(ctx.queryParam("limit"), StoryView.DEFAULT_LIMIT, StoryView.MAX_LIMIT, "");
+        StoryView.Story story = service.stories().story(id, query, limit).orElseThrow(() -> new ApiError(404, "id",
+                "no article of story '" + id + "' is held"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("storyId", story.storyId());
+        body.put("total", story.total());
+        body.put("articles", story.articles());
+        body.put("complete", service.caughtUp());
+        ctx.json(body);
     }
 
     private void search(Context ctx) {

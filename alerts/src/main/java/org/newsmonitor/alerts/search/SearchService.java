@@ -10,7 +10,7 @@ import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.themes.Lexicon;
 
 /**
- * The search index with what reads it: the archive search and the subscription preview, and, once
+ * The search index with what reads it: the archive search, the stories and the subscription preview, and, once
  * {@link #follow started}, the consumer that rebuilds the index from {@code news-articles} and
  * {@code news-theme-matches} (from the beginning, read_committed) and keeps it current. The themes in force
  * ({@link #catalog()}) are fed by the service's views, which read {@code news-themes} already.
@@ -21,6 +21,7 @@ public final class SearchService implements AutoCloseable {
     private final CatalogThemes catalog;
     private final ArticleSearch search;
     private final SubscriptionPreview preview;
+    private final StoryView stories;
     private TopicFollower follower;
 
     /**
@@ -35,6 +36,7 @@ public final class SearchService implements AutoCloseable {
         this.catalog = new CatalogThemes(lexicon);
         this.search = new ArticleSearch(index);
         this.preview = new SubscriptionPreview(index, catalog, text, clock);
+        this.stories = new StoryView(index, catalog, text, clock);
     }
 
     /** Starts following the topics on a consumer of its own; returns at once (the index fills in the background). */
@@ -88,6 +90,11 @@ public final class SearchService implements AutoCloseable {
     /** The subscription preview. */
     public SubscriptionPreview preview() {
         return preview;
+    }
+
+    /** The stories: every copy of one, with why each matched. */
+    public StoryView stories() {
+        return stories;
     }
 
     @Override

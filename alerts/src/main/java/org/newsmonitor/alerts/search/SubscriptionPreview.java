@@ -24,7 +24,6 @@ import org.newsmonitor.alerts.policy.AlertPolicy;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.DeliveryMode;
-import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.matching.ArticleText;
@@ -215,19 +214,8 @@ public final class SubscriptionPreview {
 
         // the match as recorded (theme and score), with the terms the matcher finds in the text today
         private ThemeMatchEvent themeMatch(ArticleEvent article, String themeId, double score, String storyId) {
-            ArticleMatch m = ArticleMatch.of(text, themeMatcher, article);
-            for (ThemeHit hit : m.hits()) {
-                if (hit.themeId().equals(themeId)) {
-                    ThemeMatchEvent e = MatchEvents.toEvent(m.article(), hit, now);
-                    return new ThemeMatchEvent(e.schemaVersion(), e.articleId(), storyId, themeId, e.themeTitle(),
-                            e.polarity(), score, e.terms(), e.snippet(), e.title(), e.url(), e.source(),
-                            e.language(), e.publishedAt(), e.matchedAt(), e.themeRevision(), e.snippetTerms(),
-                            e.subTopics());
-                }
-            }
-            return new ThemeMatchEvent(ThemeMatchEvent.CURRENT_VERSION, article.id(), storyId, themeId, themeId,
-                    Polarity.MIXED, score, List.of(), "", article.title(), article.url(), article.source(),
-                    article.language(), article.publishedAt(), now);
+            return RecordedMatch.of(ArticleMatch.of(text, themeMatcher, article), article, themeId, score, storyId,
+                    now);
         }
 
         // counts one alert; made in full (and checked by the alert policy) while fewer than FIRST_ALERTS are listed

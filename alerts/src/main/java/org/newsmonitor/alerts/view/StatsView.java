@@ -66,8 +66,28 @@ public final class StatsView {
      * @param limit       at most this many windows
      * @return the series; never null
      */
-    public synchronized Series series(Granularity granularity, int limit) {
-        NavigableMap<Instant, Map<String, ThemeStatsEvent>> byStart = windows.get(granularity);
+    public Series series(Granularity granularity, int limit) {
+        return series(granularity, null, null, limit);
+    }
+
+    /**
+     * The latest windows of one granularity that start in {@code [from, to)}, oldest first.
+     *
+     * @param granularity hour or day
+     * @param from        earliest window start, inclusive; null for no bound
+     * @param to          latest window start, exclusive; null for no bound
+     * @param limit       at most this many windows (the newest in the range)
+     * @return the series; never null
+     */
+    public synchronized Series series(Granularity granularity, Instant from, Instant to, int limit) {
+        NavigableMap<Instant, Map<String, ThemeStatsEvent>> held = windows.get(granularity);
+        NavigableMap<Instant, Map<String, ThemeStatsEvent>> byStart = held;
+        if (from != null) {
+            byStart = byStart.tailMap(from, true);
+        }
+        if (to != null) {
+            byStart = byStart.headMap(to, false);
+        }
         List<Bucket> buckets = new ArrayList<>();
         TreeSet<String> themes = new TreeSet<>();
         for (Map.Entry<Instant, Map<String, ThemeStatsEvent>> e : byStart.descendingMap().entrySet()) {
@@ -91,9 +111,14 @@ public final class StatsView {
             }
             buckets.add(0, new Bucket(e.getKey(), counts, cooperation, friction, mixed));
         }
-        Instant from = buckets.isEmpty() ? Instant.MAX : buckets.get(0).start();
-        List<SurgeEvent> marked = surges.stream().filter(s -> !s.windowStart().isBefore(from)).toList();
-        return new Series(granularity, List.copyOf(themes), buckets, marked, notKept.get(granularity)[0]);
+        Instant first = buckets.isEmpty() ? Instant.MAX : buckets.get(0).start();
+        Instant end = to == null ? Instant.MAX : to;
+        List<SurgeEvent> marked = surges.stream()
+                .filter(s -> !s.windowStart().isBefore(first) && s.windowStart().isBefore(end)).toList();
+        Instant heldFrom = held.isEmpty() ? null : held.firstKey();
+        Instant heldTo = held.isEmpty() ? null : held.lastEntry().getValue().values().iterator().next().windowEnd();
+        return new Series(granularity, List.copyOf(themes), buckets, marked, notKept.get(granularity)[0], heldFrom,
+                heldTo);
     }
 
     /**
@@ -105,9 +130,12 @@ public final class StatsView {
      * @param surges         surges within the series' time range
      * @param windowsNotKept windows of this granularity dropped because the view holds only the newest ones (see
      *                       {@link StatsView}); 0 unless the counts span more than it holds
+     * @param heldFrom       start of the earliest window of this granularity held, whatever the range asked; null
+     *                       when none is held (the dashboard's charts default to the data held)
+     * @param heldTo         end of the latest window of this granularity held; null when none is held
      */
     public record Series(Granularity granularity, List<String> themes, List<Bucket> buckets, List<SurgeEvent> surges,
-            long windowsNotKept) {
+            long windowsNotKept, Instant heldFrom, Instant heldTo) {
     }
 
     /**

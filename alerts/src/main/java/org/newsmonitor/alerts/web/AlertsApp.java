@@ -6,12 +6,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.newsmonitor.alerts.search.SearchParams;
 import org.newsmonitor.alerts.search.SearchRoutes;
 import org.newsmonitor.alerts.subscription.InvalidSubscriptionException;
 import org.newsmonitor.alerts.subscription.QuotaExceededException;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * The HTTP API and dashboard of the alerts service, as an unstarted Javalin app.
  *
  * <p>Public (read-only, for the dashboard): {@code GET /health}, {@code /themes}, {@code /alerts},
- * {@code /alerts/events}, {@code /stats}, {@code /openapi.json}, Swagger UI at {@code /api-docs}, and the static
+ * {@code /alerts/events}, {@code /stats}, {@code /search}, {@code /stories/{id}}, {@code /openapi.json}, Swagger UI at {@code /api-docs}, and the static
  * dashboard under {@code /}. With an API key
  * ({@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}): {@code POST/GET /subscriptions},
  * {@code GET/PUT/PATCH/DELETE /subscriptions/{id}}, {@code GET /subscriptions/{id}/deliveries},
@@ -148,6 +150,9 @@ public final class AlertsApp {
             app.post("/subscriptions/preview", ctx -> {
                 throw new ApiError(503, "search", "the preview is not served by this alerts service");
             });
+            app.get("/stories/{id}", ctx -> {
+                throw new ApiError(503, "search", "stories are not served by this alerts service");
+            });
         }
         app.post("/subscriptions", routes::create);
         app.get("/subscriptions", routes::listSubscriptions);
@@ -209,7 +214,10 @@ public final class AlertsApp {
             throw new ApiError(400, "granularity", "must be 'hour' or 'day'");
         }
         int limit = intParam(ctx, "limit", granularity == Granularity.HOUR ? 48 : 30);
-        ctx.json(deps.stats().series(granularity, limit));
+        Instant from = SearchParams.time("from", ctx.queryParam("from"), false);
+        Instant to = SearchParams.time("to", ctx.queryParam("to"), true);
+        SearchParams.window(from, to);
+        ctx.json(deps.stats().series(granularity, from, to, limit));
     }
 
     private void listSubscriptions(Context ctx) {

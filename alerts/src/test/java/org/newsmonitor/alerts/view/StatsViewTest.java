@@ -46,4 +46,22 @@ class StatsViewTest {
         assertThat(series.buckets()).hasSize(1000);
         assertThat(series.buckets().get(999).start()).isEqualTo(first.plusSeconds(86_400L * (days - 1)));
     }
+
+    @Test
+    void shouldGiveTheWindowsOfARangeAndTheSpanHeldWhateverTheRange() {
+        //Given: days a year apart, as the sample archive has them
+        view.apply(day("power-of-siberia", Polarity.COOPERATION, "2025-05-08", 1));
+        view.apply(day("power-of-siberia", Polarity.COOPERATION, "2025-11-20", 2));
+        view.apply(day("eeu-bri-friction", Polarity.FRICTION, "2026-10-12", 3));
+        //When
+        StatsView.Series range = view.series(Granularity.DAY, Instant.parse("2025-06-01T00:00:00Z"),
+                Instant.parse("2026-10-12T00:00:00Z"), 1000);
+        //Then: only the day inside the range, and the span of all the days held
+        assertThat(range.buckets()).extracting(StatsView.Bucket::start)
+                .containsExactly(Instant.parse("2025-11-20T00:00:00Z"));
+        assertThat(range.themes()).containsExactly("power-of-siberia");
+        assertThat(range.heldFrom()).isEqualTo(Instant.parse("2025-05-08T00:00:00Z"));
+        assertThat(range.heldTo()).isEqualTo(Instant.parse("2026-10-13T00:00:00Z"));
+        assertThat(view.series(Granularity.HOUR, 48).heldFrom()).as("no hour held").isNull();
+    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsmonitor.alerts.search.ArticleIndex;
 import org.newsmonitor.alerts.search.SearchService;
 import org.newsmonitor.alerts.testing.Fixtures;
+import org.newsmonitor.alerts.testing.HeadlessChromium;
 import org.newsmonitor.alerts.testing.TestApp;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.AlertKind;
@@ -45,8 +46,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * must stay inert.
  */
 class DashboardBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String HOSTILE_TITLE = "<script>window.__hits.push('script')</script>"
             + "<img src=x onerror=\"window.__hits.push('onerror')\"> Power of Siberia ${7*7}";
 
@@ -55,15 +54,16 @@ class DashboardBrowserTest {
     private SearchService search;
     private TestApp t;
     private ChromeDriver driver;
+    private Instant firstHour;
 
     @BeforeEach
     void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
+        HeadlessChromium.assumeInstalled();
         search = new SearchService(ArticleIndex.inMemory(), Lexicon.empty(), new ArticleText(TextLimits.MAX_CONTENT),
                 java.time.Clock.systemUTC());
         t = new TestApp(search);
-        Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(5));
+        firstHour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(5));
+        Instant hour = firstHour;
         for (int i = 0; i < 6; i++) {
             Instant start = hour.plus(Duration.ofHours(i));
             t.stats.apply(new ThemeStatsEvent(1, "power-of-siberia", Polarity.COOPERATION, Granularity.HOUR, start,
@@ -73,18 +73,7 @@ class DashboardBrowserTest {
         }
         t.stats.apply(new SurgeEvent(1, "power-of-siberia", hour.plus(Duration.ofHours(4)),
                 hour.plus(Duration.ofHours(5)), 9, 2.5, 3.6, Instant.now()));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        // every way a page can pop a dialog is recorded instead, before any page script runs
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.__hits = []; window.alert = window.confirm = window.prompt = "
-                        + "function (m) { window.__hits.push('dialog:' + m); };"));
+        driver = HeadlessChromium.start(profile);
     }
 
     @AfterEach
@@ -111,7 +100,7 @@ class DashboardBrowserTest {
         driver.get("http://127.0.0.1:" + t.app.port() + "/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(d -> "live".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
-        wait.until(d -> !d.findElements(By.cssSelector("#theme-chart polyline.series")).isEmpty());
+        wait.until(d -> "51".equals(d.findElement(By.id("theme-chart")).getAttribute("data-total")));
         //When: alerts arrive while the page is open
         AlertEvent hostile = new AlertEvent(1, "hostile-1", "default", AlertKind.MATCH, "power-of-siberia",
                 "<b onmouseover=alert(1)>Power</b>", "story-h", "article-h", HOSTILE_TITLE,
@@ -148,12 +137,18 @@ class DashboardBrowserTest {
                 + ".some(a => a.name.startsWith('on'))).length")).isEqualTo(0L);
         assertThat(js("return document.querySelectorAll('a[href^=\"javascript\"]').length")).isEqualTo(0L);
         assertThat(js("return window.__hits.length")).isEqualTo(0L);
-        // the charts are drawn, with the balance bars and the surge marked
-        assertThat(driver.findElements(By.cssSelector("#theme-chart polyline.series"))).hasSize(2);
-        assertThat(driver.findElements(By.cssSelector("#balance-chart rect.coop"))).hasSize(6);
-        assertThat(driver.findElements(By.cssSelector("#balance-chart rect.fric"))).hasSize(6);
-        assertThat(driver.findElements(By.cssSelector("#theme-chart path.surge"))).hasSize(1);
-        assertThat(driver.findElement(By.id("legend")).getText()).contains("Power of Siberia");
+        // the charts are drawn by uPlot over the last 7 days of the data held, with the surge listed
+        assertThat(driver.findElements(By.cssSelector("#theme-chart canvas, #balance-chart canvas"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("#theme-chart .u-legend .u-series .u-label")))
+                .extracting(WebElement::getText).containsExactly("Time", "EEU-BRI friction", "Power of Siberia");
+        assertThat(driver.findElements(By.cssSelector("#balance-chart .u-legend .u-series .u-label")))
+                .extracting(WebElement::getText).containsExactly("Time", "Cooperation", "Friction", "Balance");
+        assertThat(driver.findElement(By.id("theme-chart")).getAttribute("data-buckets")).isEqualTo("6");
+        Instant heldTo = firstHour.plus(Duration.ofHours(6));
+        assertThat(driver.findElement(By.id("theme-chart")).getAttribute("data-to")).isEqualTo(heldTo.toString()
+                .replace("Z", ".000Z"));
+        assertThat(driver.findElements(By.cssSelector("#surges li"))).extracting(WebElement::getText)
+                .singleElement().asString().startsWith("Surge: Power of Siberia (9 matches");
         String screenshot = System.getProperty("dashboard.screenshot");
         if (screenshot != null) {
             // a picture for people checking the layout: -Ddashboard.screenshot=/tmp/dashboard.png
@@ -168,6 +163,8 @@ class DashboardBrowserTest {
         // the day view loads without a reload
         driver.findElement(By.id("by-day")).click();
         wait.until(d -> "true".equals(d.findElement(By.id("by-day")).getAttribute("aria-pressed")));
+        wait.until(d -> "0".equals(d.findElement(By.id("theme-chart")).getAttribute("data-total")));
+        assertThat(driver.findElement(By.id("chart-note")).getText()).isEqualTo("No matches counted yet.");
         assertThat(js("return window.__hits.length")).isEqualTo(0L);
     }
     @Test

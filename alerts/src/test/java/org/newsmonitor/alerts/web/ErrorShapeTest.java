@@ -71,6 +71,7 @@ class ErrorShapeTest {
         bad.put("GET /alerts/events", new Bad("POST", "/alerts/events", null, null, null, 405, "method"));
         bad.put("GET /stats", new Bad("GET", "/stats?granularity=week", null, null, null, 400, "granularity"));
         bad.put("GET /search", new Bad("GET", "/search?q=NOT%20gas", null, null, null, 422, "q"));
+        bad.put("GET /stories/{id}", new Bad("GET", "/stories/story-none", null, null, null, 404, "id"));
         bad.put("POST /subscriptions/preview", new Bad("POST", "/subscriptions/preview", alice, json,
                 "{\"query\":\"gas AND\"}", 422, "query"));
         bad.put("POST /subscriptions", new Bad("POST", "/subscriptions", alice, "text/plain", "{}", 415,
@@ -130,6 +131,19 @@ class ErrorShapeTest {
             //Then
             assertShape(r, b.status(), b.field());
         }
+    }
+
+    @Test
+    void shouldRefuseABadOrReversedStatsRangeNamingTheParameter() throws Exception {
+        //When
+        HttpResponse<String> badFrom = send(new Bad("GET", "/stats?from=2026-13-01", null, null, null, 400, "from"));
+        HttpResponse<String> badTo = send(new Bad("GET", "/stats?to=yesterday", null, null, null, 400, "to"));
+        HttpResponse<String> reversed = send(new Bad("GET", "/stats?from=2026-05-02&to=2026-05-01", null, null, null,
+                400, "from"));
+        //Then
+        assertShape(badFrom, 400, "from");
+        assertShape(badTo, 400, "to");
+        assertShape(reversed, 400, "from");
     }
 
     @Test

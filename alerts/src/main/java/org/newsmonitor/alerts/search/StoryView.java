@@ -1,0 +1,163 @@
+package org.newsmonitor.alerts.search;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+import org.newsmonitor.contracts.event.ArticleEvent;
+import org.newsmonitor.contracts.event.MatchedTerm;
+import org.newsmonitor.contracts.event.Polarity;
+import org.newsmonitor.contracts.event.ThemeMatchEvent;
+import org.newsmonitor.matching.ArticleMatch;
+import org.newsmonitor.matching.ArticleText;
+import org.newsmonitor.matching.MatchEvents;
+import org.newsmonitor.themes.Matcher;
+import org.newsmonitor.themes.Query;
+
+/**
+ * One story as the monitor holds it: every copy of it (across sources and languages), oldest first, each with why it
+ * matched: the themes the stream service recorded (with their scores), and the terms and sub-topics the matcher of the
+ * themes in force finds in its text; and, for a search, where the query's terms are in it. Offsets are into the
+ * copy's own title, summary and content as returned.
+ */
+public final class StoryView {
+    /** Most copies on one answer. */
+    public static final int MAX_LIMIT = 100;
+    /** Copies when no limit is given. */
+    public static final int DEFAULT_LIMIT = 20;
+    private static final String QUERY_SUBSCRIPTION = "search";
+
+    private final ArticleIndex index;
+    private final CatalogThemes catalog;
+    private final ArticleText text;
+    private final Clock clock;
+
+    /**
+     * @param index   the articles held, with their stories and recorded matches
+     * @param catalog the themes in force
+     * @param text    how the stream service prepares text for matching
+     * @param clock   when evidence is found
+     */
+    public StoryView(ArticleIndex index, CatalogThemes catalog, ArticleText text, Clock clock) {
+        this.index = index;
+        this.catalog = catalog;
+        this.text = text;
+        this.clock = clock;
+    }
+
+    /**
+     * A story.
+     *
+     * @param storyId  the story id (as on matches, alerts and search hits)
+     * @param total    copies held
+     * @param articles the first {@code limit} copies, oldest first
+     */
+    public record Story(String storyId, long total, List<Copy> articles) {
+    }
+
+    /**
+     * One copy of a story.
+     *
+     * @param articleId   id
+     * @param title       title as published
+     * @param summary     summary as published
+     * @param content     full text; null when the feed gave none
+     * @param url         link; may be null
+     * @param source      publisher
+     * @param language    language tag; may be null
+     * @param publishedAt publication time
+     * @param matches     the themes it matched, by theme id
+     * @param queryTerms  where the search query's terms are (field and offsets); empty without a query or when the
+     *                    query does not match this copy
+     */
+    public record Copy(String articleId, String title, String summary, String content, String url, String source,
+            String language, Instant publishedAt, List<Match> matches, List<MatchedTerm> queryTerms) {
+    }
+
+    /**
+     * Why a copy matched a theme.
+     *
+     * @param themeId    theme id
+     * @param themeTitle theme title (the id when the theme is no longer in force)
+     * @param polarity   theme polarity
+     * @param score      the score the stream service recorded
+     * @param subTopics  ids of the theme's sub-topics whose rules hold (docs/themes.md); empty when only untagged
+     *                   rules hold
+     * @param terms      matched terms with field and offsets; empty when the theme in force no longer finds them
+     */
+    public record Match(String themeId, String themeTitle, Polarity polarity, double score, List<String> subTopics,
+            List<MatchedTerm> terms) {
+    }
+
+    /**
+     * The story {@code storyId}, or empty when no article of it is held.
+     *
+     * @param storyId a story id; an article no theme matched is a story of its own, under its own id
+     * @param query   a checked search query whose terms are located in each copy; null for none
+     * @param limit   copies returned, 1 to {@link #MAX_LIMIT}
+     * @return the story; empty when unknown
+     */
+    public Optional<Story> story(String storyId, Query query, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
+        }
+        Set<String> ids = index.articlesOfStory(storyId);
+        if (ids.isEmpty() && index.storyOf(storyId).equals(storyId)) {
+            ids = Set.of(storyId);
+        }
+        Set<String> members = ids;
+        Instant now = clock.instant();
+        Matcher queryMatcher = query == null ? null
+                : Matcher.of(List.of(query.toTheme(QUERY_SUBSCRIPTION, "Search")));
+        return index.withSearcher(s -> {
+            TermInSetQuery q = new TermInSetQuery(ArticleFields.ID, members.stream().map(BytesRef::new).toList());
+            TopDocs top = s.search(q, limit, new Sort(new SortField(ArticleFields.PUBLISHED, SortField.Type.LONG),
+                    new SortField(ArticleFields.ID, SortField.Type.STRING)));
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            StoredFields stored = s.storedFields();
+            List<Copy> copies = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc d : top.scoreDocs) {
+                Document doc = stored.document(d.doc);
+                copies.add(copy(ArticleFields.toArticle(doc), storyId, queryMatcher, now));
+            }
+            return Optional.of(new Story(storyId, s.count(q), List.copyOf(copies)));
+        });
+    }
+
+    private Copy copy(ArticleEvent article, String storyId, Matcher queryMatcher, Instant now) {
+        List<Match> matches = new ArrayList<>();
+        Map<String, Double> recorded = new TreeMap<>(index.themeScores(article.id()));
+        if (!recorded.isEmpty()) {
+            ArticleMatch today = ArticleMatch.of(text, catalog.matcher(), article);
+            recorded.forEach((themeId, score) -> matches.add(match(
+                    RecordedMatch.of(today, article, themeId, score, storyId, now))));
+        }
+        List<MatchedTerm> queryTerms = List.of();
+        if (queryMatcher != null) {
+            ArticleMatch queried = ArticleMatch.of(text, queryMatcher, article);
+            if (!queried.hits().isEmpty()) {
+                queryTerms = MatchEvents.toEvent(queried.article(), queried.hits().get(0), now).terms();
+            }
+        }
+        return new Copy(article.id(), article.title(), article.summary(), article.content(), article.url(),
+                article.source(), article.language(), article.publishedAt(), List.copyOf(matches), queryTerms);
+    }
+
+    private static Match match(ThemeMatchEvent m) {
+        return new Match(m.themeId(), m.themeTitle(), m.polarity(), m.score(), m.subTopics(), m.terms());
+    }
+}
