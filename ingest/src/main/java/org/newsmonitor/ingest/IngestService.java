@@ -80,7 +80,7 @@ public final class IngestService implements AutoCloseable {
     private final HostLimiter hosts;
     private final WebSubSettings webSubSettings;
     private final SsrfGuard guard;
-    private WebSubSubscriber webSub;
+    private final WebSubSubscriber webSub;
     private final SplittableRandom random = new SplittableRandom();
     private final List<FeedRuntime> feeds = new CopyOnWriteArrayList<>();
     /** The pending poll of each feed, by feed id, so that an edited feed can be scheduled anew. */
@@ -131,6 +131,9 @@ public final class IngestService implements AutoCloseable {
         this.fetcher = new FeedFetcher(config.http(), guard, config.clock());
         this.hosts = new HostLimiter(config.http().maxPerHost(), config.hostRequestsPerHour());
         this.webSubSettings = java.util.Objects.requireNonNull(webSub, "webSub");
+        this.webSub = webSub.enabled() ? new WebSubSubscriber(webSub, new HubClient(guard,
+                config.http().connectTimeout(), config.http().totalTimeout(), config.http().userAgent()),
+                config.clock()) : null;
     }
 
     /**
@@ -157,7 +160,7 @@ public final class IngestService implements AutoCloseable {
         definitions.forEach(d -> feeds.add(new FeedRuntime(d)));
         poller = new FeedPoller(fetcher, publisher, store, feeds, config.backoff(), config.polling(),
                 config.maxSeenIdsPerFeed(), config.clock(), random.split());
-        if (webSubSettings.enabled()) {
+        if (webSub != null) {
             startWebSub();
         }
         if (feeds.isEmpty() && watcher == null) {
@@ -203,7 +206,8 @@ public final class IngestService implements AutoCloseable {
 
     /**
      * The WebSub callback to serve on the ingest HTTP listener ({@link FeedHealthServer#start(String, int,
-     * java.util.function.Supplier, com.sun.net.httpserver.HttpHandler)}), once started; null when WebSub is off.
+     * java.util.function.Supplier, com.sun.net.httpserver.HttpHandler)}); null when WebSub is off. Hubs that call
+     * it before {@link #start()} find no subscription.
      */
     public com.sun.net.httpserver.HttpHandler webSubCallback() {
         WebSubSubscriber subscriber = webSub;
@@ -211,8 +215,6 @@ public final class IngestService implements AutoCloseable {
     }
 
     private void startWebSub() {
-        webSub = new WebSubSubscriber(webSubSettings, new HubClient(guard, config.http().connectTimeout(),
-                config.http().totalTimeout(), config.http().userAgent()), config.clock());
         WebSubSubscriber subscriber = webSub;
         poller.push(new FeedPush() {
             @Override
@@ -238,7 +240,7 @@ public final class IngestService implements AutoCloseable {
                 pollSoon(feedId);
             }
         });
-        LOG.info("Ingest: WebSub on, callbacks at {}", webSubSettings.callback("<feed id>"));
+        LOG.info("Ingest: WebSub on, callbacks at {}", webSubSettings.callback("FEED-ID"));
     }
 
     private FeedRuntime feed(String feedId) {

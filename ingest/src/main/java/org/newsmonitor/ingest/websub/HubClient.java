@@ -85,6 +85,9 @@ public final class HubClient {
             return "interrupted (shutting down)";
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                return "no answer within " + timeout.toMillis() + " ms";
+            }
             String message = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
             return (cause == null ? "" : cause.getClass().getSimpleName() + ": ")
                     + message.lines().findFirst().orElse(message);
