@@ -1,5 +1,6 @@
 package org.newsmonitor.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.contracts.TopicCreator;
@@ -8,7 +9,9 @@ import org.newsmonitor.ingest.FeedHealth;
 import org.newsmonitor.ingest.FeedHealthServer;
 import org.newsmonitor.ingest.IngestConfig;
 import org.newsmonitor.ingest.IngestService;
+import org.newsmonitor.ingest.websub.WebSubSettings;
 import org.newsmonitor.outbound.AddressAllowList;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,20 +34,31 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--http-host", defaultValue = "127.0.0.1",
             description = "Address the feed health listener binds (default: ${DEFAULT-VALUE}).")
     String httpHost;
+    @Option(names = "--websub-callback", paramLabel = "URL", defaultValue = "${env:MONITOR_WEBSUB_CALLBACK}",
+            description = "Public URL at which WebSub hubs reach the feed health listener (--http-port); feeds that "
+                    + "advertise a hub are then pushed, with callbacks at URL/websub/<feed id> (env "
+                    + "MONITOR_WEBSUB_CALLBACK; default: off, every feed is polled).")
+    String webSubCallback;
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        WebSubSettings webSub = WebSubSettings.fromEnv(webSubCallback == null ? Map.of()
+                : Map.of(WebSubSettings.CALLBACK_ENV, webSubCallback));
+        if (webSub.enabled() && httpPort == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--websub-callback needs --http-port: hubs "
+                    + "call back on the feed health listener");
+        }
         ClientSettings settings = kafka.settings(KafkaOptions.LOCAL_BROKER);
         TopicCreator.ensure(settings, Topics.ALL, Services.replication(kafka, settings), kafka.partitions);
-        IngestService ingest = new IngestService(config(settings, feeds));
+        IngestService ingest = new IngestService(config(settings, feeds), webSub);
         ingest.start();
         spec.commandLine().getOut().println("Ingest: polling " + ingest.feeds().size() + " feeds into "
                 + Topics.ARTICLES.name() + " at " + settings.bootstrapServers() + ". Ctrl-C stops.");
         AutoCloseable service = ingest;
         if (httpPort != null) {
-            FeedHealthServer http = FeedHealthServer.start(httpHost, httpPort, ingest::health);
+            FeedHealthServer http = FeedHealthServer.start(httpHost, httpPort, ingest::health, ingest.webSubCallback());
             spec.commandLine().getOut().println("Ingest: feed health at http://" + httpHost + ":" + http.port()
                     + "/feeds");
             service = () -> {
@@ -64,7 +78,8 @@ final class IngestCommand implements Callable<Integer> {
     /** `monitor ingest feeds`. */
     @Command(name = "feeds", mixinStandardHelpOptions = true,
             description = "Lists the feeds with their health: last success, last error, failures, next poll, the "
-                    + "polling interval and why.")
+                    + "polling interval and why (the WebSub state of each feed is served live at GET /feeds of the "
+                    + "ingest listener).")
     static final class Feeds implements Callable<Integer> {
         @Mixin
         KafkaOptions kafka;

@@ -112,16 +112,22 @@ final class Pipeline implements AutoCloseable {
                 .withFeedList(s.feedList())
                 .withPollLiveFeeds(s.pollLiveFeeds())
                 .withSsrf(AddressAllowList.of(s.feedAllow()));
-        IngestService ingest = new IngestService(ingestConfig);
+        org.newsmonitor.ingest.websub.WebSubSettings webSub =
+                org.newsmonitor.ingest.websub.WebSubSettings.fromEnv(System.getenv());
+        String feedHealthPort = System.getenv("MONITOR_INGEST_HTTP_PORT");
+        if (webSub.enabled() && (feedHealthPort == null || feedHealthPort.isBlank())) {
+            throw new IllegalArgumentException("MONITOR_WEBSUB_CALLBACK needs MONITOR_INGEST_HTTP_PORT: hubs call back "
+                    + "on the ingest listener");
+        }
+        IngestService ingest = new IngestService(ingestConfig, webSub);
         track(ingest);
         ingest.start();
         alerts.addCheck("ingest", ingest::serviceHealth);
-        String feedHealthPort = System.getenv("MONITOR_INGEST_HTTP_PORT");
         if (feedHealthPort != null && !feedHealthPort.isBlank()) {
             org.newsmonitor.ingest.FeedHealthServer feedHealth;
             try {
                 feedHealth = org.newsmonitor.ingest.FeedHealthServer.start(s.httpHost(),
-                        Integer.parseInt(feedHealthPort.strip()), ingest::health);
+                        Integer.parseInt(feedHealthPort.strip()), ingest::health, ingest.webSubCallback());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("MONITOR_INGEST_HTTP_PORT must be a port number, was '"
                         + feedHealthPort + "'");
