@@ -1,10 +1,18 @@
 package org.newsmonitor.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.contracts.TopicCreator;
 import org.newsmonitor.contracts.Topics;
+import org.newsmonitor.contracts.json.Json;
 import org.newsmonitor.ingest.FeedHealth;
 import org.newsmonitor.ingest.FeedHealthServer;
 import org.newsmonitor.ingest.IngestConfig;
@@ -78,13 +86,17 @@ final class IngestCommand implements Callable<Integer> {
     /** `monitor ingest feeds`. */
     @Command(name = "feeds", mixinStandardHelpOptions = true,
             description = "Lists the feeds with their health: last success, last error, failures, next poll, the "
-                    + "polling interval and why (the WebSub state of each feed is served live at GET /feeds of the "
-                    + "ingest listener).")
+                    + "polling interval and why; with --http-port, the WebSub state of each feed from the running "
+                    + "ingester.")
     static final class Feeds implements Callable<Integer> {
         @Mixin
         KafkaOptions kafka;
         @Mixin
         FeedOptions feeds;
+        @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:MONITOR_INGEST_HTTP_PORT}",
+                description = "Port of the running ingester's feed listener on this machine: its live WebSub state "
+                        + "of each feed is shown too (env MONITOR_INGEST_HTTP_PORT; default: Kafka's record only).")
+        Integer httpPort;
         @Spec
         CommandSpec spec;
 
@@ -92,11 +104,40 @@ final class IngestCommand implements Callable<Integer> {
         public Integer call() {
             var out = spec.commandLine().getOut();
             var health = IngestService.storedHealth(config(kafka.settings(KafkaOptions.LOCAL_BROKER), feeds));
+            Map<String, String> webSub = httpPort == null ? Map.of() : liveWebSub(httpPort, spec);
             for (FeedHealth h : health) {
-                out.println(h.describe());
+                String live = webSub.get(h.feedId());
+                out.println(live == null ? h.describe() : new FeedHealth(h.feedId(), h.title(), h.url(), h.language(),
+                        h.tags(), h.status(), h.lastSuccessAt(), h.lastError(), h.lastErrorAt(),
+                        h.consecutiveFailures(), h.nextPollAt(), h.articlesPublished(), h.pollInterval(),
+                        h.pollReason(), live).describe());
             }
             out.println(health.size() + " feeds, " + health.stream().filter(FeedHealth::healthy).count() + " healthy");
             return 0;
+        }
+
+        // the running ingester's GET /feeds: feed id -> WebSub state (live only: subscriptions are not kept in Kafka)
+        private static Map<String, String> liveWebSub(int port, CommandSpec spec) {
+            Map<String, String> out = new java.util.HashMap<>();
+            URI url = URI.create("http://127.0.0.1:" + port + "/feeds");
+            try {
+                HttpResponse<byte[]> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                        .send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                if (answer.statusCode() != 200) {
+                    throw new IOException("HTTP " + answer.statusCode());
+                }
+                for (JsonNode feed : Json.mapper().readTree(answer.body()).path("feeds")) {
+                    if (feed.hasNonNull("webSub")) {
+                        out.put(feed.path("feedId").asText(), feed.path("webSub").asText());
+                    }
+                }
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("No live WebSub state: cannot read " + url + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return out;
         }
     }
 }
