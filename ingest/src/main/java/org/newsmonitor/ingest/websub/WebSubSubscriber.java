@@ -142,7 +142,8 @@ public final class WebSubSubscriber implements AutoCloseable {
         if (s != null) {
             return s.describe();
         }
-        return requesting.contains(feedId) ? "subscribing at " + discovered.get(feedId).hubs().get(0) : null;
+        HubLinks links = discovered.get(feedId);
+        return requesting.contains(feedId) && links != null ? "subscribing at " + links.hubs().get(0) : null;
     }
 
     /** The subscription of a feed, for tests; may be null. */
