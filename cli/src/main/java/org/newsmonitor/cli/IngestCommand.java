@@ -52,8 +52,14 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WebSubSettings webSub = WebSubSettings.fromEnv(webSubCallback == null ? Map.of()
-                : Map.of(WebSubSettings.CALLBACK_ENV, webSubCallback));
+        WebSubSettings webSub;
+        try {
+            webSub = webSubCallback == null || webSubCallback.isBlank() ? WebSubSettings.off()
+                    : WebSubSettings.withCallback(URI.create(webSubCallback.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--websub-callback (or "
+                    + WebSubSettings.CALLBACK_ENV + "): " + e.getMessage());
+        }
         if (webSub.enabled() && httpPort == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--websub-callback needs --http-port: hubs "
                     + "call back on the feed health listener");
