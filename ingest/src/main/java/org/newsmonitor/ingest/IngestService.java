@@ -430,6 +430,10 @@ public final class IngestService implements AutoCloseable {
                 schedule(f, Duration.ZERO);
             } else if (!existing.definition().equals(d)) {
                 changed.add(d.id());
+                if (webSub != null && !existing.definition().url().equals(d.url())) {
+                    // another URL is another topic: the next poll subscribes to what it advertises
+                    webSub.removed(d.id());
+                }
                 reschedule(existing, d);
             }
         }
