@@ -2,6 +2,7 @@ package org.newsmonitor.benchmarks;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.newsmonitor.benchmarks.freshness.FreshnessBenchCommand;
 import org.newsmonitor.benchmarks.pipeline.BenchCommand;
 import org.newsmonitor.benchmarks.polling.PollingBenchCommand;
 import org.newsmonitor.cli.MonitorMain;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = CommandLine.HelpCommand.class)
 public final class BenchMain {
     /** The benchmarks under {@code bench}: a picocli command class each; add a class here to add {@code bench X}. */
-    static final List<Class<?>> BENCHMARKS = List.of(PollingBenchCommand.class);
+    static final List<Class<?>> BENCHMARKS = List.of(PollingBenchCommand.class, FreshnessBenchCommand.class);
 
     private BenchMain() {
     }

@@ -66,6 +66,14 @@ final class Pipeline implements AutoCloseable {
      * start-up): each step checks first, so that nothing starts after the pipeline was closed.
      */
     void startAll(PipelineSettings s) {
+        // checked before anything starts: hubs call back on the ingest listener
+        org.newsmonitor.ingest.websub.WebSubSettings webSub =
+                org.newsmonitor.ingest.websub.WebSubSettings.fromEnv(System.getenv());
+        String listenerPort = System.getenv("MONITOR_INGEST_HTTP_PORT");
+        if (webSub.enabled() && (listenerPort == null || listenerPort.isBlank())) {
+            throw new IllegalArgumentException("MONITOR_WEBSUB_CALLBACK needs MONITOR_INGEST_HTTP_PORT: hubs call back "
+                    + "on the ingest listener");
+        }
         short replication = s.replicationFactor();
         if (s.kafka() == null) {
             EmbeddedKafka broker = EmbeddedKafka.start(new EmbeddedKafkaConfig(s.dataDir().resolve("kafka"),
@@ -112,16 +120,16 @@ final class Pipeline implements AutoCloseable {
                 .withFeedList(s.feedList())
                 .withPollLiveFeeds(s.pollLiveFeeds())
                 .withSsrf(AddressAllowList.of(s.feedAllow()));
-        IngestService ingest = new IngestService(ingestConfig);
+        String feedHealthPort = System.getenv("MONITOR_INGEST_HTTP_PORT");
+        IngestService ingest = new IngestService(ingestConfig, webSub);
         track(ingest);
         ingest.start();
         alerts.addCheck("ingest", ingest::serviceHealth);
-        String feedHealthPort = System.getenv("MONITOR_INGEST_HTTP_PORT");
         if (feedHealthPort != null && !feedHealthPort.isBlank()) {
             org.newsmonitor.ingest.FeedHealthServer feedHealth;
             try {
                 feedHealth = org.newsmonitor.ingest.FeedHealthServer.start(s.httpHost(),
-                        Integer.parseInt(feedHealthPort.strip()), ingest::health);
+                        Integer.parseInt(feedHealthPort.strip()), ingest::health, ingest.webSubCallback());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("MONITOR_INGEST_HTTP_PORT must be a port number, was '"
                         + feedHealthPort + "'");

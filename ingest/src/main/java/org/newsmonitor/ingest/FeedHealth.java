@@ -23,13 +23,24 @@ import java.util.List;
  * @param pollReason          why the feed is due at {@code nextPollAt} (e.g. "adaptive: median gap 12 min over 20
  *                            items", "floor 2 min (...)", "max-age 600 s", "Retry-After until ...", "host budget: ...");
  *                            null before the first poll
+ * @param webSub              the feed's WebSub subscription in one line (e.g. "active via https://hub.example/, lease
+ *                            until ..., 3 deliveries", "pending: ...", "failed: ...; polling; ..."); null when WebSub
+ *                            is off or the feed advertises no hub
  */
 public record FeedHealth(String feedId, String title, String url, String language, List<String> tags,
         FeedStatus status, Instant lastSuccessAt, String lastError, Instant lastErrorAt, int consecutiveFailures,
-        Instant nextPollAt, long articlesPublished, Duration pollInterval, String pollReason) {
+        Instant nextPollAt, long articlesPublished, Duration pollInterval, String pollReason, String webSub) {
 
     public FeedHealth {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A feed without WebSub state. */
+    public FeedHealth(String feedId, String title, String url, String language, List<String> tags,
+            FeedStatus status, Instant lastSuccessAt, String lastError, Instant lastErrorAt, int consecutiveFailures,
+            Instant nextPollAt, long articlesPublished, Duration pollInterval, String pollReason) {
+        this(feedId, title, url, language, tags, status, lastSuccessAt, lastError, lastErrorAt, consecutiveFailures,
+                nextPollAt, articlesPublished, pollInterval, pollReason, null);
     }
 
     /** True when the feed is polled successfully (or not yet polled). */
@@ -51,6 +62,9 @@ public record FeedHealth(String feedId, String title, String url, String languag
         }
         if (pollReason != null) {
             s.append(" (").append(pollReason).append(')');
+        }
+        if (webSub != null) {
+            s.append("  websub: ").append(webSub);
         }
         if (!healthy() && lastError != null) {
             s.append("  error: ").append(lastError);

@@ -18,7 +18,9 @@ import org.newsmonitor.contracts.json.Json;
 
 /**
  * The ingest service's own small HTTP listener: {@code GET /feeds} answers every feed's health as JSON, with its
- * current polling interval and why ({@code pollIntervalSeconds}, {@code pollReason}). Read-only; one thread.
+ * current polling interval and why ({@code pollIntervalSeconds}, {@code pollReason}) and its WebSub state
+ * ({@code webSub}); with WebSub on, {@code /websub/<feed id>} is the callback hubs verify and deliver to
+ * ({@link org.newsmonitor.ingest.websub.WebSubCallback}). A few threads.
  */
 public final class FeedHealthServer implements AutoCloseable {
     private final HttpServer server;
@@ -39,6 +41,17 @@ public final class FeedHealthServer implements AutoCloseable {
      * @throws UncheckedIOException naming the address when it cannot be bound
      */
     public static FeedHealthServer start(String host, int port, Supplier<List<FeedHealth>> health) {
+        return start(host, port, health, null);
+    }
+
+    /**
+     * Starts listening, with the WebSub callback when {@code webSub} is not null.
+     *
+     * @param webSub the callback handler ({@link IngestService#webSubCallback()}); null when WebSub is off
+     * @see #start(String, int, Supplier)
+     */
+    public static FeedHealthServer start(String host, int port, Supplier<List<FeedHealth>> health,
+            com.sun.net.httpserver.HttpHandler webSub) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -46,13 +59,17 @@ public final class FeedHealthServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot listen for feed health on " + host + ":" + port + ": "
                     + e.getMessage(), e);
         }
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ingest-http");
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "ingest-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         server.setExecutor(executor);
         server.createContext("/", exchange -> handle(exchange, health));
+        if (webSub != null) {
+            server.createContext(org.newsmonitor.ingest.websub.WebSubCallback.PATH, webSub);
+        }
         server.start();
         return new FeedHealthServer(server, executor);
     }
@@ -103,6 +120,7 @@ public final class FeedHealthServer implements AutoCloseable {
         m.put("pollIntervalSeconds", f.pollInterval() == null ? null : f.pollInterval().toSeconds());
         m.put("pollReason", f.pollReason());
         m.put("articlesPublished", f.articlesPublished());
+        m.put("webSub", f.webSub());
         return m;
     }
 

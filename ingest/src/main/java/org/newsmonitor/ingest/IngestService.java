@@ -25,7 +25,10 @@ import org.newsmonitor.ingest.feed.FeedListException;
 import org.newsmonitor.ingest.feed.FeedListReader;
 import org.newsmonitor.ingest.feed.FeedListWatcher;
 import org.newsmonitor.ingest.fetch.FeedFetcher;
+import org.newsmonitor.ingest.parse.ParsedFeed;
 import org.newsmonitor.ingest.poll.FeedPoller;
+import org.newsmonitor.ingest.poll.FeedPush;
+import org.newsmonitor.ingest.poll.PollOutcome;
 import org.newsmonitor.ingest.poll.FeedRuntime;
 import org.newsmonitor.ingest.poll.HostLimiter;
 import org.newsmonitor.ingest.publish.ArticlePublisher;
@@ -34,6 +37,11 @@ import org.newsmonitor.ingest.publish.ProducerSettings;
 import org.newsmonitor.ingest.state.FeedStateStore;
 import org.newsmonitor.ingest.state.KafkaFeedStateStore;
 import org.newsmonitor.ingest.state.StateUnavailableException;
+import org.newsmonitor.ingest.websub.HubClient;
+import org.newsmonitor.ingest.websub.HubLinks;
+import org.newsmonitor.ingest.websub.WebSubCallback;
+import org.newsmonitor.ingest.websub.WebSubSettings;
+import org.newsmonitor.ingest.websub.WebSubSubscriber;
 import org.newsmonitor.outbound.Resolver;
 import org.newsmonitor.outbound.SsrfGuard;
 import org.slf4j.Logger;
@@ -50,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * retried with backoff and never holds up the others; without internet every feed fails politely. When Kafka is down,
  * fetched items are not marked seen and are fetched again once it is back. {@link #close()} stops within seconds.
  *
+ * <p>With WebSub on ({@link WebSubSettings#enabled()}), a feed whose fetch advertises a hub is subscribed with a
+ * callback on the ingest HTTP listener ({@link #webSubCallback()}); its pushed documents take the poller's own path
+ * ({@link FeedPoller#pushed}), and while the hub pushes it an adaptive feed is polled at its ceiling only. When the
+ * hub fails the feed is polled at its own pace again at once.
+ *
  * <p>Topics in: {@code news-feed-state} (restore). Topics out: {@code news-articles}, {@code news-feed-state},
  * {@code news-dead-letters}; see {@link KafkaArticlePublisher}.
  */
@@ -65,6 +78,9 @@ public final class IngestService implements AutoCloseable {
     private final FeedStateStore store;
     private final FeedFetcher fetcher;
     private final HostLimiter hosts;
+    private final WebSubSettings webSubSettings;
+    private final SsrfGuard guard;
+    private final WebSubSubscriber webSub;
     private final SplittableRandom random = new SplittableRandom();
     private final List<FeedRuntime> feeds = new CopyOnWriteArrayList<>();
     /** The pending poll of each feed, by feed id, so that an edited feed can be scheduled anew. */
@@ -85,18 +101,39 @@ public final class IngestService implements AutoCloseable {
      * @param config settings; never null
      */
     public IngestService(IngestConfig config) {
+        this(config, WebSubSettings.off());
+    }
+
+    /**
+     * An ingester that also subscribes to the WebSub hubs feeds advertise when {@code webSub} is enabled.
+     *
+     * @param config settings; never null
+     * @param webSub WebSub settings ({@link WebSubSettings#off()} to poll only); never null
+     */
+    public IngestService(IngestConfig config, WebSubSettings webSub) {
         this(config, new KafkaArticlePublisher(ProducerSettings.transactional(config.kafka(), "news-monitor-ingest",
                 config.ingestTransactionalId(), config.kafkaTimeout()), config.clock()),
-                new KafkaFeedStateStore(config.kafka(), config.kafkaTimeout()), Resolver.SYSTEM);
+                new KafkaFeedStateStore(config.kafka(), config.kafkaTimeout()), Resolver.SYSTEM, webSub);
     }
 
     /** An ingester with its Kafka side and name resolution replaced, for tests. */
     IngestService(IngestConfig config, ArticlePublisher publisher, FeedStateStore store, Resolver resolver) {
+        this(config, publisher, store, resolver, WebSubSettings.off());
+    }
+
+    /** An ingester with its Kafka side and name resolution replaced, and WebSub settings, for tests. */
+    IngestService(IngestConfig config, ArticlePublisher publisher, FeedStateStore store, Resolver resolver,
+            WebSubSettings webSub) {
         this.config = config;
         this.publisher = publisher;
         this.store = store;
-        this.fetcher = new FeedFetcher(config.http(), new SsrfGuard(resolver, config.ssrf()), config.clock());
+        this.guard = new SsrfGuard(resolver, config.ssrf());
+        this.fetcher = new FeedFetcher(config.http(), guard, config.clock());
         this.hosts = new HostLimiter(config.http().maxPerHost(), config.hostRequestsPerHour());
+        this.webSubSettings = java.util.Objects.requireNonNull(webSub, "webSub");
+        this.webSub = webSub.enabled() ? new WebSubSubscriber(webSub, new HubClient(guard,
+                config.http().connectTimeout(), config.http().totalTimeout(), config.http().userAgent()),
+                config.clock()) : null;
     }
 
     /**
@@ -123,6 +160,9 @@ public final class IngestService implements AutoCloseable {
         definitions.forEach(d -> feeds.add(new FeedRuntime(d)));
         poller = new FeedPoller(fetcher, publisher, store, feeds, config.backoff(), config.polling(),
                 config.maxSeenIdsPerFeed(), config.clock(), random.split());
+        if (webSub != null) {
+            startWebSub();
+        }
         if (feeds.isEmpty() && watcher == null) {
             LOG.info("Ingest: no live feeds to poll{}", config.pollLiveFeeds() ? "" : " (live polling is off)");
             restored = true;
@@ -153,11 +193,79 @@ public final class IngestService implements AutoCloseable {
         return out;
     }
 
-    private static FeedHealth health(FeedRuntime f, FeedStatus status) {
+    private FeedHealth health(FeedRuntime f, FeedStatus status) {
+        return health(f, status, webSub == null ? null : webSub.describe(f.definition().id()));
+    }
+
+    private static FeedHealth health(FeedRuntime f, FeedStatus status, String webSubState) {
         FeedDefinition d = f.definition();
         return new FeedHealth(d.id(), d.title(), f.url().toString(), d.language(), d.tags(), status,
                 f.lastSuccessAt(), f.lastError(), f.lastErrorAt(), f.consecutiveFailures(), f.nextPollAt(),
-                f.articlesPublished(), f.pollInterval(), f.pollReason());
+                f.articlesPublished(), f.pollInterval(), f.pollReason(), webSubState);
+    }
+
+    /**
+     * The WebSub callback to serve on the ingest HTTP listener ({@link FeedHealthServer#start(String, int,
+     * java.util.function.Supplier, com.sun.net.httpserver.HttpHandler)}); null when WebSub is off. Hubs that call
+     * it before {@link #start()} find no subscription.
+     */
+    public com.sun.net.httpserver.HttpHandler webSubCallback() {
+        WebSubSubscriber subscriber = webSub;
+        return subscriber == null ? null : new WebSubCallback(subscriber, config.http().maxBodyBytes());
+    }
+
+    private void startWebSub() {
+        WebSubSubscriber subscriber = webSub;
+        poller.push(new FeedPush() {
+            @Override
+            public void fetched(String feedId, java.net.URI fetchedFrom, ParsedFeed parsed, List<String> links) {
+                subscriber.discovered(feedId, HubLinks.of(links, parsed.hubs(), parsed.self(), fetchedFrom));
+            }
+
+            @Override
+            public String relaxedBecause(String feedId) {
+                java.net.URI hub = subscriber.healthyHub(feedId);
+                return hub == null ? null : "WebSub: pushed by " + hub;
+            }
+        });
+        subscriber.start(new WebSubSubscriber.Feeds() {
+            @Override
+            public PollOutcome pushed(String feedId, byte[] body, String contentType) {
+                FeedRuntime feed = feed(feedId);
+                return feed == null || closed ? null : poller.pushed(feed, body, contentType);
+            }
+
+            @Override
+            public void pollAgain(String feedId) {
+                pollSoon(feedId);
+            }
+        });
+        LOG.info("Ingest: WebSub on, callbacks at {}", webSubSettings.callback("FEED-ID"));
+    }
+
+    private FeedRuntime feed(String feedId) {
+        for (FeedRuntime f : feeds) {
+            if (f.definition().id().equals(feedId)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    // the feed's hub failed: its pending poll (at the ceiling) is replaced by one now, then its own pace
+    private void pollSoon(String feedId) {
+        FeedRuntime feed = feed(feedId);
+        if (feed == null || closed || !restored || scheduler == null) {
+            return;
+        }
+        synchronized (feed) {
+            ScheduledFuture<?> next = pending.get(feedId);
+            if (next != null && next.cancel(false)) {
+                Instant now = config.clock().instant();
+                feed.deferred(now, "WebSub hub failed: polling takes over");
+                schedule(feed, Duration.ZERO);
+            }
+        }
     }
 
     /**
@@ -185,7 +293,7 @@ public final class IngestService implements AutoCloseable {
             if (state != null) {
                 f.restore(state);
             }
-            out.add(health(f, status(f, true, config.backoff().unhealthyAfter())));
+            out.add(health(f, status(f, true, config.backoff().unhealthyAfter()), null));
         }
         return out;
     }
@@ -232,6 +340,9 @@ public final class IngestService implements AutoCloseable {
             return;
         }
         closed = true;
+        if (webSub != null) {
+            webSub.close();
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
             workers.shutdownNow();
@@ -319,11 +430,18 @@ public final class IngestService implements AutoCloseable {
                 schedule(f, Duration.ZERO);
             } else if (!existing.definition().equals(d)) {
                 changed.add(d.id());
+                if (webSub != null && !existing.definition().url().equals(d.url())) {
+                    // another URL is another topic: the next poll subscribes to what it advertises
+                    webSub.removed(d.id());
+                }
                 reschedule(existing, d);
             }
         }
         for (FeedRuntime gone : current.values()) {
             feeds.remove(gone);
+            if (webSub != null) {
+                webSub.removed(gone.definition().id());
+            }
             ScheduledFuture<?> next = pending.remove(gone.definition().id());
             if (next != null) {
                 next.cancel(false);

@@ -47,4 +47,35 @@ class FeedHealthServerTest {
                 Duration.ofMinutes(10), "max-age 600 s");
         assertThat(paper.describe()).endsWith("next 2026-03-04T12:10:00Z  every 10 min (max-age 600 s)");
     }
+
+    @Test
+    void shouldShowTheWebSubStateAndServeTheCallbackOnlyWhenGiven() throws Exception {
+        FeedHealth pushed = new FeedHealth("wire", "Wire", "https://wire.example/rss", "en", List.of(), FeedStatus.OK,
+                Instant.parse("2026-03-04T12:00:00Z"), null, null, 0, Instant.parse("2026-03-04T15:00:00Z"), 12,
+                Duration.ofHours(3), "ceiling 3 h (WebSub: pushed by https://hub.example/)",
+                "active via https://hub.example/, lease until 2026-03-14T12:00:00Z, 4 deliveries");
+        assertThat(pushed.describe()).endsWith("  websub: active via https://hub.example/, lease until "
+                + "2026-03-14T12:00:00Z, 4 deliveries");
+        HttpClient client = HttpClient.newHttpClient();
+        List<String> called = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpHandler callback = exchange -> {
+            called.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        };
+        try (FeedHealthServer server = FeedHealthServer.start("127.0.0.1", 0, () -> List.of(pushed), callback);
+                FeedHealthServer off = FeedHealthServer.start("127.0.0.1", 0, () -> List.of(pushed))) {
+            URI base = URI.create("http://127.0.0.1:" + server.port());
+            JsonNode feed = Json.mapper().readTree(client.send(HttpRequest.newBuilder(base.resolve("/feeds")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).get("feeds").get(0);
+            assertThat(feed.get("webSub").asText()).startsWith("active via https://hub.example/");
+            HttpResponse<Void> verify = client.send(HttpRequest.newBuilder(base.resolve(
+                    "/websub/wire?hub.mode=subscribe")).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(verify.statusCode()).isEqualTo(204);
+            assertThat(called).containsExactly("GET /websub/wire?hub.mode=subscribe");
+            HttpResponse<Void> withoutWebSub = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + off.port() + "/websub/wire")).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(withoutWebSub.statusCode()).isEqualTo(404);
+        }
+    }
 }

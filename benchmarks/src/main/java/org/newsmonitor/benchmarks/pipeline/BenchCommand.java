@@ -1,5 +1,6 @@
 package org.newsmonitor.benchmarks.pipeline;
 
+import org.newsmonitor.benchmarks.LatencySummary;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

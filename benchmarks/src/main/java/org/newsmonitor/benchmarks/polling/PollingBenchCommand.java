@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.newsmonitor.benchmarks.pipeline.LatencySummary;
+import org.newsmonitor.benchmarks.LatencySummary;
 import org.newsmonitor.ingest.IngestConfig;
 import org.newsmonitor.ingest.feed.FeedDefinition;
 import org.newsmonitor.ingest.poll.PollingPolicy;

@@ -2,7 +2,7 @@ package org.newsmonitor.benchmarks.polling;
 
 import java.time.Duration;
 import java.util.List;
-import org.newsmonitor.benchmarks.pipeline.LatencySummary;
+import org.newsmonitor.benchmarks.LatencySummary;
 
 /**
  * What one simulated polling strategy achieved in the measured span.

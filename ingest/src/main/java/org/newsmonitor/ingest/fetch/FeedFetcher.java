@@ -139,7 +139,7 @@ public final class FeedFetcher {
             Validators next = new Validators(headers.firstValue("etag").orElse(null),
                     headers.firstValue("last-modified").orElse(null));
             return new FetchResult.Fetched(uri, permanent, body, headers.firstValue("content-type").orElse(null), next,
-                    maxAge, retryAfter);
+                    maxAge, retryAfter, headers.allValues("link"));
         }
         String text = "HTTP " + status;
         if (status == 410) {

@@ -2,6 +2,7 @@ package org.newsmonitor.ingest.fetch;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /** The outcome of fetching a feed: a body, "not modified", or a failure with its reason. */
 public sealed interface FetchResult {
@@ -19,9 +20,20 @@ public sealed interface FetchResult {
      * @param validators   the new validators to send next time
      * @param maxAge       the Cache-Control max-age; may be null
      * @param retryAfter   the Retry-After, capped at 24 h; may be null
+     * @param links        the values of the response's {@code Link} headers (WebSub hub discovery); never null
      */
     record Fetched(URI finalUri, URI permanentUri, byte[] body, String contentType, Validators validators,
-            Duration maxAge, Duration retryAfter) implements FetchResult {
+            Duration maxAge, Duration retryAfter, List<String> links) implements FetchResult {
+
+        public Fetched {
+            links = links == null ? List.of() : List.copyOf(links);
+        }
+
+        /** A body without Link headers. */
+        public Fetched(URI finalUri, URI permanentUri, byte[] body, String contentType, Validators validators,
+                Duration maxAge, Duration retryAfter) {
+            this(finalUri, permanentUri, body, contentType, validators, maxAge, retryAfter, List.of());
+        }
 
         /** A body without caching hints. */
         public Fetched(URI finalUri, URI permanentUri, byte[] body, String contentType, Validators validators) {

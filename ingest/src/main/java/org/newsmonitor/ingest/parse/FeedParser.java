@@ -176,7 +176,28 @@ public final class FeedParser {
         String language = feed.getLanguage() != null ? feed.getLanguage() : root.getAttributeValue("lang", XML_NS);
         return new ParsedFeed(feed.getFeedType(), HtmlText.toLine(feed.getTitle()), resolve(feedBase, feed.getLink()),
                 blankToNull(language), lastVersions(items), decoded.charset().name(), decoded.encodingErrors(),
-                entries.size() - count, List.copyOf(recoveries));
+                entries.size() - count, List.copyOf(recoveries), feedLinks(root, feedBase, "hub"),
+                feedLinks(root, feedBase, "self").stream().findFirst().orElse(null));
+    }
+
+    // <link rel="..." href="..."> in any namespace (Atom, atom:link in RSS) on the feed or channel, resolved
+    private static List<String> feedLinks(Element root, URI base, String rel) {
+        List<Element> levels = new ArrayList<>(List.of(root));
+        levels.addAll(root.getChildren().stream().filter(c -> c.getName().equals("channel")).toList());
+        Set<String> out = new LinkedHashSet<>();
+        for (Element level : levels) {
+            for (Element child : level.getChildren()) {
+                String rels = child.getAttributeValue("rel");
+                if (child.getName().equals("link") && rels != null
+                        && List.of(rels.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+")).contains(rel)) {
+                    String href = resolve(base, child.getAttributeValue("href"));
+                    if (href != null && href.matches("(?i)https?:.*")) {
+                        out.add(href);
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     // one item per guid (or per link when there is no guid), the last version, where it last appears

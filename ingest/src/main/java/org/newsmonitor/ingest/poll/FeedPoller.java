@@ -64,6 +64,9 @@ public final class FeedPoller {
         }
     };
     private boolean stale;
+    /** One document of a feed (polled or pushed) is de-duplicated and committed at a time. */
+    private final Map<String, Object> documentLocks = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile FeedPush push = FeedPush.NONE;
 
     /**
      * @param fetcher    HTTP fetching
@@ -121,8 +124,11 @@ public final class FeedPoller {
         }
         if (result instanceof FetchResult.NotModified notModified) {
             URI newUrl = notModified.permanentUri() != null ? notModified.permanentUri() : url;
-            return commit(feed, List.of(), newUrl, feed.validators(), feed.seenIds(), now, PollOutcome.Kind.NOT_MODIFIED,
-                    new CacheHints(notModified.maxAge(), notModified.retryAfter()));
+            synchronized (documentLocks.computeIfAbsent(def.id(), id -> new Object())) {
+                return commit(feed, List.of(), newUrl, feed.validators(), feed.seenIds(), now,
+                        PollOutcome.Kind.NOT_MODIFIED, new CacheHints(notModified.maxAge(), notModified.retryAfter()),
+                        false);
+            }
         }
         FetchResult.Fetched fetched = (FetchResult.Fetched) result;
         ParsedFeed parsed;
@@ -132,33 +138,76 @@ public final class FeedPoller {
         } catch (FeedParseException e) {
             return failure(feed, fetched.finalUri() + ": " + e.getMessage(), null, false, now);
         }
-        List<MappedArticle> mapped = ArticleMapper.map(parsed, context(def), now);
-        if (!refreshCommittedState(feed, now)) {
-            return kafkaFailure(feed, now);
-        }
-        List<String> documentIds = new ArrayList<>();
-        List<MappedArticle> fresh = new ArrayList<>();
-        Set<String> seen = new HashSet<>(feed.seenIds());
-        Set<String> inDocument = new HashSet<>();
-        for (MappedArticle article : mapped) {
-            String id = article.event().id();
-            if (!inDocument.add(id)) {
-                continue;
-            }
-            documentIds.add(id);
-            if (!seen.contains(id) && !isRecent(id)) {
-                fresh.add(article);
-            }
-        }
-        fresh.sort(Comparator.comparing(a -> a.event().publishedAt()));
+        push.fetched(def.id(), fetched.finalUri(), parsed, fetched.links());
         URI newUrl = fetched.permanentUri() != null ? fetched.permanentUri() : url;
-        List<String> newSeen = SeenIds.merge(feed.seenIds(), documentIds, maxSeenIds);
-        if (parsed.itemsDropped() > 0) {
-            LOG.warn("Feed {} ({}) has {} items; only the first {} are read", def.id(), fetched.finalUri(),
-                    parsed.items().size() + parsed.itemsDropped(), parsed.items().size());
+        return publishNew(feed, parsed, fetched.finalUri(), now, newUrl, fetched.validators(),
+                new CacheHints(fetched.maxAge(), fetched.retryAfter()), false);
+    }
+
+    /**
+     * Publishes a document pushed for {@code feed} (a WebSub delivery) the way a poll does: same parser, normaliser,
+     * de-duplication against the feed's seen ids and publisher. The feed's URL, validators and next poll stay as
+     * they are; a document that is not a feed is refused without counting as a failure of the feed.
+     *
+     * @param feed        the feed; never null
+     * @param body        the pushed bytes
+     * @param contentType the delivery's Content-Type; may be null
+     * @return what happened; never null
+     */
+    public PollOutcome pushed(FeedRuntime feed, byte[] body, String contentType) {
+        FeedDefinition def = feed.definition();
+        if (feed.disabled()) {
+            return new PollOutcome(def.id(), PollOutcome.Kind.DISABLED, 0, feed.lastError(), null);
         }
-        return commit(feed, fresh, newUrl, fetched.validators(), newSeen, now, PollOutcome.Kind.FETCHED,
-                new CacheHints(fetched.maxAge(), fetched.retryAfter()));
+        Instant now = clock.instant();
+        URI url = feed.url();
+        ParsedFeed parsed;
+        try {
+            parsed = parser.parse(body, CharsetSniffer.httpCharset(contentType), "push for " + url, url);
+        } catch (FeedParseException e) {
+            LOG.warn("Feed {}: pushed document refused: {}", def.id(), e.getMessage());
+            return new PollOutcome(def.id(), PollOutcome.Kind.FAILED, 0, "pushed document: " + e.getMessage(),
+                    feed.nextPollAt());
+        }
+        return publishNew(feed, parsed, url, now, url, feed.validators(), null, true);
+    }
+
+    /** Where the poller tells push delivery what feeds advertise, and learns which feeds are pushed. */
+    public void push(FeedPush feedPush) {
+        this.push = feedPush == null ? FeedPush.NONE : feedPush;
+    }
+
+    // the shared path of polled and pushed documents: normalise, keep the items not seen before, commit
+    private PollOutcome publishNew(FeedRuntime feed, ParsedFeed parsed, URI source, Instant now, URI newUrl,
+            Validators validators, CacheHints hints, boolean pushed) {
+        FeedDefinition def = feed.definition();
+        List<MappedArticle> mapped = ArticleMapper.map(parsed, context(def), now);
+        synchronized (documentLocks.computeIfAbsent(def.id(), id -> new Object())) {
+            if (!refreshCommittedState(feed, now)) {
+                return kafkaFailure(feed, now);
+            }
+            List<String> documentIds = new ArrayList<>();
+            List<MappedArticle> fresh = new ArrayList<>();
+            Set<String> seen = new HashSet<>(feed.seenIds());
+            Set<String> inDocument = new HashSet<>();
+            for (MappedArticle article : mapped) {
+                String id = article.event().id();
+                if (!inDocument.add(id)) {
+                    continue;
+                }
+                documentIds.add(id);
+                if (!seen.contains(id) && !isRecent(id)) {
+                    fresh.add(article);
+                }
+            }
+            fresh.sort(Comparator.comparing(a -> a.event().publishedAt()));
+            List<String> newSeen = SeenIds.merge(feed.seenIds(), documentIds, maxSeenIds);
+            if (parsed.itemsDropped() > 0) {
+                LOG.warn("Feed {} ({}) has {} items; only the first {} are read", def.id(), source,
+                        parsed.items().size() + parsed.itemsDropped(), parsed.items().size());
+            }
+            return commit(feed, fresh, newUrl, validators, newSeen, now, PollOutcome.Kind.FETCHED, hints, pushed);
+        }
     }
 
     /** The feed context normalisation needs. */
@@ -177,10 +226,11 @@ public final class FeedPoller {
     }
 
     private PollOutcome commit(FeedRuntime feed, List<MappedArticle> fresh, URI newUrl, Validators validators,
-            List<String> newSeen, Instant now, PollOutcome.Kind kind, CacheHints hints) {
+            List<String> newSeen, Instant now, PollOutcome.Kind kind, CacheHints hints, boolean pushed) {
         PublicationHistory history = policy.remember(feed.history(),
                 fresh.stream().map(a -> a.event().publishedAt()).toList(), now, feed.definition().timeZone());
-        PollDecision decision = policy.afterSuccess(now, feed.definition(), history, hints);
+        PollDecision decision = pushed ? keptDecision(feed, now, history)
+                : relaxed(feed.definition(), policy.afterSuccess(now, feed.definition(), history, hints), now);
         Instant next = decision.at();
         FeedStateEvent state = feed.toEvent(newUrl, validators, newSeen, now, history, decision);
         PublishReceipt receipt;
@@ -204,6 +254,28 @@ public final class FeedPoller {
                     receipt.articles() == 1 ? "" : "s");
         }
         return new PollOutcome(feed.definition().id(), kind, receipt.articles(), null, next);
+    }
+
+    // a pushed document does not move the next poll, which the scheduler already holds
+    private PollDecision keptDecision(FeedRuntime feed, Instant now, PublicationHistory history) {
+        Instant next = feed.nextPollAt();
+        Duration interval = feed.pollInterval();
+        String reason = feed.pollReason();
+        if (next == null || interval == null || reason == null) {
+            return relaxed(feed.definition(), policy.afterSuccess(now, feed.definition(), history,
+                    CacheHints.NONE), now);
+        }
+        return new PollDecision(next, interval, reason);
+    }
+
+    // while a hub pushes the feed, an adaptive feed is polled at its ceiling only (as a safety net)
+    private PollDecision relaxed(FeedDefinition def, PollDecision decision, Instant now) {
+        String why = push.relaxedBecause(def.id());
+        if (why == null || !def.adaptive() || decision.interval().compareTo(def.maxInterval()) >= 0) {
+            return decision;
+        }
+        return new PollDecision(now.plus(def.maxInterval()), def.maxInterval(), "ceiling " + human(def.maxInterval())
+                + " (" + why + ")");
     }
 
     private PollOutcome failure(FeedRuntime feed, String reason, Duration retryAfter, boolean gone, Instant now) {

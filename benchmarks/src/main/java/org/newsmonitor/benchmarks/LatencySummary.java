@@ -1,4 +1,4 @@
-package org.newsmonitor.benchmarks.pipeline;
+package org.newsmonitor.benchmarks;
 
 import java.util.Collection;
 

@@ -1,0 +1,195 @@
+package org.newsmonitor.ingest.websub;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One feed's subscription at one hub: a pure state machine (no I/O, no clock of its own). A subscription is
+ * {@link State#PENDING} from the request until the hub verifies our intent, {@link State#ACTIVE} while its lease
+ * runs (renewed after {@code renewAt} of it), and {@link State#FAILED} when the hub refused, did not verify in time,
+ * sent a delivery we could not authenticate or let the lease lapse: the feed is then polled at its usual pace and
+ * the hub is asked again after {@code retryAfter}, with a new secret.
+ */
+public final class Subscription {
+    /** Where a subscription stands. */
+    public enum State { PENDING, ACTIVE, FAILED }
+
+    /** What the subscriber should do for this subscription now. */
+    public enum Action { NONE, RENEW, RESUBSCRIBE }
+
+    private final String feedId;
+    private final URI hub;
+    private final URI topic;
+    private final String secret;
+    private final WebSubSettings settings;
+    private State state = State.PENDING;
+    private Instant requestedAt;
+    private boolean awaitingVerification = true;
+    private Instant verifiedAt;
+    private Instant leaseEndsAt;
+    private Instant failedAt;
+    private String failure;
+    private long deliveries;
+    private Instant lastDeliveryAt;
+
+    /**
+     * A subscription just requested.
+     *
+     * @param feedId   the feed
+     * @param hub      the hub asked
+     * @param topic    the topic URL asked for
+     * @param secret   the secret sent with the request
+     * @param settings lease, timeouts
+     * @param now      when the request was sent
+     */
+    public Subscription(String feedId, URI hub, URI topic, String secret, WebSubSettings settings, Instant now) {
+        this.feedId = Objects.requireNonNull(feedId);
+        this.hub = Objects.requireNonNull(hub);
+        this.topic = Objects.requireNonNull(topic);
+        this.secret = Objects.requireNonNull(secret);
+        this.settings = Objects.requireNonNull(settings);
+        this.requestedAt = now;
+    }
+
+    /**
+     * The hub's intent verification for a subscription. Accepted only for the topic we asked for, while we await a
+     * verification, and with a challenge to echo.
+     *
+     * @param topicAsked   hub.topic of the request
+     * @param challenge    hub.challenge
+     * @param leaseSeconds hub.lease_seconds; null when absent (then the lease we asked for)
+     * @param now          when it arrived
+     * @return null when accepted (answer the challenge), otherwise why it is refused
+     */
+    public synchronized String verify(String topicAsked, String challenge, Long leaseSeconds, Instant now) {
+        if (!topic.toString().equals(topicAsked)) {
+            return "verification for topic '" + topicAsked + "', but " + topic + " was asked for";
+        }
+        if (!awaitingVerification) {
+            return "verification of a subscription to " + topic + " that was not requested (state " + state + ")";
+        }
+        if (challenge == null || challenge.isEmpty()) {
+            return "verification without hub.challenge";
+        }
+        if (leaseSeconds != null && leaseSeconds <= 0) {
+            return "verification with hub.lease_seconds " + leaseSeconds;
+        }
+        Duration lease = leaseSeconds == null ? settings.lease() : Duration.ofSeconds(leaseSeconds);
+        state = State.ACTIVE;
+        awaitingVerification = false;
+        verifiedAt = now;
+        leaseEndsAt = now.plus(lease);
+        failure = null;
+        failedAt = null;
+        return null;
+    }
+
+    /** The hub denied the subscription (hub.mode=denied) or refused the request. */
+    public synchronized void fail(String reason, Instant now) {
+        state = State.FAILED;
+        awaitingVerification = false;
+        failure = reason;
+        failedAt = now;
+    }
+
+    /** A renewal request was sent now (the subscription stays active until its lease ends). */
+    public synchronized void renewalRequested(Instant now) {
+        requestedAt = now;
+        awaitingVerification = true;
+    }
+
+    /** A delivery was authenticated and accepted. */
+    public synchronized void delivered(Instant now) {
+        deliveries++;
+        lastDeliveryAt = now;
+    }
+
+    /**
+     * Moves time forward: a pending request not verified within the verify timeout fails, a lapsed lease fails,
+     * and says whether to renew or subscribe again.
+     *
+     * @return what to do now; never null
+     */
+    public synchronized Action tick(Instant now) {
+        if (state == State.PENDING && !now.isBefore(requestedAt.plus(settings.verifyTimeout()))) {
+            fail("hub " + hub + " did not verify the subscription within "
+                    + settings.verifyTimeout().toSeconds() + " s", now);
+        }
+        if (state == State.ACTIVE && !now.isBefore(leaseEndsAt)) {
+            fail("lease at " + hub + " ended at " + leaseEndsAt + " without renewal", now);
+        }
+        if (state == State.ACTIVE && !awaitingVerification && !now.isBefore(renewAt())) {
+            return Action.RENEW;
+        }
+        if (state == State.ACTIVE && awaitingVerification
+                && !now.isBefore(requestedAt.plus(settings.verifyTimeout()))) {
+            // the renewal was not verified in time: ask again, the lease still runs
+            return Action.RENEW;
+        }
+        if (state == State.FAILED && !now.isBefore(failedAt.plus(settings.retryAfter()))) {
+            return Action.RESUBSCRIBE;
+        }
+        return Action.NONE;
+    }
+
+    /** When the lease is renewed: after {@code renewAt} of it; null before verification. */
+    public synchronized Instant renewAt() {
+        if (verifiedAt == null || leaseEndsAt == null) {
+            return null;
+        }
+        long leaseMillis = Duration.between(verifiedAt, leaseEndsAt).toMillis();
+        return verifiedAt.plusMillis((long) (leaseMillis * settings.renewAt()));
+    }
+
+    /** True while the hub pushes this feed: verified, lease running, nothing refused since. */
+    public synchronized boolean healthy() {
+        return state == State.ACTIVE;
+    }
+
+    /** One line for feed health. */
+    public synchronized String describe() {
+        return switch (state) {
+            case PENDING -> "pending: subscribed at " + hub + " " + requestedAt + ", awaiting verification";
+            case ACTIVE -> "active via " + hub + ", lease until " + leaseEndsAt + ", " + deliveries + " deliver"
+                    + (deliveries == 1 ? "y" : "ies") + (lastDeliveryAt == null ? "" : ", last " + lastDeliveryAt);
+            case FAILED -> "failed: " + failure + "; polling; hub asked again at " + failedAt.plus(settings.retryAfter());
+        };
+    }
+
+    public String feedId() {
+        return feedId;
+    }
+
+    public URI hub() {
+        return hub;
+    }
+
+    public URI topic() {
+        return topic;
+    }
+
+    public String secret() {
+        return secret;
+    }
+
+    public synchronized State state() {
+        return state;
+    }
+
+    /** Why it failed; null unless {@link State#FAILED}. */
+    public synchronized String failure() {
+        return failure;
+    }
+
+    /** When the lease ends; null before verification. */
+    public synchronized Instant leaseEndsAt() {
+        return leaseEndsAt;
+    }
+
+    /** Deliveries accepted. */
+    public synchronized long deliveries() {
+        return deliveries;
+    }
+}

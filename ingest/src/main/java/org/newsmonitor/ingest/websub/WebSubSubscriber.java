@@ -1,0 +1,339 @@
+package org.newsmonitor.ingest.websub;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.newsmonitor.ingest.poll.PollOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingester's WebSub subscriber: subscribes each feed that advertises a hub (one hub per feed, the first named),
+ * answers the hubs' intent verifications, authenticates deliveries and hands them to the poller's own path, renews
+ * leases, unsubscribes feeds removed from the list, and tells the ingester to poll a feed again at its own pace when
+ * its hub fails. Requests to hubs run on its own threads, never on a poller's. Thread-safe.
+ */
+public final class WebSubSubscriber implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSubSubscriber.class);
+    private static final long TICK_MILLIS = 500;
+
+    /** What the subscriber needs of the ingester. */
+    public interface Feeds {
+        /**
+         * Publishes a pushed document of a feed through the poller's path.
+         *
+         * @return what happened; null when the feed is not (or no longer) in the list
+         */
+        PollOutcome pushed(String feedId, byte[] body, String contentType);
+
+        /** The feed's hub failed: poll it again at its own pace, starting soon. */
+        void pollAgain(String feedId);
+    }
+
+    /** An answer to the hub: status and plain-text body. */
+    public record Answer(int status, String body) {
+    }
+
+    private final WebSubSettings settings;
+    private final HubClient hubs;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Subscription> unsubscribing = new ConcurrentHashMap<>();
+    private final Map<String, HubLinks> discovered = new ConcurrentHashMap<>();
+    private final Set<String> requesting = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService executor;
+    private volatile Feeds feeds;
+
+    /**
+     * A subscriber; requests start once {@link #start(Feeds)} is called.
+     *
+     * @param settings callback base, lease and timeouts; must be enabled
+     * @param hubs     how requests reach hubs
+     * @param clock    time source
+     */
+    public WebSubSubscriber(WebSubSettings settings, HubClient hubs, Clock clock) {
+        if (!settings.enabled()) {
+            throw new IllegalArgumentException("WebSub is off: no callback base");
+        }
+        this.settings = settings;
+        this.hubs = hubs;
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "ingest-websub-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts lease keeping; deliveries go to {@code target}. */
+    public void start(Feeds target) {
+        this.feeds = target;
+        executor.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * What a fetch of the feed advertised; subscribes when it names a hub and the feed has no subscription yet.
+     * Returns at once.
+     */
+    public void discovered(String feedId, HubLinks links) {
+        if (links.hubs().isEmpty()) {
+            return;
+        }
+        discovered.put(feedId, links);
+        if (!subscriptions.containsKey(feedId) && requesting.add(feedId)) {
+            submit(() -> {
+                try {
+                    subscribe(feedId, links);
+                } finally {
+                    requesting.remove(feedId);
+                }
+            });
+        }
+    }
+
+    /** The feed left the feed list: its subscription is cancelled at the hub. */
+    public void removed(String feedId) {
+        discovered.remove(feedId);
+        Subscription gone = subscriptions.remove(feedId);
+        if (gone == null) {
+            return;
+        }
+        unsubscribing.put(feedId, gone);
+        submit(() -> {
+            String error = hubs.send(gone.hub(), form("unsubscribe", gone.topic(), feedId, null));
+            if (error != null) {
+                unsubscribing.remove(feedId, gone);
+                LOG.warn("WebSub: feed {} was removed, but hub {} refused to unsubscribe it: {}", feedId, gone.hub(),
+                        error);
+            } else {
+                LOG.info("WebSub: feed {} was removed; unsubscribing at {}", feedId, gone.hub());
+            }
+        });
+    }
+
+    /** True while the feed's subscription is verified and no delivery was refused since. */
+    public boolean healthy(String feedId) {
+        Subscription s = subscriptions.get(feedId);
+        return s != null && s.healthy();
+    }
+
+    /** The hub of a healthy subscription; null otherwise. */
+    public URI healthyHub(String feedId) {
+        Subscription s = subscriptions.get(feedId);
+        return s != null && s.healthy() ? s.hub() : null;
+    }
+
+    /** The feed's WebSub state in one line; null when it has no subscription (no hub advertised). */
+    public String describe(String feedId) {
+        Subscription s = subscriptions.get(feedId);
+        if (s != null) {
+            return s.describe();
+        }
+        HubLinks links = discovered.get(feedId);
+        return requesting.contains(feedId) && links != null ? "subscribing at " + links.hubs().get(0) : null;
+    }
+
+    /** The subscription of a feed, for tests; may be null. */
+    Subscription subscription(String feedId) {
+        return subscriptions.get(feedId);
+    }
+
+    /**
+     * A hub's intent verification (GET on the callback).
+     *
+     * @param feedId       the feed of the callback path
+     * @param mode         hub.mode: subscribe, unsubscribe or denied
+     * @param topic        hub.topic
+     * @param challenge    hub.challenge
+     * @param leaseSeconds hub.lease_seconds, or null
+     * @param reason       hub.reason (with denied), or null
+     * @return the answer: 200 with the challenge when accepted, 404 when refused
+     */
+    public Answer verification(String feedId, String mode, String topic, String challenge, Long leaseSeconds,
+            String reason) {
+        Instant now = clock.instant();
+        if ("unsubscribe".equals(mode)) {
+            Subscription leaving = unsubscribing.get(feedId);
+            if (leaving != null && leaving.topic().toString().equals(topic) && challenge != null
+                    && !challenge.isEmpty()) {
+                unsubscribing.remove(feedId, leaving);
+                LOG.info("WebSub: feed {} unsubscribed at {}", feedId, leaving.hub());
+                return new Answer(200, challenge);
+            }
+            return refused(feedId, "unsubscribe verification for topic '" + topic + "' that was not requested");
+        }
+        Subscription s = subscriptions.get(feedId);
+        if (s == null) {
+            return refused(feedId, mode + " verification for a feed with no subscription (topic '" + topic + "')");
+        }
+        if ("denied".equals(mode)) {
+            if (!s.topic().toString().equals(topic)) {
+                return refused(feedId, "denial for topic '" + topic + "', but " + s.topic() + " was asked for");
+            }
+            failed(s, "hub " + s.hub() + " denied the subscription" + (reason == null ? "" : ": " + reason), now);
+            return new Answer(200, "");
+        }
+        if (!"subscribe".equals(mode)) {
+            return refused(feedId, "verification with hub.mode '" + mode + "'");
+        }
+        String refusal = s.verify(topic, challenge, leaseSeconds, now);
+        if (refusal != null) {
+            return refused(feedId, refusal);
+        }
+        LOG.info("WebSub: feed {} is pushed by {} until {}", feedId, s.hub(), s.leaseEndsAt());
+        return new Answer(200, challenge);
+    }
+
+    /**
+     * A delivery (POST on the callback): published through the poller's path when its signature is the
+     * subscription's; refused otherwise, and then the feed is polled at its own pace again.
+     *
+     * @param feedId      the feed of the callback path
+     * @param signature   the X-Hub-Signature header; null when absent
+     * @param contentType the Content-Type header; may be null
+     * @param body        the delivered document
+     * @return 200 when published, 403 when not authentic, 404 for a feed without subscription, 400 when the
+     *         document is not a feed, 503 when Kafka refused it (the hub retries)
+     */
+    public Answer delivery(String feedId, String signature, String contentType, byte[] body) {
+        Instant now = clock.instant();
+        Subscription s = subscriptions.get(feedId);
+        if (s == null) {
+            LOG.warn("WebSub: feed {}: delivery refused: the feed has no subscription", feedId);
+            return new Answer(404, "no subscription for this callback");
+        }
+        DeliverySignature.Verdict verdict = DeliverySignature.check(signature, s.secret(), body);
+        if (!verdict.valid()) {
+            failed(s, "delivery refused: " + verdict.reason(), now);
+            return new Answer(403, "signature refused");
+        }
+        Feeds target = feeds;
+        PollOutcome outcome = target == null ? null : target.pushed(feedId, body, contentType);
+        if (outcome == null) {
+            return new Answer(404, "feed not in the feed list");
+        }
+        return switch (outcome.kind()) {
+            case FETCHED, NOT_MODIFIED -> {
+                s.delivered(now);
+                yield new Answer(200, outcome.published() + " new");
+            }
+            case KAFKA_UNAVAILABLE -> new Answer(503, "cannot publish now; retry later");
+            case DISABLED -> new Answer(410, "feed disabled");
+            case FAILED -> new Answer(400, outcome.reason() == null ? "not a feed" : outcome.reason());
+        };
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private void subscribe(String feedId, HubLinks links) {
+        URI hub = links.hubs().get(0);
+        String secret = HexFormat.of().formatHex(randomBytes());
+        Subscription s = new Subscription(feedId, hub, links.self(), secret, settings, clock.instant());
+        // in place before the request: a hub may verify before it answers
+        subscriptions.put(feedId, s);
+        String error = hubs.send(hub, form("subscribe", links.self(), feedId, secret));
+        if (error != null) {
+            failed(s, "hub " + hub + " refused the subscription request: " + error, clock.instant());
+        } else {
+            LOG.info("WebSub: feed {} subscribed at {} for {}; awaiting verification", feedId, hub, links.self());
+        }
+    }
+
+    private void renew(Subscription s) {
+        s.renewalRequested(clock.instant());
+        String error = hubs.send(s.hub(), form("subscribe", s.topic(), s.feedId(), s.secret()));
+        if (error != null) {
+            LOG.warn("WebSub: feed {}: renewing at {} failed: {}; retrying while the lease runs", s.feedId(),
+                    s.hub(), error);
+        }
+    }
+
+    private void tick() {
+        Instant now = clock.instant();
+        for (Subscription s : subscriptions.values()) {
+            Subscription.State before = s.state();
+            Subscription.Action action = s.tick(now);
+            if (before != Subscription.State.FAILED && s.state() == Subscription.State.FAILED) {
+                fellBack(s, before);
+            }
+            switch (action) {
+                case RENEW -> submit(() -> renew(s));
+                case RESUBSCRIBE -> {
+                    HubLinks links = discovered.get(s.feedId());
+                    if (links != null && subscriptions.remove(s.feedId(), s) && requesting.add(s.feedId())) {
+                        submit(() -> {
+                            try {
+                                subscribe(s.feedId(), links);
+                            } finally {
+                                requesting.remove(s.feedId());
+                            }
+                        });
+                    }
+                }
+                case NONE -> {
+                }
+            }
+        }
+    }
+
+    private void failed(Subscription s, String reason, Instant now) {
+        Subscription.State before = s.state();
+        s.fail(reason, now);
+        fellBack(s, before);
+    }
+
+    private void fellBack(Subscription s, Subscription.State before) {
+        LOG.warn("WebSub: feed {}: {}; polling takes over", s.feedId(), s.failure());
+        Feeds target = feeds;
+        if (before == Subscription.State.ACTIVE && target != null) {
+            target.pollAgain(s.feedId());
+        }
+    }
+
+    private Answer refused(String feedId, String why) {
+        LOG.warn("WebSub: feed {}: refused {}", feedId, why);
+        return new Answer(404, "not requested");
+    }
+
+    private Map<String, String> form(String mode, URI topic, String feedId, String secret) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("hub.mode", mode);
+        form.put("hub.topic", topic.toString());
+        form.put("hub.callback", settings.callback(feedId).toString());
+        if (secret != null) {
+            form.put("hub.secret", secret);
+            form.put("hub.lease_seconds", String.valueOf(settings.lease().toSeconds()));
+        }
+        return form;
+    }
+
+    private byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private void submit(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+}
