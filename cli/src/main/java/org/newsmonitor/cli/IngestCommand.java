@@ -58,13 +58,13 @@ final class IngestCommand implements Callable<Integer> {
 
     static IngestConfig config(ClientSettings settings, FeedOptions feeds) {
         return IngestConfig.defaults(settings).withFeedList(feeds.feedList).withPollLiveFeeds(!feeds.noLiveFeeds)
-                .withSsrf(AddressAllowList.of(feeds.allow));
+                .withSsrf(AddressAllowList.of(feeds.allow)).withFullText(FeedOptions.fullText(!feeds.noFullText));
     }
 
     /** `monitor ingest feeds`. */
     @Command(name = "feeds", mixinStandardHelpOptions = true,
             description = "Lists the feeds with their health: last success, last error, failures, next poll, the "
-                    + "polling interval and why.")
+                    + "polling interval and why, and the outcomes of article-page fetches for teaser items.")
     static final class Feeds implements Callable<Integer> {
         @Mixin
         KafkaOptions kafka;

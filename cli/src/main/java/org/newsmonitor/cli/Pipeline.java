@@ -111,7 +111,8 @@ final class Pipeline implements AutoCloseable {
         ingestConfig = IngestConfig.defaults(kafka)
                 .withFeedList(s.feedList())
                 .withPollLiveFeeds(s.pollLiveFeeds())
-                .withSsrf(AddressAllowList.of(s.feedAllow()));
+                .withSsrf(AddressAllowList.of(s.feedAllow()))
+                .withFullText(FeedOptions.fullText(s.fullText()));
         IngestService ingest = new IngestService(ingestConfig);
         track(ingest);
         ingest.start();

@@ -3,6 +3,8 @@ package org.newsmonitor.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One feed's health.
@@ -23,13 +25,26 @@ import java.util.List;
  * @param pollReason          why the feed is due at {@code nextPollAt} (e.g. "adaptive: median gap 12 min over 20
  *                            items", "floor 2 min (...)", "max-age 600 s", "Retry-After until ...", "host budget: ...");
  *                            null before the first poll
+ * @param fullText            how often the article page of a teaser item was fetched, by outcome: {@code page} (its
+ *                            text was published) or why the feed's text was kept ({@code robots}, {@code timeout},
+ *                            {@code too-large}, {@code not-html}, {@code hostile}, {@code blocked}, ...); never null
  */
 public record FeedHealth(String feedId, String title, String url, String language, List<String> tags,
         FeedStatus status, Instant lastSuccessAt, String lastError, Instant lastErrorAt, int consecutiveFailures,
-        Instant nextPollAt, long articlesPublished, Duration pollInterval, String pollReason) {
+        Instant nextPollAt, long articlesPublished, Duration pollInterval, String pollReason,
+        Map<String, Long> fullText) {
 
     public FeedHealth {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        fullText = fullText == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(fullText));
+    }
+
+    /** A feed's health without full-text counts. */
+    public FeedHealth(String feedId, String title, String url, String language, List<String> tags, FeedStatus status,
+            Instant lastSuccessAt, String lastError, Instant lastErrorAt, int consecutiveFailures, Instant nextPollAt,
+            long articlesPublished, Duration pollInterval, String pollReason) {
+        this(feedId, title, url, language, tags, status, lastSuccessAt, lastError, lastErrorAt, consecutiveFailures,
+                nextPollAt, articlesPublished, pollInterval, pollReason, Map.of());
     }
 
     /** True when the feed is polled successfully (or not yet polled). */
@@ -51,6 +66,11 @@ public record FeedHealth(String feedId, String title, String url, String languag
         }
         if (pollReason != null) {
             s.append(" (").append(pollReason).append(')');
+        }
+        if (!fullText.isEmpty()) {
+            s.append("  full text: ");
+            fullText.forEach((outcome, n) -> s.append(outcome).append(' ').append(n).append(", "));
+            s.setLength(s.length() - 2);
         }
         if (!healthy() && lastError != null) {
             s.append("  error: ").append(lastError);

@@ -18,7 +18,8 @@ import org.newsmonitor.contracts.json.Json;
 
 /**
  * The ingest service's own small HTTP listener: {@code GET /feeds} answers every feed's health as JSON, with its
- * current polling interval and why ({@code pollIntervalSeconds}, {@code pollReason}). Read-only; one thread.
+ * current polling interval and why ({@code pollIntervalSeconds}, {@code pollReason}) and the outcomes of its
+ * article-page fetches ({@code fullText}: counts by outcome). Read-only; one thread.
  */
 public final class FeedHealthServer implements AutoCloseable {
     private final HttpServer server;
@@ -103,6 +104,7 @@ public final class FeedHealthServer implements AutoCloseable {
         m.put("pollIntervalSeconds", f.pollInterval() == null ? null : f.pollInterval().toSeconds());
         m.put("pollReason", f.pollReason());
         m.put("articlesPublished", f.articlesPublished());
+        m.put("fullText", f.fullText());
         return m;
     }
 

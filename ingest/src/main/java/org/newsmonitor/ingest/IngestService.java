@@ -25,6 +25,7 @@ import org.newsmonitor.ingest.feed.FeedListException;
 import org.newsmonitor.ingest.feed.FeedListReader;
 import org.newsmonitor.ingest.feed.FeedListWatcher;
 import org.newsmonitor.ingest.fetch.FeedFetcher;
+import org.newsmonitor.ingest.fulltext.FullTextEnricher;
 import org.newsmonitor.ingest.poll.FeedPoller;
 import org.newsmonitor.ingest.poll.FeedRuntime;
 import org.newsmonitor.ingest.poll.HostLimiter;
@@ -48,7 +49,10 @@ import org.slf4j.LoggerFactory;
  * once, an edited interval from the next scheduling decision) with at most {@code http.maxConcurrency}
  * fetches at once and {@code http.maxPerHost} per host. A failing feed logs one line with its URL and reason, is
  * retried with backoff and never holds up the others; without internet every feed fails politely. When Kafka is down,
- * fetched items are not marked seen and are fetched again once it is back. {@link #close()} stops within seconds.
+ * fetched items are not marked seen and are fetched again once it is back. Items whose text is only a teaser get the
+ * main text of their article page ({@link FullTextEnricher}, {@code config.fullText()}), within each poll's budget;
+ * when a page cannot be had they keep the feed's text and the reason is counted in the feed's health.
+ * {@link #close()} stops within seconds.
  *
  * <p>Topics in: {@code news-feed-state} (restore). Topics out: {@code news-articles}, {@code news-feed-state},
  * {@code news-dead-letters}; see {@link KafkaArticlePublisher}.
@@ -65,6 +69,7 @@ public final class IngestService implements AutoCloseable {
     private final FeedStateStore store;
     private final FeedFetcher fetcher;
     private final HostLimiter hosts;
+    private final FullTextEnricher fullText;
     private final SplittableRandom random = new SplittableRandom();
     private final List<FeedRuntime> feeds = new CopyOnWriteArrayList<>();
     /** The pending poll of each feed, by feed id, so that an edited feed can be scheduled anew. */
@@ -95,8 +100,11 @@ public final class IngestService implements AutoCloseable {
         this.config = config;
         this.publisher = publisher;
         this.store = store;
-        this.fetcher = new FeedFetcher(config.http(), new SsrfGuard(resolver, config.ssrf()), config.clock());
+        SsrfGuard guard = new SsrfGuard(resolver, config.ssrf());
+        this.fetcher = new FeedFetcher(config.http(), guard, config.clock());
         this.hosts = new HostLimiter(config.http().maxPerHost(), config.hostRequestsPerHour());
+        this.fullText = config.fullText().enabled()
+                ? new FullTextEnricher(config.fullText(), guard, hosts, config.clock()) : FullTextEnricher.off();
     }
 
     /**
@@ -121,7 +129,7 @@ public final class IngestService implements AutoCloseable {
             watcher = new FeedListWatcher(config.feedList(), text);
         }
         definitions.forEach(d -> feeds.add(new FeedRuntime(d)));
-        poller = new FeedPoller(fetcher, publisher, store, feeds, config.backoff(), config.polling(),
+        poller = new FeedPoller(fetcher, publisher, store, feeds, config.backoff(), config.polling(), fullText,
                 config.maxSeenIdsPerFeed(), config.clock(), random.split());
         if (feeds.isEmpty() && watcher == null) {
             LOG.info("Ingest: no live feeds to poll{}", config.pollLiveFeeds() ? "" : " (live polling is off)");
@@ -157,7 +165,7 @@ public final class IngestService implements AutoCloseable {
         FeedDefinition d = f.definition();
         return new FeedHealth(d.id(), d.title(), f.url().toString(), d.language(), d.tags(), status,
                 f.lastSuccessAt(), f.lastError(), f.lastErrorAt(), f.consecutiveFailures(), f.nextPollAt(),
-                f.articlesPublished(), f.pollInterval(), f.pollReason());
+                f.articlesPublished(), f.pollInterval(), f.pollReason(), f.fullTextOutcomes());
     }
 
     /**

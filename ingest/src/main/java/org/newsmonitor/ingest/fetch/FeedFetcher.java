@@ -65,7 +65,20 @@ public final class FeedFetcher {
      * @return the outcome; never null, never throws for server or network faults
      */
     public FetchResult fetch(URI url, Validators validators) {
-        long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
+        return fetch(url, validators, ACCEPT, limits.totalTimeout());
+    }
+
+    /**
+     * Fetches {@code url} as {@link #fetch(URI, Validators)} does, asking for other media types and ending sooner.
+     *
+     * @param url        the URL; never null
+     * @param validators validators from the last successful fetch; never null
+     * @param accept     the Accept header, e.g. for an HTML page
+     * @param timeLimit  the whole fetch's deadline when shorter than the limits' total timeout
+     * @return the outcome; never null, never throws for server or network faults
+     */
+    public FetchResult fetch(URI url, Validators validators, String accept, Duration timeLimit) {
+        long deadline = System.nanoTime() + min(limits.totalTimeout(), timeLimit).toNanos();
         URI current = url;
         URI permanent = null;
         boolean onlyPermanent = true;
@@ -81,7 +94,7 @@ public final class FeedFetcher {
             } catch (UnknownHostException e) {
                 return failed(current, FailureKind.NETWORK, 0, "cannot resolve host " + current.getHost());
             }
-            Hop response = send(target, validators, deadline);
+            Hop response = send(target, validators, accept, deadline);
             if (response.failure != null) {
                 return response.failure;
             }
@@ -155,7 +168,7 @@ public final class FeedFetcher {
         return new FetchResult.Failed(uri, FailureKind.HTTP_STATUS, status, text, status >= 500 ? retryAfter : null);
     }
 
-    private Hop send(DialTarget target, Validators validators, long deadline) {
+    private Hop send(DialTarget target, Validators validators, String accept, long deadline) {
         URI uri = target.url();
         Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
         if (remaining.isNegative() || remaining.isZero()) {
@@ -165,7 +178,7 @@ public final class FeedFetcher {
                 .GET()
                 .timeout(min(limits.readTimeout(), remaining))
                 .header("User-Agent", limits.userAgent())
-                .header("Accept", ACCEPT)
+                .header("Accept", accept)
                 .header("Accept-Encoding", "gzip, deflate");
         if (validators.etag() != null) {
             request.header("If-None-Match", validators.etag());
