@@ -1,5 +1,6 @@
 package org.newsmonitor.contracts.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -52,7 +53,7 @@ public record FeedStateEvent(
         List<Double> hourlyActivity,
         Long pollIntervalSeconds,
         String pollReason,
-        Map<String, Long> fullTextOutcomes) implements KeyedRecord {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> fullTextOutcomes) implements KeyedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
