@@ -28,7 +28,7 @@ public final class TeaserRule {
             "read full story", "read the full article", "full story", "more »", "more»", "читать далее",
             "читать полностью", "подробнее", "читайте далее", "阅读全文", "查看全文", "全文", "阅读更多",
             "更多");
-    private static final String TRAILING = " \t\n\r\u00a0»›>→\"'”’)]";
+    private static final String TRAILING = " \t\n\r\u00a0»›>→\"'”’)]】」";
 
     private TeaserRule() {
     }
