@@ -41,18 +41,21 @@ public record FullTextOption(Mode mode, String selector) {
     /**
      * Reads the feed-list keys {@code fullText} and {@code contentSelector}.
      *
-     * @param mode     auto, off or always (case-insensitive); null for auto
+     * @param mode     auto, off or always (case-insensitive); also false/no for off and true/yes/on for auto, as YAML
+     *                 reads an unquoted {@code off} as false; null for auto
      * @param selector CSS selector; may be null
      * @throws IllegalArgumentException naming the key when a value is not valid
      */
     public static FullTextOption of(String mode, String selector) {
         Mode m = Mode.AUTO;
         if (mode != null && !mode.isBlank()) {
-            try {
-                m = Mode.valueOf(mode.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("fullText must be auto, off or always, was '" + mode + "'");
-            }
+            m = switch (mode.strip().toLowerCase(Locale.ROOT)) {
+                case "auto", "true", "yes", "on" -> Mode.AUTO;
+                case "off", "false", "no" -> Mode.OFF;
+                case "always" -> Mode.ALWAYS;
+                default -> throw new IllegalArgumentException("fullText must be auto, off or always, was '" + mode
+                        + "'");
+            };
         }
         return new FullTextOption(m, selector);
     }
