@@ -32,11 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class FullTextEnricher {
     private static final Logger LOG = LoggerFactory.getLogger(FullTextEnricher.class);
-    private static final FullTextEnricher OFF = new FullTextEnricher(FullTextSettings.off(), null, Clock.systemUTC());
+    private static final FullTextEnricher OFF = new FullTextEnricher(FullTextSettings.off(), null);
 
     private final FullTextSettings settings;
     private final ArticlePageFetcher pages;
-    private final Clock clock;
 
     /**
      * An enricher fetching pages through the ingester's outbound guard and host slots.
@@ -48,13 +47,12 @@ public final class FullTextEnricher {
      */
     public FullTextEnricher(FullTextSettings settings, SsrfGuard guard, HostLimiter slots, Clock clock) {
         this(settings, new ArticlePageFetcher(new FeedFetcher(settings.pageLimits(), guard, clock), slots,
-                new HostLimiter(settings.pageLimits().maxPerHost(), settings.pageRequestsPerHour()), clock), clock);
+                new HostLimiter(settings.pageLimits().maxPerHost(), settings.pageRequestsPerHour()), clock));
     }
 
-    FullTextEnricher(FullTextSettings settings, ArticlePageFetcher pages, Clock clock) {
+    FullTextEnricher(FullTextSettings settings, ArticlePageFetcher pages) {
         this.settings = settings;
         this.pages = pages;
-        this.clock = clock;
     }
 
     /** An enricher that fetches nothing: every item keeps the feed's text. */
@@ -88,6 +86,7 @@ public final class FullTextEnricher {
         Map<String, Long> outcomes = new TreeMap<>();
         List<MappedArticle> out = new ArrayList<>(fresh.size());
         int fetched = 0;
+        String lastFailure = null;
         for (MappedArticle article : fresh) {
             ArticleEvent event = article.event();
             String teaser = option.mode() == FullTextOption.Mode.ALWAYS ? "always" : TeaserRule.teaserReason(event);
@@ -113,12 +112,14 @@ public final class FullTextEnricher {
                         result.detail());
             } else {
                 out.add(article);
-                LOG.info("Feed {}: feed text kept for {} ({}): {}", feed.id(), event.id(), result.outcome().label(),
+                lastFailure = result.detail();
+                LOG.debug("Feed {}: feed text kept for {} ({}): {}", feed.id(), event.id(), result.outcome().label(),
                         result.detail());
             }
         }
-        if (!outcomes.isEmpty()) {
-            LOG.debug("Feed {}: full text at {}: {}", feed.id(), clock.instant(), outcomes);
+        if (lastFailure != null) {
+            LOG.info("Feed {}: article pages for teaser items: {}; the feed's text was kept where a page failed "
+                    + "(last: {})", feed.id(), outcomes, lastFailure);
         }
         return new Enriched(out, outcomes);
     }
