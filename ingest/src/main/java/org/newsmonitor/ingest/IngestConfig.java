@@ -29,7 +29,7 @@ import org.newsmonitor.outbound.AddressAllowList;
  * @param polling               when each feed is due after a poll (adaptive or fixed); never null
  * @param hostRequestsPerHour   requests per host in any hour, whatever the feeds' intervals ask (politeness budget)
  * @param fullText              whether and within which limits article pages are fetched for teaser items; never
- *                              null (the archive replay never fetches pages)
+ *                              null (the archive replay fetches pages only when asked, and then with these limits)
  */
 public record IngestConfig(ClientSettings kafka, Path feedList, boolean pollLiveFeeds, HttpLimits http,
         AddressAllowList ssrf, BackoffPolicy backoff, Duration kafkaTimeout, int maxSeenIdsPerFeed,

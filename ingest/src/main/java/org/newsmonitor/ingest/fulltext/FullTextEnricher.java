@@ -78,7 +78,14 @@ public final class FullTextEnricher {
      * @return the articles in the same order, each kept or with its page's text; never null
      */
     public Enriched enrich(FeedDefinition feed, String heldHost, List<MappedArticle> fresh) {
-        FullTextOption option = feed.fullText();
+        return enrich(feed.id(), feed.fullText(), heldHost, fresh);
+    }
+
+    /**
+     * Fetches the pages due for {@code fresh}, as {@link #enrich(FeedDefinition, String, List)} does for a feed of
+     * the list, here for a feed known by its id (an archived feed in a replay).
+     */
+    public Enriched enrich(String feedId, FullTextOption option, String heldHost, List<MappedArticle> fresh) {
         if (!settings.enabled() || pages == null || option.mode() == FullTextOption.Mode.OFF || fresh.isEmpty()) {
             return new Enriched(fresh, Map.of());
         }
@@ -108,18 +115,18 @@ public final class FullTextEnricher {
             outcomes.merge(result.outcome().label(), 1L, Long::sum);
             if (result.outcome() == PageOutcome.PAGE) {
                 out.add(withPageText(article, result.text()));
-                LOG.debug("Feed {}: full text of {} ({}) from its page: {}", feed.id(), event.id(), teaser,
+                LOG.debug("Feed {}: full text of {} ({}) from its page: {}", feedId, event.id(), teaser,
                         result.detail());
             } else {
                 out.add(article);
                 lastFailure = result.detail();
-                LOG.debug("Feed {}: feed text kept for {} ({}): {}", feed.id(), event.id(), result.outcome().label(),
+                LOG.debug("Feed {}: feed text kept for {} ({}): {}", feedId, event.id(), result.outcome().label(),
                         result.detail());
             }
         }
         if (lastFailure != null) {
             LOG.info("Feed {}: article pages for teaser items: {}; the feed's text was kept where a page failed "
-                    + "(last: {})", feed.id(), outcomes, lastFailure);
+                    + "(last: {})", feedId, outcomes, lastFailure);
         }
         return new Enriched(out, outcomes);
     }
