@@ -78,7 +78,8 @@ public final class FeedFetcher {
      * @return the outcome; never null, never throws for server or network faults
      */
     public FetchResult fetch(URI url, Validators validators, String accept, Duration timeLimit) {
-        long deadline = System.nanoTime() + min(limits.totalTimeout(), timeLimit).toNanos();
+        Duration allowed = min(limits.totalTimeout(), timeLimit);
+        long deadline = System.nanoTime() + allowed.toNanos();
         URI current = url;
         URI permanent = null;
         boolean onlyPermanent = true;
@@ -94,7 +95,7 @@ public final class FeedFetcher {
             } catch (UnknownHostException e) {
                 return failed(current, FailureKind.NETWORK, 0, "cannot resolve host " + current.getHost());
             }
-            Hop response = send(target, validators, accept, deadline);
+            Hop response = send(target, validators, accept, deadline, allowed);
             if (response.failure != null) {
                 return response.failure;
             }
@@ -168,11 +169,11 @@ public final class FeedFetcher {
         return new FetchResult.Failed(uri, FailureKind.HTTP_STATUS, status, text, status >= 500 ? retryAfter : null);
     }
 
-    private Hop send(DialTarget target, Validators validators, String accept, long deadline) {
+    private Hop send(DialTarget target, Validators validators, String accept, long deadline, Duration allowed) {
         URI uri = target.url();
         Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
         if (remaining.isNegative() || remaining.isZero()) {
-            return Hop.failed(failed(uri, FailureKind.TIMEOUT, 0, deadlineText()));
+            return Hop.failed(failed(uri, FailureKind.TIMEOUT, 0, deadlineText(allowed)));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder()
                 .GET()
@@ -202,8 +203,8 @@ public final class FeedFetcher {
             HttpResponse<byte[]> response = future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return new Hop(response.statusCode(), response.headers(), response.body(), null);
         } catch (TimeoutException e) {
-            abort(future, subscriber.get(), deadlineText());
-            return Hop.failed(failed(uri, FailureKind.TIMEOUT, 0, deadlineText()));
+            abort(future, subscriber.get(), deadlineText(allowed));
+            return Hop.failed(failed(uri, FailureKind.TIMEOUT, 0, deadlineText(allowed)));
         } catch (InterruptedException e) {
             abort(future, subscriber.get(), "interrupted");
             Thread.currentThread().interrupt();
@@ -263,8 +264,8 @@ public final class FeedFetcher {
         future.cancel(true);
     }
 
-    private String deadlineText() {
-        return "no complete response within " + seconds(limits.totalTimeout()) + " (whole-fetch deadline)";
+    private static String deadlineText(Duration allowed) {
+        return "no complete response within " + seconds(allowed) + " (whole-fetch deadline)";
     }
 
     private static String seconds(Duration d) {
