@@ -3,6 +3,7 @@ package org.newsmonitor.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.newsmonitor.ingest.fulltext.FullTextSettings;
 import picocli.CommandLine.Option;
 
 /** Which feeds the ingester polls. */
@@ -17,4 +18,14 @@ final class FeedOptions {
     @Option(names = "--allow-feed-host", paramLabel = "HOST[:PORT]",
             description = "Allow a private or loopback feed host (refused by default; repeatable).")
     List<String> allow = new ArrayList<>();
+
+    @Option(names = "--no-full-text",
+            description = "Publish every item with the feed's own text: never fetch article pages for teaser items "
+                    + "(on by default; a feed can also say fullText: off in the feed list).")
+    boolean noFullText;
+
+    /** The full-text settings: the defaults, or off. */
+    static FullTextSettings fullText(boolean on) {
+        return on ? FullTextSettings.defaults() : FullTextSettings.off();
+    }
 }

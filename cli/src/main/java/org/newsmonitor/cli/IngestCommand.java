@@ -86,14 +86,14 @@ final class IngestCommand implements Callable<Integer> {
 
     static IngestConfig config(ClientSettings settings, FeedOptions feeds) {
         return IngestConfig.defaults(settings).withFeedList(feeds.feedList).withPollLiveFeeds(!feeds.noLiveFeeds)
-                .withSsrf(AddressAllowList.of(feeds.allow));
+                .withSsrf(AddressAllowList.of(feeds.allow)).withFullText(FeedOptions.fullText(!feeds.noFullText));
     }
 
     /** `monitor ingest feeds`. */
     @Command(name = "feeds", mixinStandardHelpOptions = true,
             description = "Lists the feeds with their health: last success, last error, failures, next poll, the "
-                    + "polling interval and why; with --http-port, the WebSub state of each feed from the running "
-                    + "ingester.")
+                    + "polling interval and why, and the outcomes of article-page fetches for teaser items; with "
+                    + "--http-port, the WebSub state of each feed from the running ingester.")
     static final class Feeds implements Callable<Integer> {
         @Mixin
         KafkaOptions kafka;
@@ -116,7 +116,7 @@ final class IngestCommand implements Callable<Integer> {
                 out.println(live == null ? h.describe() : new FeedHealth(h.feedId(), h.title(), h.url(), h.language(),
                         h.tags(), h.status(), h.lastSuccessAt(), h.lastError(), h.lastErrorAt(),
                         h.consecutiveFailures(), h.nextPollAt(), h.articlesPublished(), h.pollInterval(),
-                        h.pollReason(), live).describe());
+                        h.pollReason(), live, h.fullText()).describe());
             }
             out.println(health.size() + " feeds, " + health.stream().filter(FeedHealth::healthy).count() + " healthy");
             return 0;

@@ -119,7 +119,8 @@ final class Pipeline implements AutoCloseable {
         ingestConfig = IngestConfig.defaults(kafka)
                 .withFeedList(s.feedList())
                 .withPollLiveFeeds(s.pollLiveFeeds())
-                .withSsrf(AddressAllowList.of(s.feedAllow()));
+                .withSsrf(AddressAllowList.of(s.feedAllow()))
+                .withFullText(FeedOptions.fullText(s.fullText()));
         String feedHealthPort = System.getenv("MONITOR_INGEST_HTTP_PORT");
         IngestService ingest = new IngestService(ingestConfig, webSub);
         track(ingest);

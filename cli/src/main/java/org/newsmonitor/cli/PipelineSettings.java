@@ -22,8 +22,17 @@ import org.newsmonitor.contracts.ClientSettings;
  * @param replaySamples     whether to replay the bundled sample archive
  * @param themes            theme file or directory, or null for the bundled catalog
  * @param feedAllow         private or loopback feed targets allowed anyway, as host or host:port
+ * @param fullText          whether teaser items get their text from the article page (--no-full-text: no)
  */
 record PipelineSettings(ClientSettings kafka, Path dataDir, String kafkaHost, int kafkaPort, short replicationFactor,
         int partitions, String httpHost, int httpPort, Map<String, String> apiKeys, Path feedList, boolean pollLiveFeeds,
-        boolean replaySamples, Path themes, List<String> feedAllow) {
+        boolean replaySamples, Path themes, List<String> feedAllow, boolean fullText) {
+
+    /** Settings with full text of teaser items fetched from their pages (the default). */
+    PipelineSettings(ClientSettings kafka, Path dataDir, String kafkaHost, int kafkaPort, short replicationFactor,
+            int partitions, String httpHost, int httpPort, Map<String, String> apiKeys, Path feedList,
+            boolean pollLiveFeeds, boolean replaySamples, Path themes, List<String> feedAllow) {
+        this(kafka, dataDir, kafkaHost, kafkaPort, replicationFactor, partitions, httpHost, httpPort, apiKeys, feedList,
+                pollLiveFeeds, replaySamples, themes, feedAllow, true);
+    }
 }

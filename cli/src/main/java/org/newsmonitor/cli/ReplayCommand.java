@@ -40,6 +40,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Publish at most this many items per second (default: as fast as possible).")
     double rate;
 
+    @Option(names = "--fetch-pages",
+            description = "Fetch the article page of each teaser item read from an archived feed and publish its main "
+                    + "text, as the live ingester does (default: the archive's text as it is; no page is fetched).")
+    boolean fetchPages;
+
     @Spec
     CommandSpec spec;
 
@@ -48,7 +53,7 @@ final class ReplayCommand implements Callable<Integer> {
         ClientSettings settings = kafka.settings(KafkaOptions.LOCAL_BROKER);
         TopicCreator.ensure(settings, Topics.ALL, Services.replication(kafka, settings), kafka.partitions);
         ReplayOptions options = ReplayOptions.defaults().withSince(since).withUntil(until).withRate(rate)
-                .withProgress(System.out);
+                .withProgress(System.out).withFetchPages(fetchPages);
         ReplaySummary summary = new Replayer(IngestConfig.defaults(settings)).replay(paths, options);
         spec.commandLine().getOut().println(summary.render());
         return summary.failures().isEmpty() ? 0 : 1;

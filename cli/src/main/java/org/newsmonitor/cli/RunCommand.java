@@ -71,7 +71,8 @@ final class RunCommand implements Callable<Integer> {
         }
         PipelineSettings settings = new PipelineSettings(kafka.configured() ? kafka.settings(null) : null,
                 broker.dataDir, broker.kafkaHost, broker.kafkaPort, kafka.replicationFactor, kafka.partitions, http.host,
-                http.port, keys, feeds.feedList, !feeds.noLiveFeeds, !noSamples, themes, new ArrayList<>(feeds.allow));
+                http.port, keys, feeds.feedList, !feeds.noLiveFeeds, !noSamples, themes, new ArrayList<>(feeds.allow),
+                !feeds.noFullText);
         // the hook is in place before start-up, so that Ctrl-C while starting still closes what has started
         Pipeline pipeline = new Pipeline(out);
         ShutdownLatch latch = new ShutdownLatch(() -> {

@@ -74,7 +74,8 @@ class PipelineIT {
                     interval: 1m
                 """.formatted(target));
         PipelineSettings settings = new PipelineSettings(null, dataDir.resolve("data"), "127.0.0.1", 0, (short) 0, 0,
-                "127.0.0.1", 0, Map.of("analyst", "analyst-key-123"), feeds, true, false, null, List.of(target));
+                "127.0.0.1", 0, Map.of("analyst", "analyst-key-123"), feeds, true, false, null, List.of(target),
+                false); // the items link to hosts that do not exist: no article page is fetched
         pipeline = Pipeline.start(settings, new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 

@@ -3,6 +3,8 @@ package org.newsmonitor.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One feed's health.
@@ -26,21 +28,26 @@ import java.util.List;
  * @param webSub              the feed's WebSub subscription in one line (e.g. "active via https://hub.example/, lease
  *                            until ..., 3 deliveries", "pending: ...", "failed: ...; polling; ..."); null when WebSub
  *                            is off or the feed advertises no hub
+ * @param fullText            how often the article page of a teaser item was fetched, by outcome: {@code page} (its
+ *                            text was published) or why the feed's text was kept ({@code robots}, {@code timeout},
+ *                            {@code too-large}, {@code not-html}, {@code hostile}, {@code blocked}, ...); never null
  */
 public record FeedHealth(String feedId, String title, String url, String language, List<String> tags,
         FeedStatus status, Instant lastSuccessAt, String lastError, Instant lastErrorAt, int consecutiveFailures,
-        Instant nextPollAt, long articlesPublished, Duration pollInterval, String pollReason, String webSub) {
+        Instant nextPollAt, long articlesPublished, Duration pollInterval, String pollReason, String webSub,
+        Map<String, Long> fullText) {
 
     public FeedHealth {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        fullText = fullText == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(fullText));
     }
 
-    /** A feed without WebSub state. */
-    public FeedHealth(String feedId, String title, String url, String language, List<String> tags,
-            FeedStatus status, Instant lastSuccessAt, String lastError, Instant lastErrorAt, int consecutiveFailures,
-            Instant nextPollAt, long articlesPublished, Duration pollInterval, String pollReason) {
+    /** A feed's health without WebSub state or full-text counts. */
+    public FeedHealth(String feedId, String title, String url, String language, List<String> tags, FeedStatus status,
+            Instant lastSuccessAt, String lastError, Instant lastErrorAt, int consecutiveFailures, Instant nextPollAt,
+            long articlesPublished, Duration pollInterval, String pollReason) {
         this(feedId, title, url, language, tags, status, lastSuccessAt, lastError, lastErrorAt, consecutiveFailures,
-                nextPollAt, articlesPublished, pollInterval, pollReason, null);
+                nextPollAt, articlesPublished, pollInterval, pollReason, null, Map.of());
     }
 
     /** True when the feed is polled successfully (or not yet polled). */
@@ -65,6 +72,11 @@ public record FeedHealth(String feedId, String title, String url, String languag
         }
         if (webSub != null) {
             s.append("  websub: ").append(webSub);
+        }
+        if (!fullText.isEmpty()) {
+            s.append("  full text: ");
+            fullText.forEach((outcome, n) -> s.append(outcome).append(' ').append(n).append(", "));
+            s.setLength(s.length() - 2);
         }
         if (!healthy() && lastError != null) {
             s.append("  error: ").append(lastError);

@@ -18,8 +18,9 @@ import org.newsmonitor.contracts.json.Json;
 
 /**
  * The ingest service's own small HTTP listener: {@code GET /feeds} answers every feed's health as JSON, with its
- * current polling interval and why ({@code pollIntervalSeconds}, {@code pollReason}) and its WebSub state
- * ({@code webSub}); with WebSub on, {@code /websub/<feed id>} is the callback hubs verify and deliver to
+ * current polling interval and why ({@code pollIntervalSeconds}, {@code pollReason}), its WebSub state
+ * ({@code webSub}) and the outcomes of its article-page fetches ({@code fullText}: counts by outcome); with WebSub on,
+ * {@code /websub/<feed id>} is the callback hubs verify and deliver to
  * ({@link org.newsmonitor.ingest.websub.WebSubCallback}). A few threads.
  */
 public final class FeedHealthServer implements AutoCloseable {
@@ -121,6 +122,7 @@ public final class FeedHealthServer implements AutoCloseable {
         m.put("pollReason", f.pollReason());
         m.put("articlesPublished", f.articlesPublished());
         m.put("webSub", f.webSub());
+        m.put("fullText", f.fullText());
         return m;
     }
 

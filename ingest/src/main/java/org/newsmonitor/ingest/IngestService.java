@@ -26,6 +26,7 @@ import org.newsmonitor.ingest.feed.FeedListReader;
 import org.newsmonitor.ingest.feed.FeedListWatcher;
 import org.newsmonitor.ingest.fetch.FeedFetcher;
 import org.newsmonitor.ingest.parse.ParsedFeed;
+import org.newsmonitor.ingest.fulltext.FullTextEnricher;
 import org.newsmonitor.ingest.poll.FeedPoller;
 import org.newsmonitor.ingest.poll.FeedPush;
 import org.newsmonitor.ingest.poll.PollOutcome;
@@ -56,7 +57,10 @@ import org.slf4j.LoggerFactory;
  * once, an edited interval from the next scheduling decision) with at most {@code http.maxConcurrency}
  * fetches at once and {@code http.maxPerHost} per host. A failing feed logs one line with its URL and reason, is
  * retried with backoff and never holds up the others; without internet every feed fails politely. When Kafka is down,
- * fetched items are not marked seen and are fetched again once it is back. {@link #close()} stops within seconds.
+ * fetched items are not marked seen and are fetched again once it is back. Items whose text is only a teaser get the
+ * main text of their article page ({@link FullTextEnricher}, {@code config.fullText()}), within each poll's budget;
+ * when a page cannot be had they keep the feed's text and the reason is counted in the feed's health.
+ * {@link #close()} stops within seconds.
  *
  * <p>With WebSub on ({@link WebSubSettings#enabled()}), a feed whose fetch advertises a hub is subscribed with a
  * callback on the ingest HTTP listener ({@link #webSubCallback()}); its pushed documents take the poller's own path
@@ -81,6 +85,7 @@ public final class IngestService implements AutoCloseable {
     private final WebSubSettings webSubSettings;
     private final SsrfGuard guard;
     private final WebSubSubscriber webSub;
+    private final FullTextEnricher fullText;
     private final SplittableRandom random = new SplittableRandom();
     private final List<FeedRuntime> feeds = new CopyOnWriteArrayList<>();
     /** The pending poll of each feed, by feed id, so that an edited feed can be scheduled anew. */
@@ -134,6 +139,8 @@ public final class IngestService implements AutoCloseable {
         this.webSub = webSub.enabled() ? new WebSubSubscriber(webSub, new HubClient(guard,
                 config.http().connectTimeout(), config.http().totalTimeout(), config.http().userAgent()),
                 config.clock()) : null;
+        this.fullText = config.fullText().enabled()
+                ? new FullTextEnricher(config.fullText(), guard, hosts, config.clock()) : FullTextEnricher.off();
     }
 
     /**
@@ -158,7 +165,7 @@ public final class IngestService implements AutoCloseable {
             watcher = new FeedListWatcher(config.feedList(), text);
         }
         definitions.forEach(d -> feeds.add(new FeedRuntime(d)));
-        poller = new FeedPoller(fetcher, publisher, store, feeds, config.backoff(), config.polling(),
+        poller = new FeedPoller(fetcher, publisher, store, feeds, config.backoff(), config.polling(), fullText,
                 config.maxSeenIdsPerFeed(), config.clock(), random.split());
         if (webSub != null) {
             startWebSub();
@@ -201,7 +208,8 @@ public final class IngestService implements AutoCloseable {
         FeedDefinition d = f.definition();
         return new FeedHealth(d.id(), d.title(), f.url().toString(), d.language(), d.tags(), status,
                 f.lastSuccessAt(), f.lastError(), f.lastErrorAt(), f.consecutiveFailures(), f.nextPollAt(),
-                f.articlesPublished(), f.pollInterval(), f.pollReason(), webSubState);
+                f.articlesPublished(), f.pollInterval(), f.pollReason(), webSubState,
+                f.fullTextOutcomes());
     }
 
     /**

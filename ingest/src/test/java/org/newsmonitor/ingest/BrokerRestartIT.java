@@ -18,6 +18,7 @@ import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.contracts.TopicCreator;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.ingest.fetch.HttpLimits;
+import org.newsmonitor.ingest.fulltext.FullTextSettings;
 import org.newsmonitor.ingest.poll.BackoffPolicy;
 import org.newsmonitor.ingest.testing.Await;
 import org.newsmonitor.ingest.testing.FeedServer;
@@ -67,7 +68,9 @@ class BrokerRestartIT {
                             Duration.ofSeconds(3)))
                     .withBackoff(new BackoffPolicy(Duration.ofSeconds(1), Duration.ofSeconds(5), 0.5, 3,
                             Duration.ofMillis(500)))
-                    .withKafkaTimeout(Duration.ofSeconds(3));
+                    .withKafkaTimeout(Duration.ofSeconds(3))
+                    // the items link to hosts that do not exist: no page is fetched
+                    .withFullText(FullTextSettings.off());
             try (IngestService service = new IngestService(config)) {
                 // Given the ingester published the first five items
                 service.start();

@@ -19,7 +19,8 @@ class FeedHealthServerTest {
     void shouldListEachFeedWithItsIntervalAndWhy() throws Exception {
         FeedHealth wire = new FeedHealth("wire", "Wire", "https://wire.example/rss", "en", List.of(), FeedStatus.OK,
                 Instant.parse("2026-03-04T12:00:00Z"), null, null, 0, Instant.parse("2026-03-04T12:04:00Z"), 12,
-                Duration.ofMinutes(4), "adaptive: median gap 7 min over 30 items");
+                Duration.ofMinutes(4), "adaptive: median gap 7 min over 30 items", null,
+                java.util.Map.of("page", 9L, "robots", 2L));
         HttpClient client = HttpClient.newHttpClient();
         try (FeedHealthServer server = FeedHealthServer.start("127.0.0.1", 0, () -> List.of(wire))) {
             URI base = URI.create("http://127.0.0.1:" + server.port());
@@ -31,6 +32,8 @@ class FeedHealthServerTest {
             assertThat(feed.get("pollIntervalSeconds").asLong()).isEqualTo(240);
             assertThat(feed.get("pollReason").asText()).isEqualTo("adaptive: median gap 7 min over 30 items");
             assertThat(feed.get("nextPollAt").asText()).isEqualTo("2026-03-04T12:04:00Z");
+            assertThat(feed.get("fullText").get("page").asLong()).isEqualTo(9);
+            assertThat(feed.get("fullText").get("robots").asLong()).isEqualTo(2);
             HttpResponse<String> missing = client.send(HttpRequest.newBuilder(base.resolve("/other")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(missing.statusCode()).isEqualTo(404);
@@ -53,7 +56,7 @@ class FeedHealthServerTest {
         FeedHealth pushed = new FeedHealth("wire", "Wire", "https://wire.example/rss", "en", List.of(), FeedStatus.OK,
                 Instant.parse("2026-03-04T12:00:00Z"), null, null, 0, Instant.parse("2026-03-04T15:00:00Z"), 12,
                 Duration.ofHours(3), "ceiling 3 h (WebSub: pushed by https://hub.example/)",
-                "active via https://hub.example/, lease until 2026-03-14T12:00:00Z, 4 deliveries");
+                "active via https://hub.example/, lease until 2026-03-14T12:00:00Z, 4 deliveries", java.util.Map.of());
         assertThat(pushed.describe()).endsWith("  websub: active via https://hub.example/, lease until "
                 + "2026-03-14T12:00:00Z, 4 deliveries");
         HttpClient client = HttpClient.newHttpClient();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.ingest.fetch.HttpLimits;
+import org.newsmonitor.ingest.fulltext.FullTextSettings;
 import org.newsmonitor.ingest.state.FeedStateStore;
 import org.newsmonitor.ingest.testing.Await;
 import org.newsmonitor.ingest.testing.FeedServer;
@@ -269,7 +270,9 @@ class IngestServiceTest {
                 .withFeedList(list)
                 .withSsrf(ssrf)
                 .withHttp(HttpLimits.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(3),
-                        Duration.ofSeconds(3)).withConcurrency(4, 2));
+                        Duration.ofSeconds(3)).withConcurrency(4, 2))
+                // the items link to hosts that do not exist: no page is fetched (FullTextPollingTest covers pages)
+                .withFullText(FullTextSettings.off());
     }
 
     private Path feedList(String yaml) throws IOException {

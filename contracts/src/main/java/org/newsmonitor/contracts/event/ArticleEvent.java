@@ -24,6 +24,10 @@ import java.util.List;
  * @param recovered     true when the feed the article came from was ill-formed or undeclared in its charset and the
  *                      ingester repaired it (the ingest flags header names the repairs); null (absent from the
  *                      JSON) otherwise. Added in schema version 1 as an optional field.
+ * @param textSource    where {@code content} came from: {@value #TEXT_FEED} (the feed item, or no full text at all)
+ *                      or {@value #TEXT_PAGE} (the ingester fetched the article page because the feed carried only a
+ *                      teaser, or the archive held the page); null on records written before this field existed.
+ *                      Added in schema version 1 as an optional field.
  */
 public record ArticleEvent(
         int schemaVersion,
@@ -39,13 +43,18 @@ public record ArticleEvent(
         Instant fetchedAt,
         List<String> tags,
         String languageSource,
-        Boolean recovered) {
+        Boolean recovered,
+        String textSource) {
 
     public static final int CURRENT_VERSION = 1;
     /** {@link #languageSource()} when the feed, the item or the archive named the language. */
     public static final String LANGUAGE_DECLARED = "declared";
     /** {@link #languageSource()} when the language was detected from the text. */
     public static final String LANGUAGE_DETECTED = "detected";
+    /** {@link #textSource()} when the text is the feed's own. */
+    public static final String TEXT_FEED = "feed";
+    /** {@link #textSource()} when the text was extracted from the article's web page. */
+    public static final String TEXT_PAGE = "page";
     /** Longest id accepted; longer guids are hashed by the ingester. */
     public static final int MAX_ID_LENGTH = 200;
 
@@ -65,6 +74,15 @@ public record ArticleEvent(
         tags = Checks.list(tags);
         languageSource = languageSource(r, language, Checks.optional(languageSource));
         recovered = Boolean.TRUE.equals(recovered) ? Boolean.TRUE : null;
+        textSource = textSource(r, Checks.optional(textSource));
+    }
+
+    /** The record as it was before {@code textSource} existed: the text's origin unknown (null). */
+    public ArticleEvent(int schemaVersion, String id, String feedId, String source, String url, String title,
+            String summary, String content, String language, Instant publishedAt, Instant fetchedAt,
+            List<String> tags, String languageSource, Boolean recovered) {
+        this(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt, fetchedAt, tags,
+                languageSource, recovered, null);
     }
 
     /** The record as it was before {@code languageSource} and {@code recovered} existed: both unknown (null). */
@@ -72,7 +90,7 @@ public record ArticleEvent(
             String summary, String content, String language, Instant publishedAt, Instant fetchedAt,
             List<String> tags) {
         this(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt, fetchedAt, tags,
-                null, null);
+                null, null, null);
     }
 
     /** An article of the current schema version. */
@@ -85,7 +103,21 @@ public record ArticleEvent(
     /** This article with {@code language} set, and said to be declared or detected; never null. */
     public ArticleEvent withLanguage(String language, String languageSource) {
         return new ArticleEvent(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt,
-                fetchedAt, tags, languageSource, recovered);
+                fetchedAt, tags, languageSource, recovered, textSource);
+    }
+
+    /** This article with {@code content} as its full text, said to come from {@code textSource}; never null. */
+    public ArticleEvent withText(String content, String textSource) {
+        return new ArticleEvent(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt,
+                fetchedAt, tags, languageSource, recovered, textSource);
+    }
+
+    private static String textSource(String record, String source) {
+        if (source != null && !source.equals(TEXT_FEED) && !source.equals(TEXT_PAGE)) {
+            throw new InvalidRecordException(record, "textSource", "must be '" + TEXT_FEED + "' or '" + TEXT_PAGE
+                    + "', was '" + source + "'");
+        }
+        return source;
     }
 
     private static String languageSource(String record, String language, String source) {
@@ -106,7 +138,7 @@ public record ArticleEvent(
     /** A copy marked as read from a repaired feed ({@code recovered: true}). */
     public ArticleEvent asRecovered() {
         return new ArticleEvent(schemaVersion, id, feedId, source, url, title, summary, content, language, publishedAt,
-                fetchedAt, tags, languageSource, Boolean.TRUE);
+                fetchedAt, tags, languageSource, Boolean.TRUE, textSource);
     }
 
     /** Title, summary and content joined for full-text matching; never null. */

@@ -1,7 +1,11 @@
 package org.newsmonitor.contracts.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the ingester remembers about one feed, on the compacted {@code news-feed-state} topic (key: {@link #feedId()}),
@@ -27,6 +31,10 @@ import java.util.List;
  * @param pollIntervalSeconds the interval the polling policy chose at the last poll, in seconds; may be null
  * @param pollReason          why the feed is due at {@code nextPollAt}, in one line (e.g. "adaptive: median gap
  *                            12 min over 20 items"); may be null
+ * @param fullTextOutcomes    how often the ingester fetched an article page for a teaser item, by outcome:
+ *                            {@code page} (text taken from the page) or the reason the feed's text was kept
+ *                            ({@code robots}, {@code timeout}, {@code too-large}, {@code not-html}, ...); counts
+ *                            since the feed was first polled; empty in older records
  */
 public record FeedStateEvent(
         int schemaVersion,
@@ -44,7 +52,8 @@ public record FeedStateEvent(
         List<Instant> recentItemTimes,
         List<Double> hourlyActivity,
         Long pollIntervalSeconds,
-        String pollReason) implements KeyedRecord {
+        String pollReason,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> fullTextOutcomes) implements KeyedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -67,6 +76,24 @@ public record FeedStateEvent(
         if (consecutiveFailures < 0) {
             throw new InvalidRecordException(r, "consecutiveFailures", "must not be negative, was " + consecutiveFailures);
         }
+        fullTextOutcomes = fullTextOutcomes == null ? Map.of() : fullTextOutcomes;
+        for (Map.Entry<String, Long> e : fullTextOutcomes.entrySet()) {
+            if (e.getKey() == null || e.getKey().isBlank() || e.getValue() == null || e.getValue() < 0) {
+                throw new InvalidRecordException(r, "fullTextOutcomes", "must map outcome names to counts of at "
+                        + "least 0, had " + e.getKey() + "=" + e.getValue());
+            }
+        }
+        fullTextOutcomes = Collections.unmodifiableMap(new TreeMap<>(fullTextOutcomes));
+    }
+
+    /** A record without full-text counts (as written before pages were fetched for teaser items). */
+    public FeedStateEvent(int schemaVersion, String feedId, String url, String etag, String lastModified,
+            List<String> seenIds, Instant lastSuccessAt, String lastError, Instant lastErrorAt,
+            int consecutiveFailures, Instant nextPollAt, boolean disabled, List<Instant> recentItemTimes,
+            List<Double> hourlyActivity, Long pollIntervalSeconds, String pollReason) {
+        this(schemaVersion, feedId, url, etag, lastModified, seenIds, lastSuccessAt, lastError, lastErrorAt,
+                consecutiveFailures, nextPollAt, disabled, recentItemTimes, hourlyActivity, pollIntervalSeconds,
+                pollReason, Map.of());
     }
 
     /** A record without polling history (as written before adaptive polling). */
@@ -74,7 +101,7 @@ public record FeedStateEvent(
             List<String> seenIds, Instant lastSuccessAt, String lastError, Instant lastErrorAt,
             int consecutiveFailures, Instant nextPollAt, boolean disabled) {
         this(schemaVersion, feedId, url, etag, lastModified, seenIds, lastSuccessAt, lastError, lastErrorAt,
-                consecutiveFailures, nextPollAt, disabled, List.of(), List.of(), null, null);
+                consecutiveFailures, nextPollAt, disabled, List.of(), List.of(), null, null, Map.of());
     }
 
     /** The key of a feed-state record: its {@link #feedId()}. */

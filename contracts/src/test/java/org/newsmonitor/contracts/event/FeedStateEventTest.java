@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.newsmonitor.contracts.Topics;
 
@@ -23,6 +24,20 @@ class FeedStateEventTest {
         assertThat(state.hourlyActivity()).isEmpty();
         assertThat(state.pollIntervalSeconds()).isNull();
         assertThat(state.pollReason()).isNull();
+        assertThat(state.fullTextOutcomes()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseANegativeFullTextCountAndLeaveAnEmptyOneOutOfTheJson() {
+        assertThatThrownBy(() -> new FeedStateEvent(1, "f", "https://f.example/rss", null, null, List.of(), null, null,
+                null, 0, null, false, List.of(), List.of(), null, null, Map.of("page", -1L)))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("fullTextOutcomes")
+                .hasMessageContaining("page=-1");
+        FeedStateEvent none = new FeedStateEvent(1, "f", "https://f.example/rss", null, null, List.of(), null, null,
+                null, 0, null, false);
+        String json = new String(Topics.FEED_STATE.valueSerde().serializer().serialize(Topics.FEED_STATE.name(), none),
+                StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("fullTextOutcomes");
     }
 
     @Test

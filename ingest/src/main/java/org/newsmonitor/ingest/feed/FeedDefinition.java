@@ -18,9 +18,11 @@ import java.util.List;
  * @param timeZone    zone for dates written without one (e.g. Europe/Moscow for a Russian agency); never null
  * @param minInterval an adaptive feed's floor: never polled more often; null for a fixed-interval feed
  * @param maxInterval an adaptive feed's ceiling: never polled less often; null for a fixed-interval feed
+ * @param fullText    whether teaser items get their text from the article page, and a CSS selector for the body;
+ *                    never null ({@link FullTextOption#AUTO} when not given)
  */
 public record FeedDefinition(String id, URI url, String title, String language, List<String> tags, Duration interval,
-        ZoneId timeZone, Duration minInterval, Duration maxInterval) {
+        ZoneId timeZone, Duration minInterval, Duration maxInterval, FullTextOption fullText) {
     /** Default polling interval. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(30);
     /** Shortest polling interval accepted. */
@@ -60,6 +62,13 @@ public record FeedDefinition(String id, URI url, String title, String language, 
                         + ") is shorter than minInterval (" + minInterval + ")");
             }
         }
+        fullText = fullText == null ? FullTextOption.AUTO : fullText;
+    }
+
+    /** A feed with the default full-text handling ({@link FullTextOption#AUTO}). */
+    public FeedDefinition(String id, URI url, String title, String language, List<String> tags, Duration interval,
+            ZoneId timeZone, Duration minInterval, Duration maxInterval) {
+        this(id, url, title, language, tags, interval, timeZone, minInterval, maxInterval, FullTextOption.AUTO);
     }
 
     /** A feed polled at the fixed {@code interval} (the default interval when null), as before adaptive polling. */

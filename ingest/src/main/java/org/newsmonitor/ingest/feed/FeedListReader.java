@@ -32,10 +32,15 @@ import javax.xml.stream.XMLStreamReader;
  * Reads feed lists. OPML: every {@code <outline>} with an {@code xmlUrl} is a feed; {@code text}/{@code title},
  * {@code language} and {@code category} (comma-separated, "/a/b" paths split) are standard, and the extension
  * attributes {@code nm:id}, {@code nm:interval}, {@code nm:minInterval}, {@code nm:maxInterval} (ISO-8601 like PT15M,
- * or 15m / 2h / 90s), {@code nm:timeZone} and {@code nm:tags} in namespace {@value #OPML_NAMESPACE} (also accepted
- * without prefix) set the rest; enclosing folder outlines add their text as a tag. YAML: a list (or {@code feeds:}
- * list) of maps with {@code url} and optional {@code id}, {@code title}, {@code language}, {@code tags},
- * {@code interval}, {@code minInterval}, {@code maxInterval}, {@code timeZone}.
+ * or 15m / 2h / 90s), {@code nm:timeZone}, {@code nm:tags}, {@code nm:fullText} and {@code nm:contentSelector} in
+ * namespace {@value #OPML_NAMESPACE} (also accepted without prefix) set the rest; enclosing folder outlines add their
+ * text as a tag. YAML: a list (or {@code feeds:} list) of maps with {@code url} and optional {@code id},
+ * {@code title}, {@code language}, {@code tags}, {@code interval}, {@code minInterval}, {@code maxInterval},
+ * {@code timeZone}, {@code fullText} and {@code contentSelector}.
+ *
+ * <p>Full text: {@code fullText} is {@code auto} (default: the article page is fetched for items whose text looks like
+ * a teaser), {@code off} (never) or {@code always} (for every item with a link); {@code contentSelector} is a CSS
+ * selector naming the article body on this source's pages, tried before the generic extraction.
  *
  * <p>Polling: a feed with {@code interval} and neither {@code minInterval} nor {@code maxInterval} is polled at that
  * fixed interval. Any other feed is adaptive: its interval follows its publication history between the floor
@@ -189,7 +194,7 @@ public final class FeedListReader {
                 }
                 feeds.add(definition(text(f, "id"), url, text(f, "title"), text(f, "language"), tags,
                         new Intervals(text(f, "interval"), text(f, "minInterval"), text(f, "maxInterval")),
-                        text(f, "timeZone")));
+                        text(f, "timeZone"), FullTextOption.of(text(f, "fullText"), text(f, "contentSelector"))));
             } catch (IllegalArgumentException e) {
                 throw new FeedListException("Invalid feed in " + where + " at feeds[" + i + "]: " + e.getMessage(), e);
             }
@@ -252,7 +257,7 @@ public final class FeedListReader {
         return definition(attr(xml, "id"), url, firstNonBlank(attr(xml, "title"), attr(xml, "text")),
                 attr(xml, "language"), tags,
                 new Intervals(attr(xml, "interval"), attr(xml, "minInterval"), attr(xml, "maxInterval")),
-                attr(xml, "timeZone"));
+                attr(xml, "timeZone"), FullTextOption.of(attr(xml, "fullText"), attr(xml, "contentSelector")));
     }
 
     /** The polling keys of one feed as written; any may be null. */
@@ -260,7 +265,7 @@ public final class FeedListReader {
     }
 
     private static FeedDefinition definition(String id, String url, String title, String language, List<String> tags,
-            Intervals intervals, String zone) {
+            Intervals intervals, String zone, FullTextOption fullText) {
         URI uri;
         try {
             uri = URI.create(url.strip());
@@ -277,7 +282,7 @@ public final class FeedListReader {
         List<String> uniqueTags = new ArrayList<>(new LinkedHashSet<>(tags));
         Duration interval = intervals.interval() == null ? null : interval(intervals.interval());
         if (intervals.min() == null && intervals.max() == null && interval != null) {
-            return new FeedDefinition(feedId, uri, title, language, uniqueTags, interval, zoneId);
+            return new FeedDefinition(feedId, uri, title, language, uniqueTags, interval, zoneId, null, null, fullText);
         }
         Duration min = intervals.min() == null ? null : named("minInterval", intervals.min());
         Duration max = intervals.max() == null ? null : named("maxInterval", intervals.max());
@@ -291,7 +296,7 @@ public final class FeedListReader {
         if (max.compareTo(min) >= 0) {
             start = start.compareTo(min) < 0 ? min : start.compareTo(max) > 0 ? max : start;
         }
-        return new FeedDefinition(feedId, uri, title, language, uniqueTags, start, zoneId, min, max);
+        return new FeedDefinition(feedId, uri, title, language, uniqueTags, start, zoneId, min, max, fullText);
     }
 
     private static Duration named(String key, String text) {

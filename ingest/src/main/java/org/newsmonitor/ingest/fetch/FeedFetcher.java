@@ -65,7 +65,21 @@ public final class FeedFetcher {
      * @return the outcome; never null, never throws for server or network faults
      */
     public FetchResult fetch(URI url, Validators validators) {
-        long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
+        return fetch(url, validators, ACCEPT, limits.totalTimeout());
+    }
+
+    /**
+     * Fetches {@code url} as {@link #fetch(URI, Validators)} does, asking for other media types and ending sooner.
+     *
+     * @param url        the URL; never null
+     * @param validators validators from the last successful fetch; never null
+     * @param accept     the Accept header, e.g. for an HTML page
+     * @param timeLimit  the whole fetch's deadline when shorter than the limits' total timeout
+     * @return the outcome; never null, never throws for server or network faults
+     */
+    public FetchResult fetch(URI url, Validators validators, String accept, Duration timeLimit) {
+        Duration allowed = min(limits.totalTimeout(), timeLimit);
+        long deadline = System.nanoTime() + allowed.toNanos();
         URI current = url;
         URI permanent = null;
         boolean onlyPermanent = true;
@@ -81,7 +95,7 @@ public final class FeedFetcher {
             } catch (UnknownHostException e) {
                 return failed(current, FailureKind.NETWORK, 0, "cannot resolve host " + current.getHost());
             }
-            Hop response = send(target, validators, deadline);
+            Hop response = send(target, validators, accept, deadline, allowed);
             if (response.failure != null) {
                 return response.failure;
             }
@@ -155,17 +169,17 @@ public final class FeedFetcher {
         return new FetchResult.Failed(uri, FailureKind.HTTP_STATUS, status, text, status >= 500 ? retryAfter : null);
     }
 
-    private Hop send(DialTarget target, Validators validators, long deadline) {
+    private Hop send(DialTarget target, Validators validators, String accept, long deadline, Duration allowed) {
         URI uri = target.url();
         Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
         if (remaining.isNegative() || remaining.isZero()) {
-            return Hop.failed(failed(uri, FailureKind.TIMEOUT, 0, deadlineText()));
+            return Hop.failed(failed(uri, FailureKind.TIMEOUT, 0, deadlineText(allowed)));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder()
                 .GET()
                 .timeout(min(limits.readTimeout(), remaining))
                 .header("User-Agent", limits.userAgent())
-                .header("Accept", ACCEPT)
+                .header("Accept", accept)
                 .header("Accept-Encoding", "gzip, deflate");
         if (validators.etag() != null) {
             request.header("If-None-Match", validators.etag());
@@ -189,8 +203,8 @@ public final class FeedFetcher {
             HttpResponse<byte[]> response = future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return new Hop(response.statusCode(), response.headers(), response.body(), null);
         } catch (TimeoutException e) {
-            abort(future, subscriber.get(), deadlineText());
-            return Hop.failed(failed(uri, FailureKind.TIMEOUT, 0, deadlineText()));
+            abort(future, subscriber.get(), deadlineText(allowed));
+            return Hop.failed(failed(uri, FailureKind.TIMEOUT, 0, deadlineText(allowed)));
         } catch (InterruptedException e) {
             abort(future, subscriber.get(), "interrupted");
             Thread.currentThread().interrupt();
@@ -250,8 +264,8 @@ public final class FeedFetcher {
         future.cancel(true);
     }
 
-    private String deadlineText() {
-        return "no complete response within " + seconds(limits.totalTimeout()) + " (whole-fetch deadline)";
+    private static String deadlineText(Duration allowed) {
+        return "no complete response within " + seconds(allowed) + " (whole-fetch deadline)";
     }
 
     private static String seconds(Duration d) {

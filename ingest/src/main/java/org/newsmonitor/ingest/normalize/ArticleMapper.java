@@ -67,7 +67,8 @@ public final class ArticleMapper {
         }
         String source = context.source() != null && !context.source().isBlank() ? context.source() : feed.title();
         ArticleEvent event = ArticleEvent.of(id, context.feedId(), TextLimits.truncate(source, 200), url, title, summary,
-                content, null, publishedAt, firstSeen, tags(context.tags(), item.categories()));
+                content, null, publishedAt, firstSeen, tags(context.tags(), item.categories()))
+                .withText(content, ArticleEvent.TEXT_FEED);
         ArticleEvent withLanguage = withLanguage(event, language);
         return new MappedArticle(feed.recovered() ? withLanguage.asRecovered() : withLanguage, flags);
     }
@@ -90,7 +91,7 @@ public final class ArticleMapper {
         String source = TextLimits.truncate(TextCleaner.oneLine(event.source()), 200);
         ArticleEvent clean = new ArticleEvent(event.schemaVersion(), event.id(), event.feedId(), source,
                 UrlCanonicalizer.canonical(event.url()), title, summary, content, null, event.publishedAt(),
-                event.fetchedAt(), tags(List.of(), event.tags()));
+                event.fetchedAt(), tags(List.of(), event.tags())).withText(content, event.textSource());
         String language = LanguageGuess.primary(event.language());
         if (language != null && ArticleEvent.LANGUAGE_DETECTED.equals(event.languageSource())) {
             return new MappedArticle(clean.withLanguage(language, ArticleEvent.LANGUAGE_DETECTED), corrections);

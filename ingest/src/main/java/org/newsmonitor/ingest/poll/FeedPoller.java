@@ -18,6 +18,7 @@ import org.newsmonitor.ingest.feed.FeedDefinition;
 import org.newsmonitor.ingest.fetch.FeedFetcher;
 import org.newsmonitor.ingest.fetch.FetchResult;
 import org.newsmonitor.ingest.fetch.Validators;
+import org.newsmonitor.ingest.fulltext.FullTextEnricher;
 import org.newsmonitor.ingest.normalize.ArticleMapper;
 import org.newsmonitor.ingest.normalize.FeedContext;
 import org.newsmonitor.ingest.normalize.MappedArticle;
@@ -51,6 +52,7 @@ public final class FeedPoller {
     private final Collection<FeedRuntime> feeds;
     private final BackoffPolicy backoff;
     private final PollingPolicy policy;
+    private final FullTextEnricher fullText;
     private final int maxSeenIds;
     private final Clock clock;
     private final RandomGenerator random;
@@ -92,6 +94,20 @@ public final class FeedPoller {
     public FeedPoller(FeedFetcher fetcher, ArticlePublisher publisher, FeedStateStore store,
             Collection<FeedRuntime> feeds, BackoffPolicy backoff, PollingPolicy policy, int maxSeenIds, Clock clock,
             RandomGenerator random) {
+        this(fetcher, publisher, store, feeds, backoff, policy, FullTextEnricher.off(), maxSeenIds, clock, random);
+    }
+
+    /**
+     * A poller that also gives teaser items their full text from the article page (within each poll's budget,
+     * before the items are published).
+     *
+     * @see #FeedPoller(FeedFetcher, ArticlePublisher, FeedStateStore, Collection, BackoffPolicy, int, Clock,
+     *      RandomGenerator)
+     */
+    public FeedPoller(FeedFetcher fetcher, ArticlePublisher publisher, FeedStateStore store,
+            Collection<FeedRuntime> feeds, BackoffPolicy backoff, PollingPolicy policy, FullTextEnricher fullText,
+            int maxSeenIds, Clock clock, RandomGenerator random) {
+        this.fullText = fullText;
         this.policy = policy;
         this.fetcher = fetcher;
         this.parser = new FeedParser(fetcher.limits().maxBodyBytes());
@@ -201,6 +217,9 @@ public final class FeedPoller {
                 }
             }
             fresh.sort(Comparator.comparing(a -> a.event().publishedAt()));
+            FullTextEnricher.Enriched enriched = fullText.enrich(def, feed.url().getHost(), fresh);
+            feed.countFullText(enriched.outcomes());
+            fresh = enriched.articles();
             List<String> newSeen = SeenIds.merge(feed.seenIds(), documentIds, maxSeenIds);
             if (parsed.itemsDropped() > 0) {
                 LOG.warn("Feed {} ({}) has {} items; only the first {} are read", def.id(), source,

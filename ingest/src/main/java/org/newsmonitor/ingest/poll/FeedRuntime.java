@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.newsmonitor.contracts.event.FeedStateEvent;
 import org.newsmonitor.ingest.feed.FeedDefinition;
 import org.newsmonitor.ingest.fetch.Validators;
@@ -30,6 +32,8 @@ public final class FeedRuntime {
     private PublicationHistory history = PublicationHistory.EMPTY;
     private Duration pollInterval;
     private String pollReason;
+    /** How often article pages were fetched for teaser items, by outcome (page, robots, timeout, ...). */
+    private final Map<String, Long> fullText = new TreeMap<>();
     /** The definition the last successful poll's decision was made with; null when unknown (e.g. after a restart). */
     private FeedDefinition decidedWith;
 
@@ -109,6 +113,8 @@ public final class FeedRuntime {
         history = new PublicationHistory(state.recentItemTimes(), state.hourlyActivity());
         pollInterval = state.pollIntervalSeconds() == null ? null : Duration.ofSeconds(state.pollIntervalSeconds());
         pollReason = state.pollReason();
+        fullText.clear();
+        fullText.putAll(state.fullTextOutcomes());
     }
 
     /** Takes over only the committed URL, validators and seen ids, keeping this session's health. */
@@ -139,7 +145,7 @@ public final class FeedRuntime {
         return new FeedStateEvent(FeedStateEvent.CURRENT_VERSION, definition.id(), newUrl.toString(),
                 newValidators.etag(), newValidators.lastModified(), newSeen, successAt, error, errorAt, failures, next,
                 isDisabled, past.itemTimes(), past.hourlyTotal() == 0 ? List.of() : past.hourly(),
-                interval == null ? null : interval.toSeconds(), reason);
+                interval == null ? null : interval.toSeconds(), reason, fullText);
     }
 
     /** The current state as a record. */
@@ -195,6 +201,16 @@ public final class FeedRuntime {
     /** Records when the feed is polled next, as decided by the scheduler from the feed list (shown in its health). */
     public synchronized void rescheduled(Instant next) {
         nextPollAt = next;
+    }
+
+    /** Adds one poll's article-page outcomes (by {@code PageOutcome} label) to the feed's counts. */
+    public synchronized void countFullText(Map<String, Long> outcomes) {
+        outcomes.forEach((outcome, n) -> fullText.merge(outcome, n, Long::sum));
+    }
+
+    /** How often article pages were fetched for teaser items, by outcome; never null. */
+    public synchronized Map<String, Long> fullTextOutcomes() {
+        return Map.copyOf(fullText);
     }
 
     /** The feed's publication history. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The politeness limits per host: how many fetches run against one host at a time, so one slow publisher cannot take
@@ -47,6 +48,20 @@ public final class HostLimiter {
     /** Takes a slot for {@code host} if one is free; returns false otherwise. */
     public boolean tryAcquire(String host) {
         return semaphore(host).tryAcquire();
+    }
+
+    /**
+     * Takes a slot for {@code host}, waiting at most {@code wait} for one to be given back.
+     *
+     * @return true when a slot was taken; false after the wait, or when interrupted (the interrupt is kept)
+     */
+    public boolean tryAcquire(String host, Duration wait) {
+        try {
+            return semaphore(host).tryAcquire(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Gives back a slot taken with {@link #tryAcquire}. */

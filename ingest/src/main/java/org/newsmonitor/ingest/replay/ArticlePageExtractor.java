@@ -13,6 +13,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.ingest.feed.FeedIds;
+import org.newsmonitor.ingest.fulltext.MainTextExtractor;
 import org.newsmonitor.ingest.normalize.ArticleFlags;
 import org.newsmonitor.ingest.normalize.ArticleIds;
 import org.newsmonitor.ingest.normalize.ArticleMapper;
@@ -22,18 +23,15 @@ import org.newsmonitor.ingest.normalize.LanguageGuess;
 import org.newsmonitor.ingest.normalize.MappedArticle;
 import org.newsmonitor.ingest.normalize.TextCleaner;
 import org.newsmonitor.ingest.normalize.UrlCanonicalizer;
-import org.newsmonitor.ingest.parse.HtmlText;
 import org.newsmonitor.themes.TextLimits;
 
 /**
- * An archived article page reduced to title and text: the title from og:title or {@code <title>}, the text from the
- * {@code <article>} (or the main content) without navigation, the publication time from the page's metadata or
+ * An archived article page reduced to title and text: the title from og:title or {@code <title>}, the text as the
+ * live ingester reads an article page ({@link MainTextExtractor}: the body among navigation, related links,
+ * comments, banners), the publication time from the page's metadata or
  * {@code <time>}, else the capture time; the link from rel=canonical, else the captured URL.
  */
 final class ArticlePageExtractor {
-    private static final String BOILERPLATE = "nav, header, footer, aside, form, script, style, noscript, iframe, "
-            + "figure figcaption, .share, .related, .comments, [role=navigation], [aria-hidden=true]";
-
     private ArticlePageExtractor() {
     }
 
@@ -51,14 +49,7 @@ final class ArticlePageExtractor {
         Document doc = Jsoup.parse(new ByteArrayInputStream(html), charset, target.toString());
         String title = first(meta(doc, "property", "og:title"), meta(doc, "name", "twitter:title"), doc.title(),
                 text(doc.selectFirst("h1")));
-        Element body = firstElement(doc.selectFirst("article"), doc.selectFirst("[itemprop=articleBody]"),
-                doc.selectFirst("main"), doc.body());
-        String text = "";
-        if (body != null) {
-            Element copy = body.clone();
-            copy.select(BOILERPLATE).remove();
-            text = TextCleaner.clean(HtmlText.blockText(copy));
-        }
+        String text = MainTextExtractor.articleText(doc);
         if ((title == null || title.isBlank()) && text.isBlank()) {
             return null;
         }
@@ -81,7 +72,8 @@ final class ArticlePageExtractor {
                 source, url, TextLimits.truncate(cleanTitle, TextLimits.MAX_TITLE),
                 TextLimits.truncate(summary, TextLimits.MAX_SUMMARY),
                 text.isBlank() ? null : TextLimits.truncate(text, TextLimits.MAX_CONTENT), language, published,
-                capturedAt, List.of());
+                capturedAt, List.of()).withText(text.isBlank() ? null : TextLimits.truncate(text,
+                TextLimits.MAX_CONTENT), ArticleEvent.TEXT_PAGE);
         return ArticleMapper.normalize(event, flags);
     }
 
@@ -116,15 +108,6 @@ final class ArticlePageExtractor {
         for (String v : values) {
             if (v != null && !v.isBlank()) {
                 return v.strip();
-            }
-        }
-        return null;
-    }
-
-    private static Element firstElement(Element... elements) {
-        for (Element e : elements) {
-            if (e != null) {
-                return e;
             }
         }
         return null;

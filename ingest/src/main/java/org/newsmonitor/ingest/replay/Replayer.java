@@ -6,13 +6,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.newsmonitor.contracts.DeadLetters;
 import org.newsmonitor.contracts.Topics;
+import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.ingest.IngestConfig;
+import org.newsmonitor.ingest.feed.FullTextOption;
+import org.newsmonitor.ingest.fulltext.FullTextEnricher;
 import org.newsmonitor.ingest.normalize.MappedArticle;
 import org.newsmonitor.ingest.parse.FeedParser;
+import org.newsmonitor.ingest.poll.HostLimiter;
 import org.newsmonitor.ingest.publish.ArticlePublisher;
 import org.newsmonitor.ingest.publish.KafkaArticlePublisher;
 import org.newsmonitor.ingest.publish.ProducerSettings;
@@ -21,6 +27,8 @@ import org.newsmonitor.ingest.publish.PublishReceipt;
 import org.newsmonitor.ingest.state.KafkaFeedStateStore;
 import org.newsmonitor.ingest.state.PublishedIdIndex;
 import org.newsmonitor.ingest.state.StateUnavailableException;
+import org.newsmonitor.outbound.Resolver;
+import org.newsmonitor.outbound.SsrfGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +73,8 @@ public final class Replayer {
      * {@link IngestConfig#replayTransactionalId()}.
      *
      * @param config settings; only kafka, kafkaTimeout, transactionalIdPrefix, clock and the body limit of http
-     *               (the feed size cap) are used
+     *               (the feed size cap) are used, and when pages are fetched ({@link ReplayOptions#fetchPages()})
+     *               ssrf and fullText
      */
     public Replayer(IngestConfig config) {
         this(config, () -> new KafkaArticlePublisher(ProducerSettings.transactional(config.kafka(),
@@ -112,6 +121,9 @@ public final class Replayer {
             deadLetter(publisher, collector.deadLetters, failures);
             List<MappedArticle> todo = collector.accepted;
             todo.sort(Comparator.comparing(a -> a.event().publishedAt()));
+            if (options.fetchPages()) {
+                todo = withPages(todo);
+            }
             long publishedCount = publish(publisher, published, todo, options, failures);
             ReplaySummary summary = new ReplaySummary(files.size(), collector.read, publishedCount,
                     collector.duplicates, collector.outside, collector.deadLetters.size(),
@@ -121,6 +133,27 @@ public final class Replayer {
                     summary.unreadable(), failures.size());
             return summary;
         }
+    }
+
+    // asked for: teaser items of archived feeds get their page's text, as the live ingester would give them
+    private List<MappedArticle> withPages(List<MappedArticle> todo) {
+        FullTextEnricher pages = new FullTextEnricher(config.fullText().withEnabled(true),
+                new SsrfGuard(Resolver.SYSTEM, config.ssrf()),
+                new HostLimiter(config.fullText().pageLimits().maxPerHost()), config.clock());
+        Map<String, Long> outcomes = new TreeMap<>();
+        List<MappedArticle> out = new ArrayList<>(todo.size());
+        for (MappedArticle article : todo) {
+            if (!ArticleEvent.TEXT_FEED.equals(article.event().textSource())) {
+                out.add(article);
+                continue;
+            }
+            FullTextEnricher.Enriched enriched = pages.enrich(article.event().feedId(), FullTextOption.AUTO, null,
+                    List.of(article));
+            enriched.outcomes().forEach((outcome, n) -> outcomes.merge(outcome, n, Long::sum));
+            out.addAll(enriched.articles());
+        }
+        LOG.info("Replay: article pages of teaser items: {}", outcomes);
+        return out;
     }
 
     // the unreadable records go to the dead-letter topic, so that nothing read is lost

@@ -110,6 +110,46 @@ class FeedListReaderTest {
     }
 
     @Test
+    void shouldReadTheFullTextSwitchAndContentSelector() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("fulltext.yaml"), """
+                - {id: teasers, url: "https://a.example/rss", contentSelector: "div.story-body > p"}
+                - {id: quiet, url: "https://b.example/rss", fullText: off}
+                - {id: always, url: "https://c.example/rss", fullText: Always}
+                - {id: plain, url: "https://d.example/rss"}
+                """);
+        List<FeedDefinition> feeds = FeedListReader.read(yaml);
+        assertThat(feeds).extracting(FeedDefinition::fullText).containsExactly(
+                new FullTextOption(FullTextOption.Mode.AUTO, "div.story-body > p"),
+                new FullTextOption(FullTextOption.Mode.OFF, null),
+                new FullTextOption(FullTextOption.Mode.ALWAYS, null),
+                FullTextOption.AUTO);
+        Path opml = Files.writeString(dir.resolve("fulltext.opml"), """
+                <opml version="2.0" xmlns:nm="urn:newsmonitor:opml"><body>
+                  <outline text="a" xmlUrl="https://a.example/rss" nm:fullText="off" nm:contentSelector="article .text"/>
+                </body></opml>
+                """);
+        assertThat(FeedListReader.read(opml).get(0).fullText())
+                .isEqualTo(new FullTextOption(FullTextOption.Mode.OFF, "article .text"));
+    }
+
+    @Test
+    void shouldRefuseABadFullTextSwitchOrSelectorNamingTheFeed() throws Exception {
+        Path mode = Files.writeString(dir.resolve("mode.yaml"), "- {url: \"https://a.example/rss\", fullText: maybe}\n");
+        assertThatThrownBy(() -> FeedListReader.read(mode)).isInstanceOf(FeedListException.class)
+                .hasMessageContaining("mode.yaml at feeds[0]")
+                .hasMessageContaining("fullText must be auto, off or always, was 'maybe'");
+        Path opml = Files.writeString(dir.resolve("selector.opml"), """
+                <opml version="2.0"><body>
+                  <outline text="ok" xmlUrl="https://ok.example/rss"/>
+                  <outline text="bad" xmlUrl="https://bad.example/rss" contentSelector="div[unclosed"/>
+                </body></opml>
+                """);
+        assertThatThrownBy(() -> FeedListReader.read(opml)).isInstanceOf(FeedListException.class)
+                .hasMessageContaining("selector.opml at line 3")
+                .hasMessageContaining("contentSelector 'div[unclosed' is not a CSS selector");
+    }
+
+    @Test
     void shouldRefuseAFloorAboveTheCeilingNamingTheFeed() throws Exception {
         Path yaml = Files.writeString(dir.resolve("inverted.yaml"),
                 "- {id: inverted, url: \"https://a.example/rss\", minInterval: 2h, maxInterval: 1h}\n");

@@ -30,7 +30,9 @@ import org.newsmonitor.ingest.Fixtures;
 import org.newsmonitor.ingest.IngestConfig;
 import org.newsmonitor.ingest.state.PublishedIdIndex;
 import org.newsmonitor.ingest.state.StateUnavailableException;
+import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.InMemoryKafka;
+import org.newsmonitor.outbound.AddressAllowList;
 
 class ReplayerTest {
     private static final IngestConfig CONFIG = IngestConfig.defaults(ClientSettings.of("unused:9092"));
@@ -348,6 +350,50 @@ class ReplayerTest {
             assertThat(a.title()).isEqualTo("Café barge & museum");
             assertThat(a.recovered()).isTrue();
         });
+    }
+
+    @Test
+    void shouldFetchNoPageOfAnArchivedTeaserUnlessAsked() throws Exception {
+        try (FeedServer server = FeedServer.start()) {
+            server.serve("/a/1", "text/html; charset=utf-8", pageBytes());
+            Files.writeString(dir.resolve("teasers.rss"), teaserFeed(server));
+            Replayer replayer = new Replayer(CONFIG.withSsrf(AddressAllowList.of(List.of(server.hostPort()))),
+                    () -> kafka, this::indexOfPublished);
+            replayer.replay(List.of(dir), ReplayOptions.defaults());
+            assertThat(kafka.articles()).singleElement().satisfies(a -> {
+                assertThat(a.textSource()).isEqualTo(ArticleEvent.TEXT_FEED);
+                assertThat(a.content()).isNull();
+            });
+            assertThat(server.hits()).isZero();
+        }
+    }
+
+    @Test
+    void shouldFetchThePageOfAnArchivedTeaserWhenAsked() throws Exception {
+        try (FeedServer server = FeedServer.start()) {
+            server.serve("/a/1", "text/html; charset=utf-8", pageBytes());
+            Files.writeString(dir.resolve("teasers.rss"), teaserFeed(server));
+            Replayer replayer = new Replayer(CONFIG.withSsrf(AddressAllowList.of(List.of(server.hostPort()))),
+                    () -> kafka, this::indexOfPublished);
+            replayer.replay(List.of(dir), ReplayOptions.defaults().withFetchPages(true));
+            assertThat(kafka.articles()).singleElement().satisfies(a -> {
+                assertThat(a.textSource()).isEqualTo(ArticleEvent.TEXT_PAGE);
+                assertThat(a.content()).contains("Freight trains crossing the Amur river bridge");
+            });
+        }
+    }
+
+    private static byte[] pageBytes() throws IOException {
+        try (var in = ReplayerTest.class.getResourceAsStream("/pages/en-article.html")) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String teaserFeed(FeedServer server) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Archive</title>"
+                + "<link>https://archive.example/</link><description>d</description><item><title>Rail freight doubles"
+                + "</title><link>" + server.url("/a/1") + "</link><description>Freight doubled. Read more</description>"
+                + "<pubDate>Sun, 01 Jun 2025 11:00:00 GMT</pubDate></item></channel></rss>";
     }
 
     private Replayer replayer() {
