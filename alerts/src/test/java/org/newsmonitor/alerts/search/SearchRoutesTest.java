@@ -117,6 +117,22 @@ class SearchRoutesTest {
     }
 
     @Test
+    void refusesAQueryOverTheLengthLimitWithItsReasonEvenWhenItsEncodedUrlIsLong() throws Exception {
+        //Given: queries one character over the limit, in Latin and in Chinese (9 URL bytes a character)
+        for (String query : List.of("x".repeat(10_001), "中".repeat(10_001))) {
+            //When
+            HttpResponse<String> r = get(q(query) + "&lang=zh&from=2026-01-01");
+            //Then: the API's own reason, not a refusal of the URL by the server
+            assertEquals(422, r.statusCode(), r.body().length() > 300 ? r.body().substring(0, 300) : r.body());
+            assertEquals("q", json(r).get("field").asText());
+            assertTrue(json(r).get("error").asText().contains("the query is too long: 10001 characters, at most 10000"),
+                    r.body());
+        }
+        //And: a query at the limit is searched
+        assertEquals(200, get(q("gas " + "中".repeat(9_996))).statusCode());
+    }
+
+    @Test
     void refusesAQueryWithTheSameMessageInASearchASubscriptionAndAPreview() throws Exception {
         for (String query : List.of("gas AND (oil", "NOT gas", "gas OR p*", "gas and oil", "\"gas pipe")) {
             HttpResponse<String> searched = get(q(query));
