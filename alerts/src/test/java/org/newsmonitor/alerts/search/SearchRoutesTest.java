@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.newsmonitor.alerts.testing.TestApp;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.json.Json;
+import org.newsmonitor.alerts.testing.Replay;
+import org.newsmonitor.matching.ThemeDefinitions;
+import org.newsmonitor.themes.Lexicon;
+import org.newsmonitor.themes.Polarity;
+import org.newsmonitor.themes.SubTopic;
+import org.newsmonitor.themes.ThemeSpec;
 
 class SearchRoutesTest {
     private final SearchService search = SearchFixtures.service(Clock.fixed(T0.plus(Duration.ofDays(3)),
@@ -96,6 +102,25 @@ class SearchRoutesTest {
         assertEquals("zh-Hans", hans.get("results").get(0).get("language").asText(), "the language as published");
         assertEquals(0, json(get(q("gas") + "&from=2026-05-02")).get("total").asInt());
         assertEquals(1, json(get(q("gas") + "&from=2026-04-30&to=2026-05-01")).get("total").asInt());
+    }
+
+    @Test
+    void describesTheSubTopicsEachHitMatchedAsThePublishedThemeDescribesThem() throws Exception {
+        //Given: a theme published with a described sub-topic, and an article whose match named it
+        ThemeSpec spec = new ThemeSpec("gas-deals", "Gas deals", "", Polarity.COOPERATION, List.of(), 1, null,
+                "2 [price-talks]: price", "test", 1, 0, 0, 0,
+                List.of(new SubTopic("price-talks", "Talks on the price of pipeline gas", 3, 5)));
+        search.catalog().apply("gas-deals", ThemeDefinitions.toDefinition(spec, Lexicon.empty(), 1, T0));
+        Replay.article(search, article("p1", "Gas price talks", "Close.", null, "en", "Wire", T0), "story-p");
+        //When
+        JsonNode hit = json(get(q("price"))).get("results").get(0);
+        //Then
+        assertEquals("p1", hit.get("articleId").asText());
+        JsonNode described = hit.get("subTopics").get("gas-deals").get(0);
+        assertEquals("price-talks", described.get("id").asText());
+        assertEquals("Talks on the price of pipeline gas", described.get("description").asText());
+        //And: a hit whose matches named no sub-topic has none
+        assertEquals(0, json(get(q("pipeline"))).get("results").get(0).get("subTopics").size());
     }
 
     @Test
