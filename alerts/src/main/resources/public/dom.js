@@ -139,6 +139,38 @@
     return meta;
   };
 
+  /**
+   * The sub-topics of a match, each its id and what it covers: "sub-topic: pipeline-gas — Gas through the
+   * pipelines". described: a list of {id, description}, or, for search hits, such lists by theme id; ids: the plain
+   * ids to fall back on. Null when there are none.
+   */
+  NM.subTopicsNode = function (described, ids) {
+    let list = [];
+    if (Array.isArray(described)) {
+      list = described;
+    } else if (described && typeof described === 'object') {
+      for (const key of Object.keys(described).sort()) {
+        if (Array.isArray(described[key])) list = list.concat(described[key]);
+      }
+    }
+    if (!list.length && Array.isArray(ids)) list = ids.map((id) => ({ id: id, description: '' }));
+    list = list.filter((t) => t && typeof t.id === 'string' && t.id);
+    if (!list.length) return null;
+    const node = NM.el('span', 'subtopics', 'sub-topic: ');
+    list.forEach((t, i) => {
+      if (i > 0) node.appendChild(document.createTextNode('; '));
+      const one = NM.el('span', 'subtopic');
+      one.dataset.subTopic = t.id;
+      one.appendChild(NM.el('span', 'subtopic-id', t.id));
+      if (typeof t.description === 'string' && t.description) {
+        one.appendChild(document.createTextNode(' — '));
+        one.appendChild(NM.el('span', 'subtopic-description', t.description));
+      }
+      node.appendChild(one);
+    });
+    return node;
+  };
+
   /** A small button that opens the story of an article: its copies and why it matched. */
   NM.storyButton = function (storyId, articleId, query) {
     const button = NM.el('button', 'open-story', 'Why it matched · copies');
@@ -178,8 +210,43 @@
   };
 
   NM.refusal = function (result) {
-    return result.body && typeof result.body.error === 'string' ? result.body.error
+    if (result.body && typeof result.body.error === 'string') return result.body.error;
+    // the web server itself refuses a request line or headers too long to read, before the API sees them
+    return result.status === 414 || result.status === 431
+      ? 'the request is too long for the service to read (HTTP ' + result.status + '); shorten the query'
       : 'the service answered ' + result.status;
+  };
+
+  /** Empties every field error note under root and marks its fields valid again. */
+  NM.clearFieldErrors = function (root) {
+    for (const note of root.querySelectorAll('[data-error-for]')) note.textContent = '';
+    for (const field of root.querySelectorAll('[data-field][aria-invalid]')) field.removeAttribute('aria-invalid');
+  };
+
+  /**
+   * Shows an API refusal ({"error", "field", "errors": [{"field", "message"}]}) next to the fields it names: each
+   * message goes, as text, into the note under root whose data-error-for lists its field, and that field is marked
+   * invalid. Returns the messages no note of root shows, each with its field, for the caller to show elsewhere.
+   */
+  NM.showFieldErrors = function (root, result) {
+    NM.clearFieldErrors(root);
+    const body = result && result.body ? result.body : {};
+    const errors = Array.isArray(body.errors) && body.errors.length ? body.errors
+      : [{ field: body.field, message: body.error }];
+    const unshown = [];
+    for (const e of errors) {
+      const field = typeof e.field === 'string' ? e.field : '';
+      const message = typeof e.message === 'string' ? e.message : NM.refusal(result);
+      const note = field ? root.querySelector('[data-error-for~="' + CSS.escape(field) + '"]') : null;
+      if (!note) {
+        unshown.push(field ? field + ': ' + message : message);
+        continue;
+      }
+      note.textContent = note.textContent ? note.textContent + '; ' + message : message;
+      const input = root.querySelector('[data-field="' + CSS.escape(field) + '"]');
+      if (input) input.setAttribute('aria-invalid', 'true');
+    }
+    return unshown;
   };
 
   NM.getJson = async function (path) {

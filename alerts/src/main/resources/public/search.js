@@ -23,6 +23,8 @@
     if (typeof hit.titleHtml === 'string') NM.appendMarked(title, hit.titleHtml);
     else title.textContent = String(hit.title || '(untitled)');
     li.appendChild(title);
+    const described = NM.subTopicsNode(hit.subTopics);
+    if (described) li.appendChild(described);
     li.appendChild(NM.metaNode(hit.source, hit.publishedAt, hit.language));
     if (hit.snippetHtml) li.appendChild(NM.appendMarked(NM.el('p', 'snippet'), hit.snippetHtml));
     if (hit.storyId) li.appendChild(NM.storyButton(hit.storyId, hit.articleId, search.query));
@@ -60,9 +62,13 @@
     }
     if (generation !== search.generation) return;
     if (!r.ok || !r.body) {
-      setStatus('error', NM.refusal(r));
+      // the reason goes next to the search box when it is about the query (empty, too long, too broad, too
+      // expensive, or not the rule language); anything else under the form
+      const unshown = NM.showFieldErrors(document.getElementById('search'), r);
+      setStatus('error', unshown.length ? unshown.join('; ') : 'The search was refused: see the query.');
       return;
     }
+    NM.clearFieldErrors(document.getElementById('search'));
     const results = Array.isArray(r.body.results) ? r.body.results : [];
     for (const hit of results) list.appendChild(renderResult(hit));
     const total = Number(r.body.total) || 0;

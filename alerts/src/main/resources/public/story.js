@@ -4,7 +4,8 @@
 
 (function () {
   const NM = window.NM;
-  const view = { story: null, query: null, generation: 0 };
+  const view = { story: null, query: null, focus: null, generation: 0 };
+  const PAGE = 100;
 
   function status(state, text) {
     const s = document.getElementById('story-status');
@@ -42,8 +43,8 @@
       li.dataset.theme = String(m.themeId || '');
       li.appendChild(NM.el('span', 'theme', m.themeTitle || NM.themeTitle(m.themeId)));
       li.appendChild(NM.el('span', 'score', 'score ' + (Number(m.score) || 0)));
-      const subTopics = Array.isArray(m.subTopics) ? m.subTopics : [];
-      if (subTopics.length) li.appendChild(NM.el('span', 'subtopics', 'sub-topic: ' + subTopics.join(', ')));
+      const subTopics = NM.subTopicsNode(m.subTopicDescriptions, m.subTopics);
+      if (subTopics) li.appendChild(subTopics);
       const words = termList(Array.isArray(m.terms) ? m.terms : [], text);
       li.appendChild(NM.el('span', 'terms', words.length ? 'terms: ' + words.join(', ')
         : 'the themes in force no longer find its terms'));
@@ -81,7 +82,11 @@
     const others = story.articles.filter((c) => c.articleId !== focusId);
     const total = Number(story.total) || story.articles.length;
     document.getElementById('story-copies-title').textContent = others.length
-      ? 'Other copies of this story (' + (total - 1) + ')' : 'No other copy of this story is held';
+      ? 'Other copies of this story (' + (total - 1) + (story.articles.length < total
+        ? '; ' + others.length + ' shown' : '') + ')' : 'No other copy of this story is held';
+    const more = document.getElementById('story-more');
+    more.hidden = !Number.isInteger(story.nextOffset);
+    more.disabled = false;
     for (const copy of others) {
       const li = NM.el('li', 'copy');
       li.dataset.articleId = String(copy.articleId || '');
@@ -99,8 +104,47 @@
   function show(articleId) {
     const story = view.story;
     const focus = story.articles.find((c) => c.articleId === articleId) || story.articles[0];
+    view.focus = focus.articleId;
     renderArticle(focus);
     renderCopies(story, focus.articleId);
+  }
+
+  function storyPath(storyId, offset, query) {
+    const p = new URLSearchParams();
+    p.set('limit', String(PAGE));
+    if (offset) p.set('offset', String(offset));
+    if (query) p.set('q', query);
+    return '/stories/' + encodeURIComponent(storyId) + '?' + p.toString();
+  }
+
+  /** Adds the next page of copies (the API pages a story by offset, a bounded depth at most). */
+  async function more() {
+    const story = view.story;
+    if (!story || !Number.isInteger(story.nextOffset)) return;
+    const generation = view.generation;
+    const button = document.getElementById('story-more');
+    button.disabled = true;
+    status('loading', 'loading more copies…');
+    let r;
+    try {
+      r = await NM.api('GET', storyPath(story.storyId, story.nextOffset, view.query));
+    } catch (e) {
+      r = null;
+    }
+    if (generation !== view.generation) return;
+    if (!r || !r.ok || !r.body || !Array.isArray(r.body.articles)) {
+      button.disabled = false;
+      status('error', r ? NM.refusal(r) : 'stories are unavailable');
+      return;
+    }
+    const seen = new Set(story.articles.map((c) => c.articleId));
+    for (const copy of r.body.articles) {
+      if (!seen.has(copy.articleId)) story.articles.push(copy);
+    }
+    story.total = r.body.total;
+    story.nextOffset = Number.isInteger(r.body.nextOffset) ? r.body.nextOffset : null;
+    status('done', '');
+    renderCopies(story, view.focus);
   }
 
   /** Opens the story, showing articleId (or its first copy) in full; query: the search whose terms to mark. */
@@ -110,12 +154,9 @@
     section.dataset.storyId = storyId;
     const generation = ++view.generation;
     status('loading', 'loading the story…');
-    const p = new URLSearchParams();
-    p.set('limit', '100');
-    if (query) p.set('q', query);
     let r;
     try {
-      r = await NM.api('GET', '/stories/' + encodeURIComponent(storyId) + '?' + p.toString());
+      r = await NM.api('GET', storyPath(storyId, 0, query));
     } catch (e) {
       if (generation === view.generation) status('error', 'stories are unavailable');
       return;
@@ -125,6 +166,7 @@
       NM.clear(document.getElementById('story-article'));
       NM.clear(document.getElementById('story-copies'));
       document.getElementById('story-copies-title').textContent = '';
+      document.getElementById('story-more').hidden = true;
       status('error', r.ok ? 'the story has no article' : NM.refusal(r));
       return;
     }
@@ -136,6 +178,7 @@
   }
 
   function start() {
+    document.getElementById('story-more').addEventListener('click', more);
     document.getElementById('story-close').addEventListener('click', () => {
       document.getElementById('story').hidden = true;
       view.generation++;

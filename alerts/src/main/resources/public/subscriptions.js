@@ -1,11 +1,14 @@
-// Subscriptions with the API key: list, create, edit (a merge patch, so channels set elsewhere are kept), preview
-// before saving (POST /subscriptions/preview; Save stays off until the form as it stands was previewed), delete,
-// and the live alerts of one subscription.
+// Subscriptions with the API key: list, create, edit (a merge patch naming only what changed, so channels left alone
+// stay as they are), preview before saving (POST /subscriptions/preview; Save stays off until the form as it stands
+// was previewed), delete, the Atom feed link (issued and rotated here) and the live alerts of one subscription.
+// A refusal is shown next to the field it names.
 'use strict';
 
 (function () {
   const NM = window.NM;
-  const state = { key: null, editing: null, previewed: null, source: null, watching: null };
+  const state = { key: null, editing: null, original: null, previewed: null, source: null, watching: null };
+  // the channel fields: form input id and API field
+  const CHANNELS = [['sub-webhook', 'webhookUrl'], ['sub-email', 'email'], ['sub-ntfy', 'ntfy'], ['sub-slack', 'slack']];
 
   function $(id) {
     return document.getElementById(id);
@@ -20,7 +23,34 @@
     return value.split(',').map((v) => v.trim()).filter((v) => v);
   }
 
-  /** The form as the body of a create (edit: a merge patch, where a blank name or query is removed). */
+  function telegramOf(token, chat) {
+    return token || chat ? { botToken: token, chatId: chat } : null;
+  }
+
+  /** The channels and delivery as the form has them, each null when blank. */
+  function channelsOfForm() {
+    const c = {};
+    for (const [id, field] of CHANNELS) c[field] = $(id).value.trim() || null;
+    c.telegram = telegramOf($('sub-telegram-token').value.trim(), $('sub-telegram-chat').value.trim());
+    c.mode = $('sub-mode').value;
+    c.includeSurges = $('sub-surges').checked;
+    return c;
+  }
+
+  /** The same of a stored subscription, to tell what an edit changed. */
+  function channelsOf(s) {
+    const c = {};
+    for (const [, field] of CHANNELS) c[field] = typeof s[field] === 'string' && s[field] ? s[field] : null;
+    c.telegram = s.telegram ? telegramOf(String(s.telegram.botToken || ''), String(s.telegram.chatId || '')) : null;
+    c.mode = typeof s.mode === 'string' ? s.mode : 'IMMEDIATE';
+    c.includeSurges = s.includeSurges === true;
+    return c;
+  }
+
+  /**
+   * The form as the body of a create (edit: a merge patch, where a blank name or query is removed, and a channel is
+   * named only when the form changed it: a blank one is then removed, null in the patch).
+   */
   function formBody(forPatch) {
     const body = {};
     const name = $('sub-name').value.trim();
@@ -32,6 +62,14 @@
     body.sources = words($('sub-sources').value);
     const minScore = $('sub-min-score').value.trim();
     body.minScore = minScore === '' ? 0 : Number(minScore);
+    const channels = channelsOfForm();
+    const before = forPatch && state.original ? channelsOf(state.original) : null;
+    for (const [field, value] of Object.entries(channels)) {
+      const changed = !before || JSON.stringify(before[field]) !== JSON.stringify(value);
+      if (forPatch ? changed : value !== null && value !== false && !(field === 'mode' && value === 'IMMEDIATE')) {
+        body[field] = value;
+      }
+    }
     return body;
   }
 
@@ -41,8 +79,10 @@
 
   function resetForm() {
     state.editing = null;
+    state.original = null;
     state.previewed = null;
     $('sub-form').reset();
+    NM.clearFieldErrors($('sub-form'));
     $('sub-form-title').textContent = 'New subscription';
     $('sub-cancel').hidden = true;
     $('sub-save').disabled = true;
@@ -71,7 +111,48 @@
     if (Array.isArray(s.languages) && s.languages.length) parts.push('languages: ' + s.languages.join(', '));
     if (Array.isArray(s.sources) && s.sources.length) parts.push('sources: ' + s.sources.join(', '));
     if (Number(s.minScore) > 0) parts.push('score ≥ ' + s.minScore);
+    const channels = [];
+    if (s.webhookUrl) channels.push('webhook ' + s.webhookUrl);
+    if (s.email) channels.push('e-mail ' + s.email);
+    if (s.ntfy) channels.push('ntfy ' + s.ntfy);
+    if (s.slack) channels.push('Slack ' + s.slack);
+    if (s.telegram) channels.push('Telegram ' + s.telegram.chatId);
+    if (channels.length) parts.push('to: ' + channels.join(', '));
+    if (s.mode === 'HOURLY_DIGEST') parts.push('hourly digest');
+    if (s.mode === 'DAILY_DIGEST') parts.push('daily digest');
+    if (s.includeSurges === true) parts.push('surges too');
     return parts.join(' · ');
+  }
+
+  /**
+   * Issues a new feed token (the previous one, if any, stops working at once) and shows the feed's address, which
+   * carries it: the API keeps only its hash, so the address is shown now or never.
+   */
+  async function rotateFeed(s, li, button) {
+    const r = await NM.api('POST', '/subscriptions/' + encodeURIComponent(String(s.id)) + '/feed-token',
+      { key: state.key });
+    if (!r.ok || !r.body || typeof r.body.feedUrl !== 'string') {
+      setStatus('error', NM.refusal(r));
+      return;
+    }
+    s.feedTokenHash = 'issued';
+    let box = li.querySelector('.feed');
+    if (!box) {
+      box = NM.el('div', 'feed');
+      li.appendChild(box);
+    }
+    NM.clear(box);
+    box.appendChild(NM.el('span', 'hint', 'Atom feed (for any feed reader; the link opens it without the API key, '
+      + 'so keep it private; a new link stops this one): '));
+    const url = NM.el('input', 'feed-url');
+    url.type = 'text';
+    url.readOnly = true;
+    url.setAttribute('aria-label', 'Atom feed address of ' + (s.name || s.id));
+    url.value = new URL(r.body.feedUrl, window.location.href).href;
+    box.appendChild(url);
+    button.dataset.confirm = 'false';
+    button.textContent = 'New feed link';
+    setStatus('done', 'A new feed link of ' + (s.name || s.id) + ' is shown; any earlier one no longer opens.');
   }
 
   function renderSubscription(s) {
@@ -97,7 +178,18 @@
       }
       removeSubscription(s);
     });
-    actions.append(edit, watch, remove);
+    const feed = NM.el('button', 'feed-link', s.feedTokenHash ? 'New feed link' : 'Feed link');
+    feed.type = 'button';
+    feed.addEventListener('click', () => {
+      // a link already issued stops working: a second click confirms
+      if (s.feedTokenHash && feed.dataset.confirm !== 'true') {
+        feed.dataset.confirm = 'true';
+        feed.textContent = 'New feed link: the current one stops working; click again';
+        return;
+      }
+      rotateFeed(s, li, feed);
+    });
+    actions.append(edit, watch, feed, remove);
     li.appendChild(actions);
     return li;
   }
@@ -127,6 +219,13 @@
     $('sub-languages').value = (s.languages || []).join(', ');
     $('sub-sources').value = (s.sources || []).join(', ');
     $('sub-min-score').value = Number(s.minScore) > 0 ? String(s.minScore) : '';
+    const channels = channelsOf(s);
+    for (const [id, field] of CHANNELS) $(id).value = channels[field] || '';
+    $('sub-telegram-token').value = channels.telegram ? channels.telegram.botToken : '';
+    $('sub-telegram-chat').value = channels.telegram ? channels.telegram.chatId : '';
+    $('sub-mode').value = channels.mode;
+    $('sub-surges').checked = channels.includeSurges;
+    state.original = s;
     const themes = Array.isArray(s.themes) ? s.themes : [];
     for (const input of document.querySelectorAll('#sub-themes input')) input.checked = themes.includes(input.value);
     $('sub-form').scrollIntoView({ block: 'start' });
@@ -161,9 +260,10 @@
     if (!r.ok || !r.body) {
       state.previewed = null;
       formChanged();
-      setStatus('error', NM.refusal(r));
+      refused(r);
       return;
     }
+    NM.clearFieldErrors($('sub-form'));
     renderPreview(r.body);
     state.previewed = JSON.stringify(body);
     formChanged();
@@ -177,14 +277,29 @@
         { key: state.key, body: formBody(true), contentType: 'application/merge-patch+json' })
       : await NM.api('POST', '/subscriptions', { key: state.key, body: formBody(false) });
     if (!r.ok || !r.body) {
-      setStatus('error', NM.refusal(r));
+      refused(r);
       return;
     }
     const saved = r.body;
+    const created = !state.editing;
     resetForm();
     await load();
     setStatus('done', 'Saved ' + (saved.name || saved.id) + '.');
+    if (created && typeof saved.webhookSecret === 'string') showSecret(saved);
     watchAlerts(saved);
+  }
+
+  /** A refusal of the form: each reason next to the field it names, the rest in the status line. */
+  function refused(r) {
+    const unshown = NM.showFieldErrors($('sub-form'), r);
+    setStatus('error', unshown.length ? unshown.join('; ')
+      : 'Not saved: the reasons are shown next to the fields.');
+  }
+
+  function showSecret(saved) {
+    $('sub-secret-name').textContent = saved.name || saved.id;
+    $('sub-secret-value').value = saved.webhookSecret;
+    $('sub-secret').hidden = false;
   }
 
   async function removeSubscription(s) {
@@ -256,6 +371,10 @@
     $('sub-preview-button').addEventListener('click', preview);
     $('sub-cancel').addEventListener('click', resetForm);
     $('sub-watch-close').addEventListener('click', stopWatching);
+    $('sub-secret-close').addEventListener('click', () => {
+      $('sub-secret').hidden = true;
+      $('sub-secret-value').value = '';
+    });
   }
 
   NM.subscriptions = { start: start };

@@ -143,6 +143,27 @@ class JsonSerdeTest {
         var read = Topics.ALERTS.valueSerde().deserialize(Topics.ALERTS.name(), alert.getBytes(StandardCharsets.UTF_8));
         //Then
         assertThat(definition.lexicon()).isNull();
+        assertThat(definition.subTopics()).isEmpty();
         assertThat(read.snippetTerms()).isEmpty();
+    }
+
+    @Test
+    void shouldWriteAThemeWithoutSubTopicsAsBeforeAndOneWithThemInFileOrder() {
+        //Given
+        ThemeDefinition bare = new ThemeDefinition(1, "oil", "Oil", "", Polarity.MIXED, List.of(), 1, null, "1: oil",
+                1, null, null);
+        ThemeDefinition described = new ThemeDefinition(1, "oil", "Oil", "", Polarity.MIXED, List.of(), 1, null,
+                "1 [crude]: oil\n1 [lng]: lng", 1, null, null, List.of(
+                        new org.newsmonitor.contracts.event.SubTopicRef("crude", " Crude by pipe and sea "),
+                        new org.newsmonitor.contracts.event.SubTopicRef("lng", null)));
+        //When
+        String bareText = new String(Topics.THEMES.valueSerde().serialize(Topics.THEMES.name(), bare),
+                StandardCharsets.UTF_8);
+        ThemeDefinition read = Topics.THEMES.valueSerde().deserialize(Topics.THEMES.name(),
+                Topics.THEMES.valueSerde().serialize(Topics.THEMES.name(), described));
+        //Then: no field where there is nothing to say; otherwise each sub-topic with its line, in order
+        assertThat(bareText).doesNotContain("subTopics");
+        assertThat(read.subTopics()).extracting(t -> t.id() + "=" + t.description())
+                .containsExactly("crude=Crude by pipe and sea", "lng=");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.newsmonitor.contracts.Topics;
 import org.newsmonitor.contracts.event.Polarity;
 import org.newsmonitor.contracts.event.SeedRef;
+import org.newsmonitor.contracts.event.SubTopicRef;
 import org.newsmonitor.contracts.event.ThemeDefinition;
 import org.newsmonitor.themes.Lexicon;
 import org.newsmonitor.themes.Seed;
@@ -32,7 +33,8 @@ public final class ThemeDefinitions {
     }
 
     /**
-     * The wire record of a theme spec, carrying the text of the lexicon it was validated against.
+     * The wire record of a theme spec, carrying the text of the lexicon it was validated against and the sub-topics
+     * the spec declares, with their descriptions.
      *
      * @param lexicon the lexicon the spec compiles with; its text travels in the record (none for the empty lexicon)
      */
@@ -41,7 +43,13 @@ public final class ThemeDefinitions {
                 .map(s -> new SeedRef(s.file(), s.section())).toList();
         return new ThemeDefinition(ThemeDefinition.CURRENT_VERSION, spec.id(), spec.title(), spec.description(),
                 toWire(spec.polarity()), seeds, spec.minScore(), spec.require(), spec.rules(),
-                revision, updatedAt, lexicon.text());
+                revision, updatedAt, lexicon.text(), subTopics(spec));
+    }
+
+    /** The declared sub-topics of a spec as the wire carries them, in declaration order. */
+    public static List<SubTopicRef> subTopics(ThemeSpec spec) {
+        return spec.declaredSubTopics().stream().filter(t -> !t.id().isBlank())
+                .map(t -> new SubTopicRef(t.id(), t.description())).toList();
     }
 
     /** The wire polarity of a theme library polarity. */
@@ -62,11 +70,14 @@ public final class ThemeDefinitions {
         };
     }
 
-    /** Whether two definitions say the same thing (lexicon included), ignoring revision and publication time. */
+    /**
+     * Whether two definitions say the same thing (lexicon and sub-topic descriptions included), ignoring revision and
+     * publication time.
+     */
     public static boolean sameContent(ThemeDefinition a, ThemeDefinition b) {
         return a.id().equals(b.id()) && a.title().equals(b.title()) && a.description().equals(b.description())
                 && a.polarity() == b.polarity() && a.seeds().equals(b.seeds()) && a.minScore() == b.minScore()
                 && Objects.equals(a.require(), b.require()) && a.rules().equals(b.rules())
-                && Objects.equals(a.lexicon(), b.lexicon());
+                && Objects.equals(a.lexicon(), b.lexicon()) && a.subTopics().equals(b.subTopics());
     }
 }

@@ -105,7 +105,7 @@ public final class ArticleIndex implements AutoCloseable {
         }
         Story before = stories.get(match.articleId());
         Story after = stories.merge(match.articleId(), new Story(match.storyId(),
-                Map.of(match.themeId(), match.score())), Story::with);
+                Map.of(match.themeId(), match.score()), Map.of(match.themeId(), match.subTopics())), Story::with);
         if (before != null && !before.storyId().equals(after.storyId())) {
             Set<String> old = articlesByStory.get(before.storyId());
             if (old != null) {
@@ -141,6 +141,15 @@ public final class ArticleIndex implements AutoCloseable {
     public Map<String, Double> themeScores(String articleId) {
         Story s = stories.get(articleId);
         return s == null ? Map.of() : s.scores();
+    }
+
+    /**
+     * The sub-topics of each theme an article matched, as the stream service recorded them (ids, in the theme's
+     * order); themes whose match named none are left out. Never null.
+     */
+    public Map<String, List<String>> subTopicsOf(String articleId) {
+        Story s = stories.get(articleId);
+        return s == null ? Map.of() : s.subTopics();
     }
 
     /** Ids of the articles that matched any of {@code themes}, or any theme at all when {@code themes} is empty. */
@@ -187,11 +196,25 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    private record Story(String storyId, Map<String, Double> scores) {
+    private record Story(String storyId, Map<String, Double> scores, Map<String, List<String>> subTopics) {
+        Story {
+            // only the themes whose match named sub-topics: most matches name none, and cost nothing here
+            Map<String, List<String>> named = new java.util.TreeMap<>();
+            subTopics.forEach((theme, ids) -> {
+                if (ids != null && !ids.isEmpty()) {
+                    named.put(theme, List.copyOf(ids));
+                }
+            });
+            subTopics = named.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(named);
+        }
+
         Story with(Story other) {
             Map<String, Double> all = new java.util.TreeMap<>(scores);
             all.putAll(other.scores);
-            return new Story(other.storyId, java.util.Collections.unmodifiableMap(all));
+            Map<String, List<String>> named = new java.util.TreeMap<>(subTopics);
+            other.scores.keySet().forEach(named::remove);
+            named.putAll(other.subTopics);
+            return new Story(other.storyId, java.util.Collections.unmodifiableMap(all), named);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -15,6 +16,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.newsmonitor.contracts.event.SubTopicRef;
 import org.newsmonitor.themes.Expr;
 
 /**
@@ -29,10 +31,20 @@ public final class ArticleSearch {
     private static final int MAX_HIGHLIGHT_CHARS = 200_000;
 
     private final ArticleIndex index;
+    private final CatalogThemes catalog;
 
     /** @param index the articles searched */
     public ArticleSearch(ArticleIndex index) {
+        this(index, null);
+    }
+
+    /**
+     * @param index   the articles searched
+     * @param catalog describes the sub-topics the hits matched; null to give them without descriptions
+     */
+    public ArticleSearch(ArticleIndex index, CatalogThemes catalog) {
         this.index = index;
+        this.catalog = catalog;
     }
 
     /**
@@ -72,9 +84,12 @@ public final class ArticleSearch {
      * @param publishedAt publication time
      * @param themes      themes the article matched, sorted
      * @param score       relevance: query terms present, a title match counting twice
+     * @param subTopics   by theme id, the sub-topics the recorded match named, each with what it covers (empty
+     *                    description when the published theme gives none); themes whose match named none are absent
      */
     public record Hit(String articleId, String storyId, String title, String titleHtml, String snippetHtml,
-            String url, String source, String language, Instant publishedAt, List<String> themes, float score) {
+            String url, String source, String language, Instant publishedAt, List<String> themes, float score,
+            Map<String, List<SubTopicRef>> subTopics) {
     }
 
     /**
@@ -116,7 +131,7 @@ public final class ArticleSearch {
                     titles[i] == null ? DefaultPassageFormatterAccess.escape(d.get(ArticleFields.TITLE)) : titles[i],
                     snippet, d.get("url"), d.get(ArticleFields.SOURCE), d.get(ArticleFields.LANGUAGE),
                     Instant.ofEpochMilli(d.getField(ArticleFields.PUBLISHED).numericValue().longValue()),
-                    index.themesOf(id), Float.isNaN(docs[i].score) ? 0f : docs[i].score));
+                    index.themesOf(id), Float.isNaN(docs[i].score) ? 0f : docs[i].score, subTopics(id)));
         }
         String next = null;
         if (top.scoreDocs.length > request.limit() && docs.length > 0) {
@@ -126,6 +141,13 @@ public final class ArticleSearch {
                     lastHit.articleId()).token();
         }
         return new Page(hits, s.count(query), next);
+    }
+
+    private Map<String, List<SubTopicRef>> subTopics(String articleId) {
+        Map<String, List<SubTopicRef>> out = new TreeMap<>();
+        index.subTopicsOf(articleId).forEach((theme, ids) -> out.put(theme, catalog != null
+                ? catalog.describe(theme, ids) : ids.stream().map(t -> new SubTopicRef(t, "")).toList()));
+        return out;
     }
 
     private static UnifiedHighlighter highlighter(IndexSearcher s, boolean title) {

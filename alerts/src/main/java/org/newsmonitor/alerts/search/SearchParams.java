@@ -96,6 +96,23 @@ public final class SearchParams {
         throw new ApiError(400, "limit", "must be a whole number from 1 to " + max + hint);
     }
 
+    /** A count of items to skip, 0 to {@code max}; 0 when not given. */
+    static int offset(String raw, int max) {
+        if (raw == null) {
+            return 0;
+        }
+        try {
+            int v = Integer.parseInt(raw.strip());
+            if (v >= 0 && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiError(400, "offset", "must be a whole number from 0 to " + max + " (copies skipped, oldest "
+                + "first; the answer's nextOffset gives the next page)");
+    }
+
     /** A story id from the path: 1 to 200 characters, no control characters. */
     static String storyId(String raw) {
         if (raw == null || raw.isBlank() || raw.length() > MAX_STORY_ID

@@ -52,13 +52,17 @@ public final class SearchRoutes {
         String id = SearchParams.storyId(ctx.pathParam("id"));
         String q = ctx.queryParam("q");
         Query query = q == null || q.isBlank() ? null : SearchParams.query("q", q, service.lexicon());
-        int limit = SearchParams.limit(ctx.queryParam("limit"), StoryView.DEFAULT_LIMIT, StoryView.MAX_LIMIT, "");
-        StoryView.Story story = service.stories().story(id, query, limit).orElseThrow(() -> new ApiError(404, "id",
-                "no article of story '" + id + "' is held"));
+        int limit = SearchParams.limit(ctx.queryParam("limit"), StoryView.DEFAULT_LIMIT, StoryView.MAX_LIMIT,
+                " (further copies are paged with 'offset')");
+        int offset = SearchParams.offset(ctx.queryParam("offset"), StoryView.MAX_OFFSET);
+        StoryView.Story story = service.stories().story(id, query, offset, limit).orElseThrow(() -> new ApiError(404,
+                "id", "no article of story '" + id + "' is held"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("storyId", story.storyId());
         body.put("total", story.total());
+        body.put("offset", story.offset());
         body.put("articles", story.articles());
+        body.put("nextOffset", story.nextOffset());
         body.put("complete", service.caughtUp());
         ctx.json(body);
     }

@@ -34,7 +34,7 @@ public final class SearchService implements AutoCloseable {
         this.index = index;
         this.lexicon = lexicon;
         this.catalog = new CatalogThemes(lexicon);
-        this.search = new ArticleSearch(index);
+        this.search = new ArticleSearch(index, catalog);
         this.preview = new SubscriptionPreview(index, catalog, text, clock);
         this.stories = new StoryView(index, catalog, text, clock);
     }

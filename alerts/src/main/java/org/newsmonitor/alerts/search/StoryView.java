@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
@@ -19,6 +18,7 @@ import org.apache.lucene.util.BytesRef;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.event.MatchedTerm;
 import org.newsmonitor.contracts.event.Polarity;
+import org.newsmonitor.contracts.event.SubTopicRef;
 import org.newsmonitor.contracts.event.ThemeMatchEvent;
 import org.newsmonitor.matching.ArticleMatch;
 import org.newsmonitor.matching.ArticleText;
@@ -37,6 +37,8 @@ public final class StoryView {
     public static final int MAX_LIMIT = 100;
     /** Copies when no limit is given. */
     public static final int DEFAULT_LIMIT = 20;
+    /** Most copies skipped: pages go this deep into a story, and no deeper. */
+    public static final int MAX_OFFSET = 10_000;
     private static final String QUERY_SUBSCRIPTION = "search";
 
     private final ArticleIndex index;
@@ -61,10 +63,13 @@ public final class StoryView {
      * A story.
      *
      * @param storyId  the story id (as on matches, alerts and search hits)
-     * @param total    copies held
-     * @param articles the first {@code limit} copies, oldest first
+     * @param total      copies held
+     * @param offset     copies skipped before the first one here
+     * @param articles   up to {@code limit} copies from {@code offset} on, oldest first
+     * @param nextOffset the offset of the next page; null when no copy follows (or it lies beyond
+     *                   {@link #MAX_OFFSET})
      */
-    public record Story(String storyId, long total, List<Copy> articles) {
+    public record Story(String storyId, long total, int offset, List<Copy> articles, Integer nextOffset) {
     }
 
     /**
@@ -95,10 +100,12 @@ public final class StoryView {
      * @param score      the score the stream service recorded
      * @param subTopics  ids of the theme's sub-topics whose rules hold (docs/themes.md); empty when only untagged
      *                   rules hold
+     * @param subTopicDescriptions the same sub-topics with what each covers, as the published theme describes them
+     *                   (empty descriptions when it does not)
      * @param terms      matched terms with field and offsets; empty when the theme in force no longer finds them
      */
     public record Match(String themeId, String themeTitle, Polarity polarity, double score, List<String> subTopics,
-            List<MatchedTerm> terms) {
+            List<SubTopicRef> subTopicDescriptions, List<MatchedTerm> terms) {
     }
 
     /**
@@ -106,12 +113,16 @@ public final class StoryView {
      *
      * @param storyId a story id; an article no theme matched is a story of its own, under its own id
      * @param query   a checked search query whose terms are located in each copy; null for none
+     * @param offset  copies skipped (oldest first), 0 to {@link #MAX_OFFSET}
      * @param limit   copies returned, 1 to {@link #MAX_LIMIT}
-     * @return the story; empty when unknown
+     * @return the story (with no copies when {@code offset} is past its last one); empty when unknown
      */
-    public Optional<Story> story(String storyId, Query query, int limit) {
+    public Optional<Story> story(String storyId, Query query, int offset, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
+        }
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new IllegalArgumentException("offset must be 0 to " + MAX_OFFSET + ", was " + offset);
         }
         Set<String> ids = index.articlesOfStory(storyId);
         if (ids.isEmpty() && index.storyOf(storyId).equals(storyId)) {
@@ -123,18 +134,21 @@ public final class StoryView {
                 : Matcher.of(List.of(query.toTheme(QUERY_SUBSCRIPTION, "Search")));
         return index.withSearcher(s -> {
             TermInSetQuery q = new TermInSetQuery(ArticleFields.ID, members.stream().map(BytesRef::new).toList());
-            TopDocs top = s.search(q, limit, new Sort(new SortField(ArticleFields.PUBLISHED, SortField.Type.LONG),
-                    new SortField(ArticleFields.ID, SortField.Type.STRING)));
-            if (top.scoreDocs.length == 0) {
+            long total = s.count(q);
+            if (total == 0) {
                 return Optional.empty();
             }
+            TopDocs top = s.search(q, offset + limit, new Sort(new SortField(ArticleFields.PUBLISHED,
+                    SortField.Type.LONG), new SortField(ArticleFields.ID, SortField.Type.STRING)));
             StoredFields stored = s.storedFields();
-            List<Copy> copies = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc d : top.scoreDocs) {
-                Document doc = stored.document(d.doc);
+            List<Copy> copies = new ArrayList<>(limit);
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                Document doc = stored.document(top.scoreDocs[i].doc);
                 copies.add(copy(ArticleFields.toArticle(doc), storyId, queryMatcher, now));
             }
-            return Optional.of(new Story(storyId, s.count(q), List.copyOf(copies)));
+            int next = offset + limit;
+            Integer nextOffset = next < total && next <= MAX_OFFSET ? next : null;
+            return Optional.of(new Story(storyId, total, offset, List.copyOf(copies), nextOffset));
         });
     }
 
@@ -157,7 +171,8 @@ public final class StoryView {
                 article.source(), article.language(), article.publishedAt(), List.copyOf(matches), queryTerms);
     }
 
-    private static Match match(ThemeMatchEvent m) {
-        return new Match(m.themeId(), m.themeTitle(), m.polarity(), m.score(), m.subTopics(), m.terms());
+    private Match match(ThemeMatchEvent m) {
+        return new Match(m.themeId(), m.themeTitle(), m.polarity(), m.score(), m.subTopics(),
+                catalog.describe(m.themeId(), m.subTopics()), m.terms());
     }
 }

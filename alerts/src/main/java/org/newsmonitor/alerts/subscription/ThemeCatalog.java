@@ -1,6 +1,7 @@
 package org.newsmonitor.alerts.subscription;
 
 import java.util.List;
+import org.newsmonitor.contracts.event.SubTopicRef;
 
 /** The theme ids the service knows, so that subscriptions to unknown themes are refused. */
 public interface ThemeCatalog {
@@ -15,9 +16,18 @@ public interface ThemeCatalog {
      *
      * @param id       theme id
      * @param title    theme title
-     * @param polarity "COOPERATION", "FRICTION" or "MIXED"
+     * @param polarity  "COOPERATION", "FRICTION" or "MIXED"
+     * @param subTopics the theme's sub-topics with their one-line descriptions, in file order; never null
      */
-    record ThemeInfo(String id, String title, String polarity) {
+    record ThemeInfo(String id, String title, String polarity, List<SubTopicRef> subTopics) {
+        public ThemeInfo {
+            subTopics = subTopics == null ? List.of() : List.copyOf(subTopics);
+        }
+
+        /** A theme that declares no sub-topics. */
+        public ThemeInfo(String id, String title, String polarity) {
+            this(id, title, polarity, List.of());
+        }
     }
 
     /** A fixed catalog, e.g. from a provided set of ids. */

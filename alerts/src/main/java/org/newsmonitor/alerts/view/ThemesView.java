@@ -19,7 +19,8 @@ public final class ThemesView implements ThemeCatalog {
         if (theme == null) {
             themes.remove(id);
         } else {
-            themes.put(id, new ThemeInfo(theme.id(), theme.title(), theme.polarity().name()));
+            themes.put(id, new ThemeInfo(theme.id(), theme.title(), theme.polarity().name(),
+                    theme.subTopics()));
         }
     }
 

@@ -27,6 +27,7 @@ import org.newsmonitor.contracts.event.DeliveryEvent;
 import org.newsmonitor.contracts.event.Granularity;
 import org.newsmonitor.contracts.event.SubscriptionEvent;
 import org.newsmonitor.contracts.json.Json;
+import org.newsmonitor.themes.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,12 @@ public final class AlertsApp {
     private static final int DEFAULT_FEED_ENTRIES = 50;
     private static final List<String> JSON_ONLY = List.of(JsonContentType.JSON);
     private static final List<String> MERGE_PATCH_OR_JSON = List.of(JsonContentType.MERGE_PATCH, JsonContentType.JSON);
+    /**
+     * Room for the request line and headers: a search query of the longest length allowed, every character
+     * percent-encoded (up to 9 bytes for 3 UTF-8 bytes), with its filters and headers, so that the query's own rules
+     * refuse an over-long query with their reason rather than the server with a bare 414.
+     */
+    static final int REQUEST_HEADER_BYTES = Query.MAX_CHARS * 9 + 32 * 1024;
 
     private final AlertsDeps deps;
     private final SseStreams streams;
@@ -90,6 +97,7 @@ public final class AlertsApp {
             config.events.handlerAdded(onRoute);
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.maxRequestSize = deps.maxBodyBytes();
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(REQUEST_HEADER_BYTES));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";

@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.newsmonitor.alerts.testing.TestApp;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.json.Json;
+import org.newsmonitor.alerts.testing.Replay;
+import org.newsmonitor.matching.ThemeDefinitions;
+import org.newsmonitor.themes.Lexicon;
+import org.newsmonitor.themes.Polarity;
+import org.newsmonitor.themes.SubTopic;
+import org.newsmonitor.themes.ThemeSpec;
 
 class SearchRoutesTest {
     private final SearchService search = SearchFixtures.service(Clock.fixed(T0.plus(Duration.ofDays(3)),
@@ -99,6 +105,25 @@ class SearchRoutesTest {
     }
 
     @Test
+    void describesTheSubTopicsEachHitMatchedAsThePublishedThemeDescribesThem() throws Exception {
+        //Given: a theme published with a described sub-topic, and an article whose match named it
+        ThemeSpec spec = new ThemeSpec("gas-deals", "Gas deals", "", Polarity.COOPERATION, List.of(), 1, null,
+                "2 [price-talks]: price", "test", 1, 0, 0, 0,
+                List.of(new SubTopic("price-talks", "Talks on the price of pipeline gas", 3, 5)));
+        search.catalog().apply("gas-deals", ThemeDefinitions.toDefinition(spec, Lexicon.empty(), 1, T0));
+        Replay.article(search, article("p1", "Gas price talks", "Close.", null, "en", "Wire", T0), "story-p");
+        //When
+        JsonNode hit = json(get(q("price"))).get("results").get(0);
+        //Then
+        assertEquals("p1", hit.get("articleId").asText());
+        JsonNode described = hit.get("subTopics").get("gas-deals").get(0);
+        assertEquals("price-talks", described.get("id").asText());
+        assertEquals("Talks on the price of pipeline gas", described.get("description").asText());
+        //And: a hit whose matches named no sub-topic has none
+        assertEquals(0, json(get(q("pipeline"))).get("results").get(0).get("subTopics").size());
+    }
+
+    @Test
     void refusesAnInvalidQueryNamingThePosition() throws Exception {
         HttpResponse<String> r = get(q("gas AND (oil"));
         assertEquals(422, r.statusCode());
@@ -114,6 +139,22 @@ class SearchRoutesTest {
         r = app.send("POST", "/subscriptions/preview", TestApp.ALICE_KEY, "{\"query\":\"" + "x".repeat(10_001) + "\"}");
         assertEquals(422, r.statusCode(), r.body());
         assertTrue(r.body().contains("the query is too long: 10001 characters, at most 10000"), r.body());
+    }
+
+    @Test
+    void refusesAQueryOverTheLengthLimitWithItsReasonEvenWhenItsEncodedUrlIsLong() throws Exception {
+        //Given: queries one character over the limit, in Latin and in Chinese (9 URL bytes a character)
+        for (String query : List.of("x".repeat(10_001), "中".repeat(10_001))) {
+            //When
+            HttpResponse<String> r = get(q(query) + "&lang=zh&from=2026-01-01");
+            //Then: the API's own reason, not a refusal of the URL by the server
+            assertEquals(422, r.statusCode(), r.body().length() > 300 ? r.body().substring(0, 300) : r.body());
+            assertEquals("q", json(r).get("field").asText());
+            assertTrue(json(r).get("error").asText().contains("the query is too long: 10001 characters, at most 10000"),
+                    r.body());
+        }
+        //And: a query at the limit is searched
+        assertEquals(200, get(q("gas " + "中".repeat(9_996))).statusCode());
     }
 
     @Test

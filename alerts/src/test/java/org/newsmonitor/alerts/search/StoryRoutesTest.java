@@ -23,6 +23,7 @@ import org.newsmonitor.themes.Polarity;
 import org.newsmonitor.contracts.json.Json;
 import org.newsmonitor.matching.ThemeDefinitions;
 import org.newsmonitor.themes.Lexicon;
+import org.newsmonitor.themes.SubTopic;
 import org.newsmonitor.themes.ThemeSpec;
 
 /** GET /stories/{id}: every copy of a story, oldest first, with why each matched. */
@@ -33,8 +34,9 @@ class StoryRoutesTest {
 
     @BeforeEach
     void start() {
-        ThemeSpec spec = ThemeSpec.of("gas-deals", "Gas deals", "", Polarity.COOPERATION, List.of(), 2, null,
-                "2 [pipeline]: gas AND pipeline\n1: газопровод\n1: gazprom", "test");
+        ThemeSpec spec = new ThemeSpec("gas-deals", "Gas deals", "", Polarity.COOPERATION, List.of(), 2, null,
+                "2 [pipeline]: gas AND pipeline\n1: газопровод\n1: gazprom", "test", 1, 0, 0, 0,
+                List.of(new SubTopic("pipeline", "Pipeline gas deals and their routes", 4, 5)));
         search.catalog().apply("gas-deals", ThemeDefinitions.toDefinition(spec, Lexicon.empty(), 1, T0));
         app = new TestApp(search);
     }
@@ -81,6 +83,9 @@ class StoryRoutesTest {
         assertThat(match.get("themeTitle").asText()).isEqualTo("Gas deals");
         assertThat(match.get("score").asDouble()).isEqualTo(3.0);
         assertThat(match.get("subTopics").get(0).asText()).isEqualTo("pipeline");
+        assertThat(match.get("subTopicDescriptions").get(0).get("id").asText()).isEqualTo("pipeline");
+        assertThat(match.get("subTopicDescriptions").get(0).get("description").asText())
+                .isEqualTo("Pipeline gas deals and their routes");
         String title = first.get("title").asText();
         List<String> marked = new ArrayList<>();
         match.get("terms").forEach(t -> {
@@ -110,6 +115,50 @@ class StoryRoutesTest {
         assertThat(terms.get(0).get("field").asText()).isEqualTo("title");
         assertThat(terms.get(0).get("start").asInt()).isEqualTo(13);
         assertThat(terms.get(0).get("end").asInt()).isEqualTo(17);
+    }
+
+    @Test
+    void shouldPageTheCopiesOfALongStoryByOffsetOldestFirstUntilTheLast() throws Exception {
+        //Given: a story of 250 copies, one a minute
+        for (int i = 0; i < 250; i++) {
+            add(article(String.format("c-%03d", i), "Gas pipeline copy " + i, "Talks.", null, "en", "Wire",
+                    T0.plusSeconds(60L * i)), "story-long");
+        }
+        //When: followed page by page
+        List<String> ids = new ArrayList<>();
+        String path = "/stories/story-long?limit=100";
+        JsonNode page = get(path, 200);
+        List<Integer> offsets = new ArrayList<>();
+        while (true) {
+            assertThat(page.get("total").asInt()).isEqualTo(250);
+            offsets.add(page.get("offset").asInt());
+            page.get("articles").forEach(a -> ids.add(a.get("articleId").asText()));
+            if (!page.has("nextOffset")) {
+                break;
+            }
+            page = get(path + "&offset=" + page.get("nextOffset").asInt(), 200);
+        }
+        //Then: every copy once, in order, on three pages
+        assertThat(offsets).containsExactly(0, 100, 200);
+        assertThat(ids).hasSize(250).doesNotHaveDuplicates();
+        assertThat(ids.get(0)).isEqualTo("c-000");
+        assertThat(ids.get(249)).isEqualTo("c-249");
+        assertThat(ids).isSorted();
+        //And: past the last copy, an empty page
+        JsonNode past = get(path + "&offset=300", 200);
+        assertThat(past.get("articles")).isEmpty();
+        assertThat(past.has("nextOffset")).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAnOffsetThatIsNotAWholeNumberWithinTheBound() throws Exception {
+        add(article("en-1", "Gas pipeline deal signed", "Talks ended.", null, "en", "Wire", T0), "story-g");
+        for (String bad : List.of("-1", "x", "10001", "1.5")) {
+            JsonNode error = get("/stories/story-g?offset=" + bad, 400);
+            assertThat(error.get("field").asText()).isEqualTo("offset");
+            assertThat(error.get("error").asText()).contains("0 to " + StoryView.MAX_OFFSET);
+        }
+        assertThat(get("/stories/story-g?offset=" + StoryView.MAX_OFFSET, 200).get("articles")).isEmpty();
     }
 
     @Test

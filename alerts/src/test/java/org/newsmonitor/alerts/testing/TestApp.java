@@ -72,11 +72,21 @@ public final class TestApp implements AutoCloseable {
 
     /** Serving {@code /search} and the subscription preview from {@code search}. */
     public TestApp(SearchService search) {
-        this(SseSettings.defaults(), true, 1000, search);
+        this(SseSettings.defaults(), true, 1000, search, AddressAllowList.none());
+    }
+
+    /** Serving search too, and accepting channel URLs on the internal addresses {@code allowed} names. */
+    public TestApp(SearchService search, AddressAllowList allowed) {
+        this(SseSettings.defaults(), true, 1000, search, allowed);
     }
 
     private TestApp(SseSettings sse, boolean emailConfigured, int maxSubscriptionsPerOwner, SearchService search) {
-        SsrfGuard guard = new SsrfGuard(TestApp::fakeDns, AddressAllowList.none());
+        this(sse, emailConfigured, maxSubscriptionsPerOwner, search, AddressAllowList.none());
+    }
+
+    private TestApp(SseSettings sse, boolean emailConfigured, int maxSubscriptionsPerOwner, SearchService search,
+            AddressAllowList allowed) {
+        SsrfGuard guard = new SsrfGuard(TestApp::fakeDns, allowed);
         subscriptions = new SubscriptionService(store, new SubscriptionValidator(ThemeCatalog.of(THEMES), guard,
                 emailConfigured), Clock.systemUTC(), maxSubscriptionsPerOwner);
         AlertsDeps deps = new AlertsDeps(subscriptions, new ApiKeys(Map.of("alice", ALICE_KEY, "bob", BOB_KEY)),

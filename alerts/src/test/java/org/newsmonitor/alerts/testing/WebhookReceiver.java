@@ -29,13 +29,18 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final String secret;
+    private final java.util.function.Supplier<String> secret;
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     public final List<Hit> hits = new CopyOnWriteArrayList<>();
     public final Set<String> effects = ConcurrentHashMap.newKeySet();
 
     public WebhookReceiver(String secret) throws IOException {
+        this(() -> secret);
+    }
+
+    /** A receiver that checks signatures with the secret as it is when each request arrives (e.g. one issued later). */
+    public WebhookReceiver(java.util.function.Supplier<String> secret) throws IOException {
         this.secret = secret;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -75,7 +80,7 @@ public final class WebhookReceiver implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         String id = ex.getRequestHeaders().getFirst(WebhookSignature.ID_HEADER);
         String ts = ex.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER);
-        boolean valid = WebhookSignature.verify(secret, id, ts,
+        boolean valid = secret.get() != null && WebhookSignature.verify(secret.get(), id, ts,
                 ex.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER), body, Instant.now(),
                 Duration.ofMinutes(5));
         hits.add(new Hit(path, id, ts, valid, body, Instant.now()));

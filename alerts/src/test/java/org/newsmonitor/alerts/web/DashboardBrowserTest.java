@@ -291,14 +291,16 @@ class DashboardBrowserTest {
         search.index().index("s-1", article("s-1", "Gas price", "Talks.", "https://news.example.org/s-1",
                 Instant.now()));
         String expected = Json.mapper().readTree(t.send("GET", "/search?q=%28gas%20AND", null, null).body())
-                .get("error").asText();
-        assertThat(expected).isNotBlank();
+                .get("errors").get(0).get("message").asText();
+        assertThat(expected).startsWith("is not a usable query:");
         WebDriverWait wait = openDashboard();
         //When
         searchFor("(gas AND");
-        //Then
+        //Then: the API's reason next to the search box
         wait.until(d -> "error".equals(d.findElement(By.id("search-status")).getAttribute("data-state")));
-        assertThat(driver.findElement(By.id("search-status")).getText()).isEqualTo(expected);
+        assertThat(driver.findElement(By.id("search-q-error")).getText()).isEqualTo(expected);
+        assertThat(driver.findElement(By.id("search-status")).getText())
+                .isEqualTo("The search was refused: see the query.");
         assertThat(driver.findElements(By.cssSelector("#results li"))).isEmpty();
         assertThat(driver.findElement(By.id("search-more")).isDisplayed()).isFalse();
         assertThat(js("return window.__hits.length")).isEqualTo(0L);

@@ -38,6 +38,7 @@ import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.matching.ThemeDefinitions;
 import org.newsmonitor.themes.Lexicon;
 import org.newsmonitor.themes.Polarity;
+import org.newsmonitor.themes.SubTopic;
 import org.newsmonitor.themes.TextLimits;
 import org.newsmonitor.themes.ThemeSpec;
 import org.openqa.selenium.By;
@@ -104,8 +105,8 @@ class WorkspaceBrowserTest {
                 List.of());
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     private void open() {
@@ -378,6 +379,107 @@ class WorkspaceBrowserTest {
                 .isEqualTo("<img src=x onerror=" + HIT + "('sub')>");
         assertThat(driver.findElement(By.cssSelector("#sub-preview li.alert .title")).getText()).isEqualTo(hostileTitle);
         assertThat(driver.findElements(By.cssSelector("#story-article a, #results a, #sub-preview a"))).isEmpty();
+        assertNothingRan();
+    }
+
+    @Test
+    void shouldDescribeTheSubTopicsOfAMatchInTheSearchResultsAndTheStoryView() {
+        //Given: a theme published with described sub-topics, one described with hostile text, and a replayed article
+        ThemeSpec spec = new ThemeSpec("gas-routes", "Gas routes", "", Polarity.COOPERATION, List.of(), 2, null,
+                "2 [route-talks]: route\n2 [hostile]: mongolia", "test", 1, 0, 0, 0, List.of(
+                        new SubTopic("route-talks", "Where the pipeline runs and who agrees to it", 3, 5),
+                        new SubTopic("hostile", "<img src=x onerror=" + HIT + "('subtopic')>", 4, 5)));
+        search.catalog().apply(spec.id(), ThemeDefinitions.toDefinition(spec, Lexicon.empty(), 1, NOW));
+        Replay.article(search, article("r-1", "Energy Wire", "en", "Route through Mongolia agreed",
+                "The route is set.", "https://news.example.org/r-1", NOW.minus(Duration.ofHours(3))), "story-r");
+        open();
+        //When: searched
+        type("search-q", "route");
+        driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#results li.result")).size() == 1);
+        //Then: the result names each sub-topic with what it covers
+        WebElement result = driver.findElement(By.cssSelector("#results li.result"));
+        assertThat(result.findElement(By.cssSelector(".subtopic[data-sub-topic='route-talks']")).getText())
+                .isEqualTo("route-talks — Where the pipeline runs and who agrees to it");
+        assertThat(result.findElement(By.cssSelector(".subtopic[data-sub-topic='hostile'] .subtopic-description"))
+                .getText()).isEqualTo("<img src=x onerror=" + HIT + "('subtopic')>");
+        //When: its story is opened
+        result.findElement(By.className("open-story")).click();
+        wait.until(d -> "r-1".equals(d.findElement(By.id("story-article")).getAttribute("data-article-id")));
+        //Then: why it matched says the same
+        WebElement reason = driver.findElement(By.cssSelector("#story-article .reason[data-theme='gas-routes']"));
+        assertThat(reason.findElement(By.className("subtopics")).getText()).isEqualTo("sub-topic: route-talks — "
+                + "Where the pipeline runs and who agrees to it; hostile — <img src=x onerror=" + HIT + "('subtopic')>");
+        assertNothingRan();
+    }
+
+    @Test
+    void shouldPageThroughTheCopiesOfAStoryLongerThanOnePage() {
+        //Given: a story of 230 copies
+        for (int i = 0; i < 230; i++) {
+            Replay.article(search, article(String.format("c-%03d", i), "Wire " + i, "en",
+                    "Power of Siberia copy " + i, "Same story.", "https://news.example.org/c-" + i,
+                    NOW.minus(Duration.ofDays(1)).plusSeconds(i)), "story-long");
+        }
+        open();
+        //When: the story of the oldest copy is opened
+        js("NM.story.open('story-long', 'c-000', null)");
+        wait.until(d -> "c-000".equals(d.findElement(By.id("story-article")).getAttribute("data-article-id")));
+        //Then: the first page of copies, and more to come
+        assertThat(driver.findElements(By.cssSelector("#story-copies li.copy"))).hasSize(99);
+        assertThat(driver.findElement(By.id("story-copies-title")).getText())
+                .isEqualTo("Other copies of this story (229; 99 shown)");
+        WebElement more = driver.findElement(By.id("story-more"));
+        assertThat(more.isDisplayed()).isTrue();
+        //When: more copies are asked for, twice
+        more.click();
+        wait.until(d -> d.findElements(By.cssSelector("#story-copies li.copy")).size() == 199);
+        driver.findElement(By.id("story-more")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#story-copies li.copy")).size() == 229);
+        //Then: every copy once, oldest first, and nothing more to ask for
+        List<String> ids = driver.findElements(By.cssSelector("#story-copies li.copy")).stream()
+                .map(e -> e.getAttribute("data-article-id")).toList();
+        assertThat(ids).doesNotHaveDuplicates().isSorted();
+        assertThat(ids.get(228)).isEqualTo("c-229");
+        assertThat(driver.findElement(By.id("story-more")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("story-copies-title")).getText())
+                .isEqualTo("Other copies of this story (229)");
+    }
+
+    @Test
+    void shouldShowWhyTheApiRefusesAQueryNextToTheSearchBox() {
+        //Given
+        Replay.article(search, article("g-1", "Energy Wire", "en", "Power of Siberia price", "Talks.",
+                "https://news.example.org/g-1", NOW.minus(Duration.ofHours(1))), "story-g");
+        open();
+        String expensive = java.util.stream.IntStream.rangeClosed(1, 201).mapToObj(i -> "word" + i)
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        List<List<String>> cases = List.of(
+                List.of("", "is not a usable query: the query is empty"),
+                List.of("x".repeat(10_001), "is not a usable query: the query is too long: 10001 "
+                        + "characters, at most 10000"),
+                List.of("gas OR p*", "is not a usable query: column 8: the query is too broad: the prefix"),
+                List.of("NOT gas", "is not a usable query: column 1: the query is too broad"),
+                List.of(expensive, "is not a usable query: the query is too expensive: 201 terms"));
+        for (List<String> c : cases) {
+            //When: the query is searched
+            js("document.getElementById('search-q').value = arguments[0];", c.get(0));
+            driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+            //Then: the API's reason is next to the search box, the box is marked, and no result is shown
+            wait.until(d -> d.findElement(By.id("search-q-error")).getText().startsWith(c.get(1)));
+            assertThat(driver.findElement(By.id("search-q")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(driver.findElement(By.id("search-status")).getText())
+                    .isEqualTo("The search was refused: see the query.");
+            assertThat(driver.findElements(By.cssSelector("#results li.result"))).isEmpty();
+            js("document.getElementById('search-q-error').textContent = '';");
+        }
+        //When: a good query follows
+        type("search-q", "price");
+        driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#results li.result")).size() == 1);
+        //Then: the reason is gone
+        assertThat(driver.findElement(By.id("search-q-error")).getText()).isEmpty();
+        assertThat(driver.findElement(By.id("search-q")).getAttribute("aria-invalid")).isNull();
         assertNothingRan();
     }
 }

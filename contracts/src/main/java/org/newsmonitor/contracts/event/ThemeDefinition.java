@@ -1,5 +1,6 @@
 package org.newsmonitor.contracts.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,6 +23,9 @@ import java.util.List;
  * @param lexicon       the lexicon (lexicon.yaml text) the theme was validated against and is compiled with, so that
  *                      its {@code @list} references mean the same offline and live; null on records written before
  *                      it was carried, which are compiled with the lexicon bundled with the stream application
+ * @param subTopics     the sub-topics the theme file declares, with their one-line descriptions, in file order; never
+ *                      null, empty for a theme that declares none and on records written before they were carried
+ *                      (an additive field: omitted when empty)
  */
 public record ThemeDefinition(
         int schemaVersion,
@@ -35,7 +39,8 @@ public record ThemeDefinition(
         String rules,
         int revision,
         Instant updatedAt,
-        String lexicon) implements KeyedRecord {
+        String lexicon,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SubTopicRef> subTopics) implements KeyedRecord {
 
     public static final int CURRENT_VERSION = 1;
 
@@ -54,6 +59,15 @@ public record ThemeDefinition(
         require = Checks.optional(require);
         rules = Checks.nonBlank(r, "rules", rules);
         lexicon = lexicon == null || lexicon.isBlank() ? null : lexicon;
+        subTopics = Checks.list(subTopics);
+    }
+
+    /** A definition that declares no sub-topics. */
+    public ThemeDefinition(int schemaVersion, String id, String title, String description, Polarity polarity,
+            List<SeedRef> seeds, double minScore, String require, String rules, int revision, Instant updatedAt,
+            String lexicon) {
+        this(schemaVersion, id, title, description, polarity, seeds, minScore, require, rules, revision, updatedAt,
+                lexicon, List.of());
     }
 
     /** A definition without its own lexicon: it is compiled with the lexicon bundled with the stream application. */
