@@ -64,14 +64,14 @@ class ThemeQualityTest {
     }
 
     /**
-     * The lowest per-theme precision and recall the held-back part reached when last measured (0.652 arctic-nsr and
-     * 0.750 dual-use-sanctions), rounded down, and recall 0.80 with no hard-negative hit for the named themes (lowest
-     * 0.804, arms-sales): a regression guard, not the target, which the held-back part does not meet yet
+     * The lowest per-theme precision and recall the held-back part reached when last measured (0.731 arctic-nsr and
+     * 0.732 trade-investment), rounded down, and recall 0.85 with no hard-negative hit for the named themes (lowest
+     * 0.853, arms-sales): a regression guard, not the target, which the held-back part does not meet yet
      * (docs/themes.md).
      */
     static final QualityThresholds HELD_BACK_FLOOR = QualityThresholds.none()
-            .withPrecision(null, 0.65).withRecall(null, 0.70).withRecall("power-of-siberia", 0.80)
-            .withRecall("eeu-bri-friction", 0.80).withRecall("arms-sales", 0.80)
+            .withPrecision(null, 0.73).withRecall(null, 0.73).withRecall("power-of-siberia", 0.85)
+            .withRecall("eeu-bri-friction", 0.85).withRecall("arms-sales", 0.85)
             .withNoHitsOnNegatives("power-of-siberia").withNoHitsOnNegatives("eeu-bri-friction")
             .withNoHitsOnNegatives("arms-sales");
 }
