@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ import org.newsmonitor.themes.Rule;
  * its rules that hold add up to its minScore, as in the matcher. Only themes with a matching clause of a positive
  * rule are looked at.
  *
- * <p>The monitor runs with a term-filtered presearcher that knows term sets ({@link TermSetPresearch}) over an index
+ * <p>The monitor runs with a multipass term-filtered presearcher that knows term sets ({@link TermSetPresearch}) over an index
  * where rule prefixes are terms ({@link PrefixIndexingAnalyzer}), and without Lucene's query cache: over a
  * one-article index it never caches anything, but its usage tracking would hash every query run for every article.
  */
@@ -98,17 +99,19 @@ final class LuceneThemeMonitor implements Closeable {
 
     LuceneThemeMonitor(List<CompiledTheme> themes) {
         LuceneQueries translation = new LuceneQueries();
+        Map<Expr, Integer> uses = clauseUses(themes);
         Map<Query, Integer> registered = new LinkedHashMap<>();
         this.themes = new ThemeCheck[themes.size()];
         int rules = 0;
         for (int t = 0; t < themes.size(); t++) {
             CompiledTheme theme = themes.get(t);
-            Clauses require = theme.require() == null ? null : clauses(theme.require(), translation, registered);
+            Clauses require = theme.require() == null ? null
+                    : clauses(theme.require(), uses, translation, registered);
             Clauses[] ruleClauses = new Clauses[theme.rules().size()];
             double[] weights = new double[ruleClauses.length];
             for (int r = 0; r < ruleClauses.length; r++) {
                 Rule rule = theme.rules().get(r);
-                ruleClauses[r] = clauses(rule.expression(), translation, registered);
+                ruleClauses[r] = clauses(rule.expression(), uses, translation, registered);
                 weights[r] = rule.weight();
             }
             rules += ruleClauses.length;
@@ -130,16 +133,57 @@ final class LuceneThemeMonitor implements Closeable {
         }
     }
 
-    private static Clauses clauses(Expr e, LuceneQueries translation, Map<Query, Integer> registered) {
-        List<Expr> parts = e instanceof Expr.And and ? and.children() : List.of(e);
+    // the parts of a top-level AND; any other expression is one part
+    private static List<Expr> parts(Expr e) {
+        return e instanceof Expr.And and ? and.children() : List.of(e);
+    }
+
+    // a NOT part counts by its negated expression
+    private static Expr positive(Expr part) {
+        return part instanceof Expr.Not not ? not.child() : part;
+    }
+
+    // how many rules and requires have each part
+    private static Map<Expr, Integer> clauseUses(List<CompiledTheme> themes) {
+        Map<Expr, Integer> uses = new HashMap<>();
+        for (CompiledTheme theme : themes) {
+            List<Expr> expressions = new ArrayList<>();
+            theme.rules().forEach(r -> expressions.add(r.expression()));
+            if (theme.require() != null) {
+                expressions.add(theme.require());
+            }
+            for (Expr e : expressions) {
+                for (Expr part : new LinkedHashSet<>(parts(e))) {
+                    uses.merge(positive(part), 1, Integer::sum);
+                }
+            }
+        }
+        return uses;
+    }
+
+    /*
+     * A part that several rules or requires share and that is more than one term (a lexicon list, an OR, a NEAR)
+     * becomes a monitor query of its own, registered once; the other parts stay together in one query of the rule,
+     * so that the presearcher can index the rule by its rarest term.
+     */
+    private static Clauses clauses(Expr e, Map<Expr, Integer> uses, LuceneQueries translation,
+            Map<Query, Integer> registered) {
         List<Integer> must = new ArrayList<>();
         List<Integer> mustNot = new ArrayList<>();
-        for (Expr part : parts) {
-            if (part instanceof Expr.Not not) {
-                mustNot.add(register(not.child(), translation, registered));
+        List<Expr> own = new ArrayList<>();
+        for (Expr part : parts(e)) {
+            Expr positive = positive(part);
+            boolean shared = !(positive instanceof Expr.Term) && uses.getOrDefault(positive, 0) > 1;
+            if (!shared) {
+                own.add(part);
+            } else if (part instanceof Expr.Not) {
+                mustNot.add(register(positive, translation, registered));
             } else {
-                must.add(register(part, translation, registered));
+                must.add(register(positive, translation, registered));
             }
+        }
+        if (!own.isEmpty()) {
+            must.add(register(own.size() == 1 ? own.get(0) : new Expr.And(own), translation, registered));
         }
         return new Clauses(must.stream().mapToInt(Integer::intValue).toArray(),
                 mustNot.stream().mapToInt(Integer::intValue).toArray());
