@@ -36,7 +36,7 @@ class LuceneBaselineTest {
     }
 
     @Test
-    void shouldApplyWeightsNegativesAndRequireThroughScoresWhenTranslated() throws Exception {
+    void shouldApplyWeightsNegativesAndRequireOutsideTheMonitorWhenTranslated() throws Exception {
         //Given
         CompiledTheme t = theme("t", 4, "@russia AND @china", """
                 3: pipeline*
