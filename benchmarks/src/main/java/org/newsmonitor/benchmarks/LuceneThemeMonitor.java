@@ -27,18 +27,20 @@ import org.newsmonitor.themes.Rule;
 /**
  * The baseline: the themes' rules as queries in a Lucene monitor, the weights summed outside it.
  *
- * <p>Each rule and each {@code require} is split at its top-level AND into clauses; each clause (a NOT clause by its
- * negated expression) is translated by {@link LuceneQueries} and registered as one monitor query, once however many
- * rules and themes use it: the require {@code (@russia OR @ru-firms) AND (@china OR @cn-firms)} that twelve catalog
- * themes share is two monitor queries, and a lexicon such as {@code @china} that thousands of subscription rules AND
- * with their own words is one. For an article the monitor says which of these queries match; a rule holds when all
- * its clauses match and none of its NOT clauses does, and a theme matches when its require holds and the weights of
- * its rules that hold add up to its minScore, as in the matcher. Only themes with a matching clause of a positive
- * rule are looked at.
+ * <p>Each rule and each {@code require} is split at its top-level AND. A part that several rules or requires share
+ * and that is more than one term (a lexicon list, an OR, a NEAR) is translated by {@link LuceneQueries} and
+ * registered as a monitor query of its own, once however many rules and themes use it: the require
+ * {@code (@russia OR @ru-firms) AND (@china OR @cn-firms)} that ten catalog themes share is two monitor queries, and
+ * {@code @china}, which thousands of subscription rules AND with their own words, is one. The rule's other parts stay
+ * together in one monitor query (identical ones registered once too). For an article the monitor says which queries
+ * match; a rule holds when all its queries match and none of its shared NOT parts does, and a theme matches when
+ * its require holds and the weights of its rules that hold add up to its minScore, as in the matcher. Only themes
+ * with a matching query in a positive rule are looked at.
  *
- * <p>The monitor runs with a multipass term-filtered presearcher that knows term sets ({@link TermSetPresearch}) over an index
- * where rule prefixes are terms ({@link PrefixIndexingAnalyzer}), and without Lucene's query cache: over a
- * one-article index it never caches anything, but its usage tracking would hash every query run for every article.
+ * <p>The monitor runs with a multipass term-filtered presearcher that knows term sets ({@link TermSetPresearch})
+ * over an index where rule prefixes are terms ({@link PrefixIndexingAnalyzer}), and without Lucene's query cache:
+ * over a one-article index it never caches anything, but its usage tracking would hash every query run for every
+ * article.
  */
 final class LuceneThemeMonitor implements Closeable {
     /** The matcher's rounding allowance on minScore. */
