@@ -30,7 +30,7 @@ final class Equivalence {
             for (ThemeHit h : matcher.match(d)) {
                 ours.add(h.themeId());
             }
-            Set<String> theirs = lucene.match(d);
+            Set<String> theirs = lucene.match(d).themes();
             if (!ours.equals(theirs)) {
                 out.add(new Difference(d.id(), ours, theirs));
             }
