@@ -22,6 +22,7 @@ final class Preselection {
     // a rule is necessary when the other positive weights stay below minScore by more than this
     private static final double MARGIN = 1e-6;
     private static final int[] NONE = new int[0];
+    private static final TermCheck[] NO_TERMS = new TermCheck[0];
 
     /**
      * A phrase or field-scoped term to check when one of its atoms occurs: its node, and the term's other atoms, which
@@ -118,8 +119,8 @@ final class Preselection {
         TermCheck[][] termChecks = new TermCheck[atoms][];
         for (int a = 0; a < atoms; a++) {
             int key = a;
-            termChecks[a] = Arrays.stream(atomTerms[a]).mapToObj(term -> termCheck(terms[term], key, cost))
-                    .toArray(TermCheck[]::new);
+            termChecks[a] = atomTerms[a].length == 0 ? NO_TERMS : Arrays.stream(atomTerms[a])
+                    .mapToObj(term -> termCheck(terms[term], key, cost)).toArray(TermCheck[]::new);
         }
         return new Preselection(byAtom.toArrays(), termChecks, byTerm.toArrays(),
                 always.stream().mapToInt(Integer::intValue).toArray(), checks, shared.toArray(new SharedClause[0]));
@@ -163,7 +164,7 @@ final class Preselection {
         int[][] themesByAtom = new int[atoms][];
         Arrays.fill(themesByAtom, NONE);
         TermCheck[][] termsByAtom = new TermCheck[atoms][];
-        Arrays.fill(termsByAtom, new TermCheck[0]);
+        Arrays.fill(termsByAtom, NO_TERMS);
         int[] all = new int[themes];
         Arrays.setAll(all, i -> i);
         ThemeChecks[] checks = new ThemeChecks[themes];
@@ -341,7 +342,7 @@ final class Preselection {
         }
 
         int[] toArray() {
-            return Arrays.copyOf(values, size);
+            return size == 0 ? NONE : Arrays.copyOf(values, size);
         }
     }
 }

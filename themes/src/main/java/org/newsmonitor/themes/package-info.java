@@ -17,7 +17,7 @@
  * {@link org.newsmonitor.themes.Matcher#explain} says why one theme did or did not match.
  *
  * <h2>How matching works</h2>
- * Building a matcher ({@code Matcher.Binder}) gives every distinct word and every distinct prefix ({@code word*})
+ * Building a matcher ({@code RuleBinder}) gives every distinct word and every distinct prefix ({@code word*})
  * of all themes a small integer, its <em>atom</em>, and turns each rule into a tree of {@code EvalNode}s over
  * atoms. Equal subexpressions of all themes share one node, so a lexicon list used by fifty rules is one
  * {@code OrNode}. Matching an article then runs four steps.
@@ -85,12 +85,13 @@
  * </ol>
  *
  * <h2>Where the speed comes from</h2>
- * Measured choices, each kept because it gains 5 % or more in the matcher benchmark (docs/performance.md):
- * tokens are scanned into a reused buffer, no string per token, with one 64K table of character classes; the word
- * table is one open-addressing table whose keys include the {@code s} and {@code es} forms, so the plural fold
- * costs no second look-up; the prefix walk stops as soon as no prefix starts with the characters seen; each token
- * remembers its word atoms, so a phrase is checked in constant time per part; per-article answers are stamped with
- * the article's number instead of being cleared. The rest is written plainly.
+ * The choices that stay because they pay (docs/performance.md, "Matcher", has the measurements): the text is
+ * scanned once into a reused buffer, no string per token, with one 64K table of character classes (8 % of the
+ * catalog benchmark); the word table's keys include the {@code s} and {@code es} forms, so the plural fold costs no
+ * second look-up; the prefix walk stops as soon as no prefix starts with the characters seen; pre-selection keeps
+ * most themes from being evaluated at all; a term's occurrences are worked out once per article for every theme that
+ * uses it; per-article answers are forgotten by numbering articles instead of clearing arrays. Tricks that gained
+ * less than 5 % were replaced by the plain version.
  *
  * <h2>What is not here</h2>
  * This library reads theme files and nothing else: articles reach it as {@link org.newsmonitor.themes.Document}s.
