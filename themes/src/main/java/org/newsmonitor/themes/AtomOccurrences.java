@@ -13,6 +13,8 @@ final class AtomOccurrences {
     private final int[] seenIn;
     private final int[] count;
     private final int[][] tokens;
+    // the atoms seen in this article as a bit set: a small array, quick to test
+    private final long[] present;
     // the atoms seen in this article, in the order they were first seen
     private int[] seen = new int[64];
     private int seenCount;
@@ -21,9 +23,13 @@ final class AtomOccurrences {
         seenIn = new int[atoms];
         count = new int[atoms];
         tokens = new int[atoms][];
+        present = new long[(atoms + 63) >>> 6];
     }
 
     void nextArticle() {
+        for (int i = 0; i < seenCount; i++) {
+            present[seen[i] >>> 6] = 0;
+        }
         seenCount = 0;
         article++;
         if (article == Integer.MAX_VALUE) {
@@ -36,6 +42,7 @@ final class AtomOccurrences {
     void record(int atom, int token) {
         if (seenIn[atom] != article) {
             seenIn[atom] = article;
+            present[atom >>> 6] |= 1L << atom;
             count[atom] = 0;
             if (tokens[atom] == null) {
                 tokens[atom] = new int[4];
@@ -55,12 +62,12 @@ final class AtomOccurrences {
 
     /** Whether {@code atom} occurs in the article. */
     boolean occurs(int atom) {
-        return seenIn[atom] == article;
+        return (present[atom >>> 6] & (1L << atom)) != 0;
     }
 
     /** How many tokens of the article are {@code atom}. */
     int count(int atom) {
-        return occurs(atom) ? count[atom] : 0;
+        return seenIn[atom] == article ? count[atom] : 0;
     }
 
     /** The {@code i}-th token (ascending) that is {@code atom}, for {@code i < count(atom)}. */
@@ -70,7 +77,7 @@ final class AtomOccurrences {
 
     /** Whether token {@code token} is {@code atom}. */
     boolean occursAt(int atom, int token) {
-        return occurs(atom) && Arrays.binarySearch(tokens[atom], 0, count[atom], token) >= 0;
+        return seenIn[atom] == article && Arrays.binarySearch(tokens[atom], 0, count[atom], token) >= 0;
     }
 
     /** How many distinct atoms occur in the article. */
