@@ -1,10 +1,12 @@
 package org.newsmonitor.themes;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rule expression bound to the atom ids of one {@link Matcher}, evaluated over an article's per-atom token lists.
- * Term, OR and NEAR nodes also yield spans (first and last token of each occurrence) for NEAR and for evidence.
+ * A rule expression bound to the atom ids of one {@link Matcher}, evaluated over the article's atom occurrences.
+ * Term, OR and NEAR nodes also give spans (first and last token of each occurrence): NEAR pairs them up, and
+ * explanations and hits report the terms inside them.
  */
 abstract class EvalNode {
 
@@ -12,32 +14,29 @@ abstract class EvalNode {
     record Evidence(String term, int firstToken, int lastToken) {
     }
 
+    /** Whether the expression holds in the article. */
     abstract boolean holds(DocState d);
 
     /** Adds the occurrences of this span node to {@code out}. */
-    void spans(DocState d, LongList out) {
+    void addSpans(DocState d, SpanList out) {
         throw new IllegalStateException("not a span expression");
     }
 
     /**
-     * The occurrences of this span node, in no particular order: {@code scratch}, emptied and filled, or a list the
-     * caller must not change.
+     * The occurrences of this span node sorted by first token: {@code scratch}, filled, or a list the caller must
+     * not change.
      */
-    LongList spanList(DocState d, LongList scratch) {
-        scratch.size = 0;
-        spans(d, scratch);
+    SpanList sortedSpans(DocState d, SpanList scratch) {
+        scratch.clear();
+        addSpans(d, scratch);
+        scratch.sort();
         return scratch;
     }
 
-    /** Like {@link #spanList} but sorted by first token. */
-    LongList sortedSpanList(DocState d, LongList scratch) {
-        LongList spans = spanList(d, scratch);
-        spans.sort();
-        return spans;
-    }
-
-    /** Adds the term occurrences that make this node hold; with {@code within}, only those inside its spans. */
-    abstract void collect(DocState d, List<Evidence> out, LongList within);
+    /**
+     * Adds the term occurrences that make this node hold; with {@code within}, only those inside one of its spans.
+     */
+    abstract void collect(DocState d, List<Evidence> out, SpanList within);
 
     /**
      * Adds to {@code out} clauses (see {@link Clauses}) that all hold whenever this node holds. Adds nothing when
@@ -46,24 +45,10 @@ abstract class EvalNode {
     abstract void necessary(AtomCost cost, List<int[]> out);
 
     /**
-     * Relative cost of relying on a clause element for pre-selection (lower is more selective): an atom id, or the
-     * complement {@code ~id} of a term node id.
+     * Relative cost of relying on a {@link ClauseElement} for pre-selection (lower is more selective).
      */
     interface AtomCost {
         double of(int element);
-    }
-
-    static boolean inside(LongList within, int first, int last) {
-        if (within == null) {
-            return true;
-        }
-        for (int i = 0; i < within.size; i++) {
-            long s = within.values[i];
-            if (LongList.first(s) <= first && last <= LongList.last(s)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A word, prefix or phrase. Its occurrences are computed once per article and cached. */
@@ -84,26 +69,17 @@ abstract class EvalNode {
 
         @Override
         boolean holds(DocState d) {
-            int cached = d.cachedHolds(id);
-            if (cached != 0) {
-                return cached == 1;
+            ArticleAnswers known = d.termHolds();
+            if (known.known(id)) {
+                return known.yes(id);
             }
-            for (int a : atoms) {
-                if (!d.has(a)) {
-                    return false;
-                }
-            }
-            return cached(d).size > 0;
+            return allAtomsOccur(d) && !occurrences(d).isEmpty();
         }
 
-        private boolean phraseAt(DocState d, int start, int known) {
-            for (int k = 0; k < atoms.length; k++) {
-                if (k == known) {
-                    continue;
-                }
-                int u = start + k;
-                boolean ok = prefix[k] ? d.atomAt(atoms[k], u) : d.wordAt(atoms[k], u);
-                if (!ok) {
+        // a quick test before the occurrences are worked out: every word of the term must occur somewhere
+        private boolean allAtomsOccur(DocState d) {
+            for (int a : atoms) {
+                if (!d.has(a)) {
                     return false;
                 }
             }
@@ -111,79 +87,72 @@ abstract class EvalNode {
         }
 
         @Override
-        void spans(DocState d, LongList out) {
-            for (int a : atoms) {
-                if (!d.has(a)) {
-                    return;
-                }
-            }
-            LongList mine = cached(d);
-            for (int i = 0; i < mine.size; i++) {
-                out.add(mine.values[i]);
+        void addSpans(DocState d, SpanList out) {
+            if (allAtomsOccur(d)) {
+                out.addAll(occurrences(d));
             }
         }
 
         @Override
-        LongList spanList(DocState d, LongList scratch) {
-            for (int a : atoms) {
-                if (!d.has(a)) {
-                    scratch.size = 0;
-                    return scratch;
-                }
+        SpanList sortedSpans(DocState d, SpanList scratch) {
+            if (!allAtomsOccur(d)) {
+                scratch.clear();
+                return scratch;
             }
-            return cached(d);
-        }
-
-        @Override
-        LongList sortedSpanList(DocState d, LongList scratch) {
             // found in token order
-            return spanList(d, scratch);
+            return occurrences(d);
         }
 
-        private LongList cached(DocState d) {
-            return d.cachedSpans(id, list -> occurrencesIn(d, list));
+        private SpanList occurrences(DocState d) {
+            return d.termSpans(id, list -> findOccurrences(d, list));
         }
 
-        // every occurrence in scope, found from the part with the fewest hits
-        private void occurrencesIn(DocState d, LongList out) {
+        // every occurrence in scope, found from the part with the fewest occurrences
+        private void findOccurrences(DocState d, SpanList out) {
+            AtomOccurrences occurrences = d.atoms();
+            ArticleTokens tokens = d.tokens();
             int rare = 0;
-            for (int k = 0; k < atoms.length; k++) {
-                if (d.count(atoms[k]) < d.count(atoms[rare])) {
+            for (int k = 1; k < atoms.length; k++) {
+                if (occurrences.count(atoms[k]) < occurrences.count(atoms[rare])) {
                     rare = k;
                 }
             }
-            int[] hits = d.hits(atoms[rare]);
-            int n = d.count(atoms[rare]);
             int last = atoms.length - 1;
-            for (int i = 0; i < n; i++) {
-                int start = hits[i] - rare;
-                if (start < 0 || start + last >= d.tokenCount) {
+            for (int i = 0, n = occurrences.count(atoms[rare]); i < n; i++) {
+                int start = occurrences.token(atoms[rare], i) - rare;
+                if (start < 0 || start + last >= tokens.count()) {
                     continue;
                 }
-                byte field = d.tokField[start];
-                if (!DocState.inScope(scope, field) || d.tokField[start + last] != field) {
-                    continue;
-                }
-                if (phraseAt(d, start, rare)) {
-                    out.add(LongList.span(start, start + last));
+                if (tokens.field(start).in(scope) && tokens.sameField(start, start + last)
+                        && phraseAt(d, start, rare)) {
+                    out.add(start, start + last);
                 }
             }
         }
 
-        @Override
-        void collect(DocState d, List<Evidence> out, LongList within) {
-            for (int a : atoms) {
-                if (!d.has(a)) {
-                    return;
+        // whether the term's parts other than part known (which is there) are on the tokens from start on
+        private boolean phraseAt(DocState d, int start, int known) {
+            for (int k = 0; k < atoms.length; k++) {
+                if (k != known && !partAt(d, k, start + k)) {
+                    return false;
                 }
             }
-            // the cached list itself: only read here
-            LongList mine = cached(d);
-            for (int i = 0; i < mine.size; i++) {
-                int first = LongList.first(mine.values[i]);
-                int last = LongList.last(mine.values[i]);
-                if (inside(within, first, last)) {
-                    out.add(new Evidence(written, first, last));
+            return true;
+        }
+
+        private boolean partAt(DocState d, int part, int token) {
+            return d.atoms().occursAt(atoms[part], token);
+        }
+
+        @Override
+        void collect(DocState d, List<Evidence> out, SpanList within) {
+            if (!allAtomsOccur(d)) {
+                return;
+            }
+            SpanList mine = occurrences(d);
+            for (int i = 0; i < mine.size(); i++) {
+                if (within == null || within.encloses(mine.first(i), mine.last(i))) {
+                    out.add(new Evidence(written, mine.first(i), mine.last(i)));
                 }
             }
         }
@@ -193,9 +162,10 @@ abstract class EvalNode {
             out.add(new int[] {element()});
         }
 
-        /** This term as a clause element: its atom when it is one word or prefix in any field, else {@code ~id}. */
+        /** This term as a clause element: its atom when it is one word or prefix in any field, else the term. */
         int element() {
-            return atoms.length == 1 && scope == Scope.ALL ? atoms[0] : ~id;
+            return atoms.length == 1 && scope == Scope.ALL ? ClauseElement.ofAtom(atoms[0])
+                    : ClauseElement.ofTerm(id);
         }
     }
 
@@ -203,33 +173,33 @@ abstract class EvalNode {
     static final class OrNode extends EvalNode {
         final EvalNode[] kids;
         // per-article cache slot when several rules share this node (a lexicon list), else -1; set while building
-        private int cacheId = -1;
+        private int cacheSlot = -1;
+        // worked out once while the matcher is built: lexicon lists are ORs that many themes share
+        private List<int[]> necessary;
 
         OrNode(EvalNode[] kids) {
             this.kids = kids;
         }
 
-        /** Caches this node's results per article in slot {@code id}; for nodes that several rules share. */
-        void shareAs(int id) {
-            cacheId = id;
+        /** Caches this node's results per article in slot {@code slot}; for nodes that several rules share. */
+        void shareAs(int slot) {
+            cacheSlot = slot;
         }
 
         boolean shared() {
-            return cacheId >= 0;
+            return cacheSlot >= 0;
         }
 
         @Override
         boolean holds(DocState d) {
-            if (cacheId >= 0) {
-                int cached = d.cachedOrHolds(cacheId);
-                if (cached != 0) {
-                    return cached == 1;
-                }
-                boolean holds = anyHolds(d);
-                d.cacheOrHolds(cacheId, holds);
-                return holds;
+            if (!shared()) {
+                return anyHolds(d);
             }
-            return anyHolds(d);
+            ArticleAnswers known = d.orHolds();
+            if (!known.known(cacheSlot)) {
+                known.remember(cacheSlot, anyHolds(d));
+            }
+            return known.yes(cacheSlot);
         }
 
         private boolean anyHolds(DocState d) {
@@ -242,44 +212,33 @@ abstract class EvalNode {
         }
 
         @Override
-        void spans(DocState d, LongList out) {
-            if (cacheId >= 0) {
-                LongList mine = sharedSpans(d);
-                for (int i = 0; i < mine.size; i++) {
-                    out.add(mine.values[i]);
-                }
+        void addSpans(DocState d, SpanList out) {
+            if (shared()) {
+                out.addAll(sharedSpans(d));
                 return;
             }
             for (EvalNode k : kids) {
-                k.spans(d, out);
+                k.addSpans(d, out);
             }
         }
 
         @Override
-        LongList spanList(DocState d, LongList scratch) {
-            return cacheId >= 0 ? sharedSpans(d) : super.spanList(d, scratch);
-        }
-
-        @Override
-        LongList sortedSpanList(DocState d, LongList scratch) {
-            return cacheId >= 0 ? sharedSpans(d) : super.sortedSpanList(d, scratch);
+        SpanList sortedSpans(DocState d, SpanList scratch) {
+            return shared() ? sharedSpans(d) : super.sortedSpans(d, scratch);
         }
 
         // the spans of all children, sorted, computed once per article
-        private LongList sharedSpans(DocState d) {
-            LongList cached = d.cachedOrSpans(cacheId);
-            if (cached.size < 0) {
-                cached.size = 0;
+        private SpanList sharedSpans(DocState d) {
+            return d.orSpans(cacheSlot, list -> {
                 for (EvalNode k : kids) {
-                    k.spans(d, cached);
+                    k.addSpans(d, list);
                 }
-                cached.sort();
-            }
-            return cached;
+                list.sort();
+            });
         }
 
         @Override
-        void collect(DocState d, List<Evidence> out, LongList within) {
+        void collect(DocState d, List<Evidence> out, SpanList within) {
             for (EvalNode k : kids) {
                 if (k.holds(d)) {
                     k.collect(d, out, within);
@@ -287,15 +246,12 @@ abstract class EvalNode {
             }
         }
 
-        // worked out once while the matcher is built: lexicon lists are ORs that many themes share
-        private List<int[]> necessary;
-
         @Override
         void necessary(AtomCost cost, List<int[]> out) {
             if (necessary == null) {
-                List<List<int[]>> alternatives = new java.util.ArrayList<>(kids.length);
+                List<List<int[]>> alternatives = new ArrayList<>(kids.length);
                 for (EvalNode k : kids) {
-                    List<int[]> kidClauses = new java.util.ArrayList<>();
+                    List<int[]> kidClauses = new ArrayList<>();
                     k.necessary(cost, kidClauses);
                     alternatives.add(kidClauses);
                 }
@@ -324,7 +280,7 @@ abstract class EvalNode {
         }
 
         @Override
-        void collect(DocState d, List<Evidence> out, LongList within) {
+        void collect(DocState d, List<Evidence> out, SpanList within) {
             for (EvalNode k : kids) {
                 k.collect(d, out, within);
             }
@@ -352,7 +308,7 @@ abstract class EvalNode {
         }
 
         @Override
-        void collect(DocState d, List<Evidence> out, LongList within) {
+        void collect(DocState d, List<Evidence> out, SpanList within) {
             // a negation is satisfied by absence: nothing to show
         }
 
@@ -380,67 +336,57 @@ abstract class EvalNode {
         }
 
         @Override
-        void spans(DocState d, LongList out) {
+        void addSpans(DocState d, SpanList out) {
             pairs(d, out);
         }
 
-        // finds pairs within distance; adds their merged spans to out (or stops at the first when out is null)
-        private boolean pairs(DocState d, LongList out) {
-            int mark = d.listMark();
-            try {
-                LongList l = left.spanList(d, d.borrowList());
-                if (l.size == 0) {
-                    return false;
-                }
-                LongList r = right.sortedSpanList(d, d.borrowList());
-                if (r.size == 0) {
-                    return false;
-                }
-                return pairs(d, l, r, out);
-            } finally {
-                d.releaseLists(mark);
+        // finds pairs within distance; adds their joint spans to out (or stops at the first when out is null)
+        private boolean pairs(DocState d, SpanList out) {
+            SpanList l = left.sortedSpans(d, new SpanList());
+            if (l.isEmpty()) {
+                return false;
             }
+            SpanList r = right.sortedSpans(d, new SpanList());
+            return !r.isEmpty() && pairs(d.tokens(), l, r, out);
         }
 
-        private boolean pairs(DocState d, LongList l, LongList r, LongList out) {
-            int maxLen = 0;
-            for (int i = 0; i < r.size; i++) {
-                maxLen = Math.max(maxLen, LongList.last(r.values[i]) - LongList.first(r.values[i]));
+        // for each left span, the right spans that start no more than distance before its start (less the
+        // longest right span) up to distance after its end: r is sorted, so a binary search finds the first
+        private boolean pairs(ArticleTokens tokens, SpanList l, SpanList r, SpanList out) {
+            int longest = 0;
+            for (int i = 0; i < r.size(); i++) {
+                longest = Math.max(longest, r.last(i) - r.first(i));
             }
             boolean found = false;
-            for (int i = 0; i < l.size; i++) {
-                int ls = LongList.first(l.values[i]);
-                int le = LongList.last(l.values[i]);
-                long lowest = (long) ls - distance - maxLen;
-                int j = lowerBound(r, lowest);
-                for (; j < r.size; j++) {
-                    int rs = LongList.first(r.values[j]);
-                    int re = LongList.last(r.values[j]);
+            for (int i = 0; i < l.size(); i++) {
+                int ls = l.first(i);
+                int le = l.last(i);
+                for (int j = firstStartingFrom(r, (long) ls - distance - longest); j < r.size(); j++) {
+                    int rs = r.first(j);
+                    int re = r.last(j);
                     if ((long) rs > (long) le + distance) {
                         break;
                     }
-                    if (d.tokField[rs] != d.tokField[ls]) {
-                        continue;
-                    }
                     long gap = Math.max((long) rs - le, (long) ls - re);
-                    if (gap <= distance) {
+                    if (gap <= distance && tokens.sameField(rs, ls)) {
                         if (out == null) {
                             return true;
                         }
                         found = true;
-                        out.add(LongList.span(Math.min(ls, rs), Math.max(le, re)));
+                        out.add(Math.min(ls, rs), Math.max(le, re));
                     }
                 }
             }
             return found;
         }
 
-        private static int lowerBound(LongList sorted, long firstAtLeast) {
+        // the index of the first span of sorted whose first token is at least firstAtLeast
+        private static int firstStartingFrom(SpanList sorted, long firstAtLeast) {
             int lo = 0;
-            int hi = sorted.size;
+            int hi = sorted.size();
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (LongList.first(sorted.values[mid]) < firstAtLeast) {
+                if (sorted.first(mid) < firstAtLeast) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -450,22 +396,18 @@ abstract class EvalNode {
         }
 
         @Override
-        void collect(DocState d, List<Evidence> out, LongList within) {
-            LongList merged = new LongList();
-            pairs(d, merged);
-            if (within != null) {
-                LongList kept = new LongList();
-                for (int i = 0; i < merged.size; i++) {
-                    long s = merged.values[i];
-                    if (inside(within, LongList.first(s), LongList.last(s))) {
-                        kept.add(s);
-                    }
+        void collect(DocState d, List<Evidence> out, SpanList within) {
+            SpanList joint = new SpanList();
+            pairs(d, joint);
+            SpanList kept = new SpanList();
+            for (int i = 0; i < joint.size(); i++) {
+                if (within == null || within.encloses(joint.first(i), joint.last(i))) {
+                    kept.add(joint.first(i), joint.last(i));
                 }
-                merged = kept;
             }
-            if (merged.size > 0) {
-                left.collect(d, out, merged);
-                right.collect(d, out, merged);
+            if (!kept.isEmpty()) {
+                left.collect(d, out, kept);
+                right.collect(d, out, kept);
             }
         }
 

@@ -3,7 +3,6 @@ package org.newsmonitor.themes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +55,7 @@ public final class Matcher {
 
     private static Matcher build(Collection<CompiledTheme> themes, boolean presearch) {
         List<CompiledTheme> list = List.copyOf(themes);
-        Binder binder = new Binder();
+        RuleBinder binder = new RuleBinder();
         ThemeProgram[] programs = new ThemeProgram[list.size()];
         for (int i = 0; i < list.size(); i++) {
             CompiledTheme t = list.get(i);
@@ -72,12 +71,10 @@ public final class Matcher {
             EvalNode require = t.require() == null ? null : binder.bind(t.require());
             programs[i] = ThemeProgram.of(t, nodes, weights, require, rules.toArray(new Rule[0]));
         }
-        int atoms = binder.atomText.size();
-        EvalNode.TermNode[] terms = binder.termList.toArray(new EvalNode.TermNode[0]);
-        Preselection preselection = presearch ? Preselection.of(programs, atoms, terms, binder::cost)
-                : Preselection.none(programs.length, atoms);
-        return new Matcher(list, programs, new HashMap<>(binder.words), binder.prefixes, preselection, atoms,
-                binder.termNodes.size(), binder.sharedOrs);
+        Preselection preselection = presearch ? Preselection.of(programs, binder.atomCount(), binder.terms(),
+                binder::cost) : Preselection.none(programs.length, binder.atomCount());
+        return new Matcher(list, programs, binder.words(), binder.prefixes(), preselection, binder.atomCount(),
+                binder.terms().length, binder.sharedOrCount());
     }
 
     /** Number of themes. */
@@ -110,7 +107,7 @@ public final class Matcher {
             return new MatchOutcome(List.of(), "no text: title, summary and content are empty");
         }
         DocState d = indexed(title, summary, content);
-        if (d.tokenCount == 0) {
+        if (d.tokens().count() == 0) {
             return new MatchOutcome(List.of(), join(note, "no words: the text has no letters or digits"));
         }
         preselection.collect(d);
@@ -119,7 +116,7 @@ public final class Matcher {
             if (!preselection.passes(theme, d)) {
                 return;
             }
-            d.evaluatedCount++;
+            d.countEvaluated();
             ThemeHit hit = evaluate(programs[theme], d);
             if (hit != null) {
                 hits.add(hit);
@@ -167,12 +164,10 @@ public final class Matcher {
     private DocState indexed(String title, String summary, String content) {
         DocState d = scratch.get();
         d.reset();
-        d.texts[DocState.TITLE] = title;
-        d.texts[DocState.SUMMARY] = summary;
-        d.texts[DocState.CONTENT] = content;
-        index(d, DocState.TITLE, title);
-        index(d, DocState.SUMMARY, summary);
-        index(d, DocState.CONTENT, content);
+        DocState.TokenLookup lookup = (chars, length, index) -> lookup(d, chars, length, index);
+        d.tokenize(Field.TITLE, title, lookup);
+        d.tokenize(Field.SUMMARY, summary, lookup);
+        d.tokenize(Field.CONTENT, content, lookup);
         return d;
     }
 
@@ -181,11 +176,7 @@ public final class Matcher {
      * measuring pre-selection (the others were ruled out without evaluating their rules).
      */
     public int lastEvaluatedCount() {
-        return scratch.get().evaluatedCount;
-    }
-
-    private void index(DocState d, byte field, String text) {
-        d.scanner.scan(text, (chars, length, start, end) -> lookup(d, chars, length, d.addToken(field, start, end)));
+        return scratch.get().evaluatedCount();
     }
 
     private void lookup(DocState d, char[] token, int length, int index) {
@@ -194,13 +185,12 @@ public final class Matcher {
         prefixes.walk(token, length, index, d);
     }
 
+    // scoring: the positive rules (as long as minScore is still reachable), the negative ones, the require line;
+    // then, for a match, the evidence of the positive rules that held, the snippet and the sub-topics
     private ThemeHit evaluate(ThemeProgram p, DocState d) {
         EvalNode[] rules = p.rules();
         double[] weights = p.weights();
-        if (d.ruleHeld.length < rules.length) {
-            d.ruleHeld = new boolean[rules.length];
-        }
-        boolean[] held = d.ruleHeld;
+        boolean[] held = new boolean[rules.length];
         double score = 0;
         double min = p.needed();
         double unseen = p.positiveTotal();
@@ -241,12 +231,11 @@ public final class Matcher {
         }
         List<TermHit> terms = termHits(d, evidence);
         TermHit anchor = snippetAnchor(terms);
-        byte field = anchor == null ? DocState.TITLE : "summary".equals(anchor.field()) ? DocState.SUMMARY
-                : DocState.CONTENT;
+        Field field = anchor == null ? Field.TITLE : Field.ofLabel(anchor.field());
         int start = anchor == null ? 0 : anchor.start();
         int end = anchor == null ? 0 : anchor.end();
         return new ThemeHit(p.id(), p.title(), p.polarity(), score, terms, d.snippet(field, start, end),
-                Snippets.termsIn(d.texts[field], DocState.FIELD_NAMES[field], start, end, terms),
+                Snippets.termsIn(d.text(field), field.label(), start, end, terms),
                 tagged ? subTopicsHeld(p, held, positives) : List.of());
     }
 
@@ -283,9 +272,9 @@ public final class Matcher {
                 continue;
             }
             previous = e;
-            byte field = d.tokField[e.firstToken()];
-            out.add(new TermHit(e.term(), DocState.FIELD_NAMES[field], d.tokStart[e.firstToken()],
-                    d.tokEnd[e.lastToken()]));
+            ArticleTokens tokens = d.tokens();
+            out.add(new TermHit(e.term(), tokens.field(e.firstToken()).label(), tokens.start(e.firstToken()),
+                    tokens.end(e.lastToken())));
             if (out.size() == MAX_TERMS_PER_HIT) {
                 break;
             }
@@ -329,129 +318,5 @@ public final class Matcher {
             return b;
         }
         return b == null ? a : a + "; " + b;
-    }
-
-    /** Assigns atom ids to the distinct words and prefixes of all themes and builds evaluation trees. */
-    private static final class Binder {
-        final Map<String, Integer> words = new HashMap<>();
-        final Map<String, Integer> prefixes = new HashMap<>();
-        final List<String> atomText = new ArrayList<>();
-        final List<Boolean> atomPrefix = new ArrayList<>();
-        final Map<Expr.Term, EvalNode.TermNode> termNodes = new HashMap<>();
-        final List<EvalNode.TermNode> termList = new ArrayList<>();
-        final Map<Expr, EvalNode> shared = new HashMap<>();
-        int sharedOrs;
-        // how often rules refer to each atom: words many rules use tend to be common in articles too
-        final List<Integer> references = new ArrayList<>();
-
-        /** The evaluation tree of {@code e}; equal subexpressions of all themes share one node. */
-        EvalNode bind(Expr e) {
-            EvalNode node = build(e);
-            countReferences(e);
-            return node;
-        }
-
-        private EvalNode build(Expr e) {
-            if (e instanceof Expr.Term t) {
-                return termNodes.computeIfAbsent(t, this::termNode);
-            }
-            EvalNode known = shared.get(e);
-            if (known != null) {
-                if (known instanceof EvalNode.OrNode or && !or.shared()) {
-                    or.shareAs(sharedOrs++);
-                }
-                return known;
-            }
-            EvalNode node;
-            if (e instanceof Expr.Or or) {
-                node = new EvalNode.OrNode(or.children().stream().map(this::build).toArray(EvalNode[]::new));
-            } else if (e instanceof Expr.And and) {
-                node = new EvalNode.AndNode(and.children().stream().map(this::build).toArray(EvalNode[]::new));
-            } else if (e instanceof Expr.Not not) {
-                node = new EvalNode.NotNode(build(not.child()));
-            } else {
-                Expr.Near near = (Expr.Near) e;
-                node = new EvalNode.NearNode(build(near.left()), build(near.right()), near.distance());
-            }
-            shared.put(e, node);
-            return node;
-        }
-
-        private void countReferences(Expr e) {
-            if (e instanceof Expr.Term t) {
-                for (int a : termNodes.get(t).atoms) {
-                    references.set(a, references.get(a) + 1);
-                }
-            } else if (e instanceof Expr.Or or) {
-                or.children().forEach(this::countReferences);
-            } else if (e instanceof Expr.And and) {
-                and.children().forEach(this::countReferences);
-            } else if (e instanceof Expr.Not not) {
-                countReferences(not.child());
-            } else {
-                Expr.Near near = (Expr.Near) e;
-                countReferences(near.left());
-                countReferences(near.right());
-            }
-        }
-
-        private EvalNode.TermNode termNode(Expr.Term t) {
-            int[] atoms = new int[t.parts().size()];
-            boolean[] prefix = new boolean[atoms.length];
-            for (int i = 0; i < atoms.length; i++) {
-                Expr.Part part = t.parts().get(i);
-                Map<String, Integer> table = part.prefix() ? prefixes : words;
-                Integer id = table.get(part.text());
-                if (id == null) {
-                    id = atomText.size();
-                    table.put(part.text(), id);
-                    atomText.add(part.text());
-                    atomPrefix.add(part.prefix());
-                    references.add(0);
-                }
-                atoms[i] = id;
-                prefix[i] = part.prefix();
-            }
-            EvalNode.TermNode node = new EvalNode.TermNode(termNodes.size(), t.written(), atoms, prefix, t.scope());
-            termList.add(node);
-            return node;
-        }
-
-        // a phrase or a title-only term occurs less often than its rarest word
-        double cost(int element) {
-            if (element >= 0) {
-                return atomCost(element);
-            }
-            EvalNode.TermNode t = termList.get(~element);
-            double best = Double.MAX_VALUE;
-            for (int a : t.atoms) {
-                best = Math.min(best, atomCost(a));
-            }
-            return best / t.atoms.length / (t.scope == Scope.TITLE ? 2 : 1);
-        }
-
-        private double[] atomCosts;
-
-        private double atomCost(int atom) {
-            if (atomCosts == null) {
-                // asked only once all themes are bound, so the reference counts are final
-                atomCosts = new double[atomText.size()];
-                for (int a = 0; a < atomCosts.length; a++) {
-                    atomCosts[a] = computeAtomCost(a);
-                }
-            }
-            return atomCosts[atom];
-        }
-
-        // shorter words, prefixes and words that many rules use occur in more articles, so they select worse
-        private double computeAtomCost(int atom) {
-            int len = atomText.get(atom).codePointCount(0, atomText.get(atom).length());
-            boolean cjk = len > 0 && TextTokenizer.isCjk(atomText.get(atom).codePointAt(0));
-            double c = 1 + 4.0 / Math.max(cjk ? 2 : len, 1);
-            if (atomPrefix.get(atom)) {
-                c += 1;
-            }
-            return c * (1 + Math.log1p(references.get(atom)));
-        }
     }
 }

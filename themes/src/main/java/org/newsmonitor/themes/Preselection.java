@@ -22,36 +22,48 @@ final class Preselection {
     // a rule is necessary when the other positive weights stay below minScore by more than this
     private static final double MARGIN = 1e-6;
     private static final int[] NONE = new int[0];
-    private static final int NO_CHECK = Integer.MIN_VALUE;
+    private static final TermCheck[] NO_TERMS = new TermCheck[0];
 
-    private final EvalNode.TermNode[] terms;
-    // themes listed under an atom, each followed by its first check (or NO_CHECK); terms found through an atom,
-    // each as its id, the number of its other atoms and those atoms (which must occur too); and the themes listed
-    // under each term, each followed by its first check
-    private final FlatLists atomThemes;
-    private final FlatLists atomTerms;
-    private final FlatLists termThemes;
+    /**
+     * A phrase or field-scoped term to check when one of its atoms occurs: its node, and the term's other atoms, which
+     * must occur too before the term is worth evaluating.
+     */
+    private record TermCheck(EvalNode.TermNode term, int[] otherAtoms) {
+        boolean holds(DocState d) {
+            return allOccur(otherAtoms, d) && term.holds(d);
+        }
+    }
+
+    /** A clause several themes need: at least one of its atoms occurs or one of its terms holds. */
+    private record SharedClause(int[] atoms, TermCheck[] terms) {
+    }
+
+    /**
+     * What a candidate theme needs besides the clause it is listed under: atoms that must occur, then shared clauses
+     * (by id) that must hold, each list the most selective first.
+     */
+    private record ThemeChecks(int[] atoms, int[] clauses) {
+        static final ThemeChecks NOTHING = new ThemeChecks(NONE, NONE);
+    }
+
+    // by atom: the themes listed under it, and the terms to check when it occurs
+    private final int[][] themesByAtom;
+    private final TermCheck[][] termsByAtom;
+    // by term node id: the themes listed under it
+    private final int[][] themesByTerm;
+    // themes without any clause, evaluated on every article
     private final int[] always;
-    // checks before evaluating theme t: checks[checkStart[t] .. checkStart[t + 1]), an atom that must occur
-    // (>= 0) or ~id of a shared clause that must hold
-    private final int[] checkStart;
-    private final int[] checks;
-    // shared clause c: clauseElements[clauseStart[c] .. clauseStart[c + 1]), atoms first, then each term as ~id,
-    // the number of its atoms and those atoms (which must all occur for it to hold)
-    private final int[] clauseStart;
-    private final int[] clauseElements;
+    private final ThemeChecks[] checks;
+    private final SharedClause[] clauses;
 
-    private Preselection(EvalNode.TermNode[] terms, int[][] atomThemes, int[][] atomTerms, int[][] termThemes,
-            int[] always, int[] checkStart, int[] checks, int[] clauseStart, int[] clauseElements) {
-        this.terms = terms;
-        this.atomThemes = FlatLists.of(withFirstCheck(atomThemes, checkStart, checks));
-        this.atomTerms = FlatLists.of(atomTerms);
-        this.termThemes = FlatLists.of(withFirstCheck(termThemes, checkStart, checks));
+    private Preselection(int[][] themesByAtom, TermCheck[][] termsByAtom, int[][] themesByTerm, int[] always,
+            ThemeChecks[] checks, SharedClause[] clauses) {
+        this.themesByAtom = themesByAtom;
+        this.termsByAtom = termsByAtom;
+        this.themesByTerm = themesByTerm;
         this.always = always;
-        this.checkStart = checkStart;
         this.checks = checks;
-        this.clauseStart = clauseStart;
-        this.clauseElements = clauseElements;
+        this.clauses = clauses;
     }
 
     /**
@@ -63,115 +75,83 @@ final class Preselection {
         Postings termsByAtom = new Postings(atoms);
         Postings byTerm = new Postings(terms.length);
         List<Integer> always = new ArrayList<>();
-        int[] checkStart = new int[programs.length + 1];
-        IntBuffer checks = new IntBuffer();
+        ThemeChecks[] checks = new ThemeChecks[programs.length];
+        Arrays.fill(checks, ThemeChecks.NOTHING);
         Map<List<Integer>, Integer> clauseIds = new HashMap<>();
-        IntBuffer clauseStart = new IntBuffer();
-        IntBuffer clauseElements = new IntBuffer();
+        List<SharedClause> shared = new ArrayList<>();
         for (int t = 0; t < programs.length; t++) {
-            checkStart[t] = checks.size;
             List<int[]> clauses = clauses(programs[t], cost);
             if (clauses.isEmpty()) {
                 always.add(t);
                 continue;
             }
-            // the most selective clause (they come sorted)
-            int[] key = clauses.get(0);
-            for (int e : key) {
-                if (e >= 0) {
-                    byAtom.add(e, t);
+            // listed under the most selective clause (they come sorted)
+            for (int e : clauses.get(0)) {
+                if (ClauseElement.isAtom(e)) {
+                    byAtom.add(ClauseElement.atom(e), t);
                 } else {
-                    byTerm.add(~e, t);
-                    termsByAtom.addOnce(keyAtom(e, terms, cost), ~e);
+                    byTerm.add(ClauseElement.term(e), t);
+                    termsByAtom.addOnce(keyAtom(terms[ClauseElement.term(e)], cost), ClauseElement.term(e));
                 }
             }
-            // the key clause holds for every theme listed; single words first, the most selective first
+            // the other clauses: single words first, then shared clauses, the most selective first
             List<int[]> rest = new ArrayList<>(clauses.subList(1, clauses.size()));
-            rest.sort(Comparator.<int[]>comparingInt(c -> c.length == 1 && c[0] >= 0 ? 0 : 1)
-                    .thenComparingDouble(c -> Clauses.cost(c, cost)));
+            rest.sort(Comparator.comparingDouble(c -> Clauses.cost(c, cost)));
+            IntBuffer atomChecks = new IntBuffer();
+            IntBuffer clauseChecks = new IntBuffer();
             for (int[] c : rest) {
-                if (c.length == 1 && c[0] >= 0) {
-                    checks.add(c[0]);
+                if (c.length == 1 && ClauseElement.isAtom(c[0])) {
+                    atomChecks.add(ClauseElement.atom(c[0]));
                     continue;
                 }
-                List<Integer> elements = Arrays.stream(c).boxed().toList();
-                Integer id = clauseIds.get(elements);
+                List<Integer> key = Arrays.stream(c).boxed().toList();
+                Integer id = clauseIds.get(key);
                 if (id == null) {
-                    id = clauseIds.size();
-                    clauseIds.put(elements, id);
-                    clauseStart.add(clauseElements.size);
-                    // words first, the most common first: a clause that holds is then settled after a look or two
-                    Arrays.stream(c).filter(e -> e >= 0).boxed()
-                            .sorted(Comparator.comparingDouble((Integer e) -> cost.of(e)).reversed())
-                            .forEach(clauseElements::add);
-                    for (int e : c) {
-                        if (e < 0) {
-                            clauseElements.add(e);
-                            int[] parts = termAtoms(terms[~e], -1, cost);
-                            clauseElements.add(parts.length);
-                            for (int a : parts) {
-                                clauseElements.add(a);
-                            }
-                        }
-                    }
+                    id = shared.size();
+                    clauseIds.put(key, id);
+                    shared.add(sharedClause(c, terms, cost));
                 }
-                checks.add(~id);
+                clauseChecks.add(id);
             }
+            checks[t] = new ThemeChecks(atomChecks.toArray(), clauseChecks.toArray());
         }
-        checkStart[programs.length] = checks.size;
-        clauseStart.add(clauseElements.size);
         int[][] atomTerms = termsByAtom.toArrays();
-        for (int a = 0; a < atomTerms.length; a++) {
-            if (atomTerms[a].length > 0) {
-                IntBuffer flat = new IntBuffer();
-                for (int term : atomTerms[a]) {
-                    flat.add(term);
-                    int[] others = termAtoms(terms[term], a, cost);
-                    flat.add(others.length);
-                    for (int o : others) {
-                        flat.add(o);
-                    }
-                }
-                atomTerms[a] = flat.toArray();
-            }
+        TermCheck[][] termChecks = new TermCheck[atoms][];
+        for (int a = 0; a < atoms; a++) {
+            int key = a;
+            termChecks[a] = atomTerms[a].length == 0 ? NO_TERMS : Arrays.stream(atomTerms[a])
+                    .mapToObj(term -> termCheck(terms[term], key, cost)).toArray(TermCheck[]::new);
         }
-        return new Preselection(terms, byAtom.toArrays(), atomTerms, byTerm.toArrays(),
-                always.stream().mapToInt(Integer::intValue).toArray(), checkStart, checks.toArray(),
-                clauseStart.toArray(), clauseElements.toArray());
+        return new Preselection(byAtom.toArrays(), termChecks, byTerm.toArrays(),
+                always.stream().mapToInt(Integer::intValue).toArray(), checks, shared.toArray(new SharedClause[0]));
     }
 
-    // each theme of each list followed by its first check, so that most themes that fail are never listed
-    private static int[][] withFirstCheck(int[][] lists, int[] checkStart, int[] checks) {
-        int[][] out = new int[lists.length][];
-        for (int k = 0; k < lists.length; k++) {
-            out[k] = new int[lists[k].length * 2];
-            for (int i = 0; i < lists[k].length; i++) {
-                int t = lists[k][i];
-                out[k][2 * i] = t;
-                out[k][2 * i + 1] = checkStart[t] < checkStart[t + 1] ? checks[checkStart[t]] : NO_CHECK;
-            }
-        }
-        return out;
+    private static SharedClause sharedClause(int[] elements, EvalNode.TermNode[] terms, EvalNode.AtomCost cost) {
+        // words first, the most common first: a clause that holds is then settled after a look or two
+        int[] atoms = Arrays.stream(elements).filter(ClauseElement::isAtom).boxed()
+                .sorted(Comparator.comparingDouble((Integer e) -> cost.of(e)).reversed())
+                .mapToInt(ClauseElement::atom).toArray();
+        TermCheck[] termChecks = Arrays.stream(elements).filter(e -> !ClauseElement.isAtom(e))
+                .mapToObj(e -> termCheck(terms[ClauseElement.term(e)], -1, cost)).toArray(TermCheck[]::new);
+        return new SharedClause(atoms, termChecks);
+    }
+
+    // a check of term, found through its atom except (-1 for none): its other atoms, the most selective first
+    private static TermCheck termCheck(EvalNode.TermNode term, int except, EvalNode.AtomCost cost) {
+        int[] others = Arrays.stream(term.atoms).filter(a -> a != except).distinct().boxed()
+                .sorted(Comparator.comparingDouble(cost::of)).mapToInt(Integer::intValue).toArray();
+        return new TermCheck(term, others);
     }
 
     /** Number of shared clauses (for sizing the per-article cache of their results). */
     int clauseCount() {
-        return clauseStart.length - 1;
+        return clauses.length;
     }
 
-    // the distinct atoms of a term but one, the most selective first
-    private static int[] termAtoms(EvalNode.TermNode term, int except, EvalNode.AtomCost cost) {
-        return Arrays.stream(term.atoms).filter(a -> a != except).distinct().boxed()
-                .sorted(Comparator.comparingDouble(cost::of)).mapToInt(Integer::intValue).toArray();
-    }
-
-    // the atom through which an element is found: itself, or a term's most selective part
-    private static int keyAtom(int element, EvalNode.TermNode[] terms, EvalNode.AtomCost cost) {
-        if (element >= 0) {
-            return element;
-        }
+    // the atom through which a term is found: its most selective part
+    private static int keyAtom(EvalNode.TermNode term, EvalNode.AtomCost cost) {
         int best = -1;
-        for (int a : terms[~element].atoms) {
+        for (int a : term.atoms) {
             if (best < 0 || cost.of(a) < cost.of(best)) {
                 best = a;
             }
@@ -181,12 +161,15 @@ final class Preselection {
 
     /** No pre-selection: every theme is evaluated on every article. */
     static Preselection none(int themes, int atoms) {
-        int[][] atomThemes = new int[atoms][];
-        Arrays.fill(atomThemes, NONE);
+        int[][] themesByAtom = new int[atoms][];
+        Arrays.fill(themesByAtom, NONE);
+        TermCheck[][] termsByAtom = new TermCheck[atoms][];
+        Arrays.fill(termsByAtom, NO_TERMS);
         int[] all = new int[themes];
         Arrays.setAll(all, i -> i);
-        return new Preselection(new EvalNode.TermNode[0], atomThemes, atomThemes, new int[0][], all,
-                new int[themes + 1], NONE, new int[] {0}, NONE);
+        ThemeChecks[] checks = new ThemeChecks[themes];
+        Arrays.fill(checks, ThemeChecks.NOTHING);
+        return new Preselection(themesByAtom, termsByAtom, new int[0][], all, checks, new SharedClause[0]);
     }
 
     /**
@@ -240,27 +223,14 @@ final class Preselection {
      * it, and those always evaluated.
      */
     void collect(DocState d) {
-        int[] themes = atomThemes.values;
-        int[] found = atomTerms.values;
-        for (int i = 0; i < d.touchedCount; i++) {
-            int atom = d.touched[i];
-            for (int k = atomThemes.start[atom], stop = atomThemes.start[atom + 1]; k < stop; k += 2) {
-                if (checkHolds(themes[k + 1], d)) {
-                    d.addCandidate(themes[k]);
+        AtomOccurrences atoms = d.atoms();
+        for (int i = 0; i < atoms.seenCount(); i++) {
+            int atom = atoms.seen(i);
+            addCandidates(themesByAtom[atom], d);
+            for (TermCheck term : termsByAtom[atom]) {
+                if (term.holds(d)) {
+                    addCandidates(themesByTerm[term.term().id], d);
                 }
-            }
-            for (int k = atomTerms.start[atom], end = atomTerms.start[atom + 1]; k < end; ) {
-                int term = found[k];
-                int stop = k + 2 + found[k + 1];
-                if (allOccur(found, k + 2, stop, d) && terms[term].holds(d)) {
-                    int[] listed = termThemes.values;
-                    for (int j = termThemes.start[term], last = termThemes.start[term + 1]; j < last; j += 2) {
-                        if (checkHolds(listed[j + 1], d)) {
-                            d.addCandidate(listed[j]);
-                        }
-                    }
-                }
-                k = stop;
             }
         }
         for (int t : always) {
@@ -268,76 +238,56 @@ final class Preselection {
         }
     }
 
-    /** Whether the other clauses of candidate {@code theme} (all but the one it is listed under) hold. */
+    private static void addCandidates(int[] themes, DocState d) {
+        for (int theme : themes) {
+            d.addCandidate(theme);
+        }
+    }
+
+    /** Whether the other clauses of candidate {@code theme} (besides the one it is listed under) hold. */
     boolean passes(int theme, DocState d) {
-        // the first check held when the theme was listed
-        for (int k = checkStart[theme] + 1, end = checkStart[theme + 1]; k < end; k++) {
-            if (!checkHolds(checks[k], d)) {
+        ThemeChecks c = checks[theme];
+        if (!allOccur(c.atoms(), d)) {
+            return false;
+        }
+        for (int clause : c.clauses()) {
+            if (!clauseHolds(clause, d)) {
                 return false;
             }
         }
         return true;
-    }
-
-    // an atom that must occur, a shared clause (~id) that must hold, or NO_CHECK
-    private boolean checkHolds(int check, DocState d) {
-        if (check >= 0) {
-            return d.has(check);
-        }
-        return check == NO_CHECK || clauseHolds(~check, d);
     }
 
     private boolean clauseHolds(int clause, DocState d) {
-        int cached = d.cachedClause(clause);
-        if (cached != 0) {
-            return cached == 1;
+        ArticleAnswers known = d.clauseHolds();
+        if (known.known(clause)) {
+            return known.yes(clause);
         }
-        boolean found = false;
-        for (int k = clauseStart[clause], stop = clauseStart[clause + 1]; k < stop && !found; ) {
-            int e = clauseElements[k++];
-            if (e >= 0) {
-                found = d.has(e);
-            } else {
-                int parts = clauseElements[k++];
-                found = allOccur(clauseElements, k, k + parts, d) && terms[~e].holds(d);
-                k += parts;
-            }
+        SharedClause c = clauses[clause];
+        boolean holds = anyOccurs(c.atoms(), d);
+        for (int i = 0; i < c.terms().length && !holds; i++) {
+            holds = c.terms()[i].holds(d);
         }
-        d.cacheClause(clause, found);
-        return found;
+        known.remember(clause, holds);
+        return holds;
     }
 
-    // whether every atom in atoms[from .. to) occurs in the article
-    private static boolean allOccur(int[] atoms, int from, int to, DocState d) {
-        for (int i = from; i < to; i++) {
-            if (!d.has(atoms[i])) {
+    private static boolean allOccur(int[] atoms, DocState d) {
+        for (int a : atoms) {
+            if (!d.has(a)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Lists of ints by key in two arrays: list k is values[start[k] .. start[k + 1]). */
-    private static final class FlatLists {
-        final int[] start;
-        final int[] values;
-
-        private FlatLists(int[] start, int[] values) {
-            this.start = start;
-            this.values = values;
-        }
-
-        static FlatLists of(int[][] lists) {
-            int[] start = new int[lists.length + 1];
-            for (int k = 0; k < lists.length; k++) {
-                start[k + 1] = start[k] + lists[k].length;
+    private static boolean anyOccurs(int[] atoms, DocState d) {
+        for (int a : atoms) {
+            if (d.has(a)) {
+                return true;
             }
-            int[] values = new int[start[lists.length]];
-            for (int k = 0; k < lists.length; k++) {
-                System.arraycopy(lists[k], 0, values, start[k], lists[k].length);
-            }
-            return new FlatLists(start, values);
         }
+        return false;
     }
 
     /** Lists of ints by key, built up one by one. */
@@ -392,7 +342,7 @@ final class Preselection {
         }
 
         int[] toArray() {
-            return Arrays.copyOf(values, size);
+            return size == 0 ? NONE : Arrays.copyOf(values, size);
         }
     }
 }

@@ -17,16 +17,8 @@ final class Snippets {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        int[] window = window(text, start, end);
-        int from = window[0];
-        int to = window[1];
-        if (singleSpaced(text, from, to)) {
-            // nothing to collapse (the common case): the excerpt is the text itself
-            String core = text.substring(from, to);
-            return from > 0 ? (to < text.length() ? ELLIPSIS + core + ELLIPSIS : ELLIPSIS + core)
-                    : to < text.length() ? core + ELLIPSIS : core;
-        }
-        return collapsed(text, from, to);
+        Window w = window(text, start, end);
+        return collapsed(text, w.from(), w.to());
     }
 
     /**
@@ -41,9 +33,9 @@ final class Snippets {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        int[] window = window(text, start, end);
-        int from = window[0];
-        int to = window[1];
+        Window w = window(text, start, end);
+        int from = w.from();
+        int to = w.to();
         int lead = from > 0 ? 1 : 0;
         List<TermHit> out = new ArrayList<>();
         for (TermHit t : terms) {
@@ -74,8 +66,11 @@ final class Snippets {
         return space && wordStart ? n + 1 : n;
     }
 
-    // the excerpt's bounds in text: [from, to)
-    private static int[] window(String text, int start, int end) {
+    /** The bounds of an excerpt in its text: {@code [from, to)}. */
+    private record Window(int from, int to) {
+    }
+
+    private static Window window(String text, int start, int end) {
         int from = Math.max(0, start - CONTEXT);
         int to = Math.min(text.length(), Math.max(end, start) + CONTEXT);
         // start after the first space before the match, end at the last space after it (if there are such spaces)
@@ -101,7 +96,7 @@ final class Snippets {
         if (to < text.length() && to > 0 && Character.isHighSurrogate(text.charAt(to - 1))) {
             to--;
         }
-        return new int[] {from, to};
+        return new Window(from, to);
     }
 
     // the excerpt with whitespace runs collapsed to one space, none at either end, and "…" where text was cut
@@ -130,29 +125,6 @@ final class Snippets {
             out[n++] = ELLIPSIS;
         }
         return new String(out, 0, n);
-    }
-
-    // whether text[from .. to) is not empty and its only whitespace is single spaces between other characters
-    private static boolean singleSpaced(String text, int from, int to) {
-        if (from >= to) {
-            return false;
-        }
-        boolean afterSpace = true;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == ' ') {
-                if (afterSpace) {
-                    return false;
-                }
-                afterSpace = true;
-            } else {
-                if (c < ' ' || c >= '\u1680' && isWhitespace(c)) {
-                    return false;
-                }
-                afterSpace = false;
-            }
-        }
-        return !afterSpace;
     }
 
     /** {@link Character#isWhitespace(char)}, with a quick answer for the characters that cannot be whitespace. */

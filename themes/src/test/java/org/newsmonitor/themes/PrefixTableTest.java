@@ -53,7 +53,7 @@ class PrefixTableTest {
         //When
         walk(table, d, "anything");
         //Then
-        assertThat(d.touchedCount).isZero();
+        assertThat(d.atoms().seenCount()).isZero();
     }
 
     @Test
@@ -119,6 +119,6 @@ class PrefixTableTest {
     }
 
     private static void walk(PrefixTable table, DocState d, String token) {
-        table.walk(token.toCharArray(), token.length(), d.addToken(DocState.CONTENT, 0, token.length()), d);
+        table.walk(token.toCharArray(), token.length(), d.addToken(Field.CONTENT, 0, token.length()), d);
     }
 }
