@@ -68,7 +68,7 @@
  * <li>{@code military-exercises} is listed under the atoms of one clause of words that its heaviest rules need,
  * {@code joint} and {@code bomber*} among them, so it becomes a candidate. Its other clauses hold: one of the
  * {@code @china} words ({@code chinese}), one of the {@code @russia} words ({@code russian*}), and the other
- * clauses derived from its rules ({@code bomber*}, {@code joint} and {@code patrol*} are in them). Three of the
+ * clauses derived from its rules ({@code bomber*}, {@code joint} and {@code patrol*} are in them). Four of the
  * fourteen bundled themes are evaluated for this article.</li>
  * <li>The first four rules (drills, named naval exercises, live firing, the Vostok and Tsentr exercises) find none
  * of their atoms and fail at once. Before each, the score so far plus the weights still to come is compared with

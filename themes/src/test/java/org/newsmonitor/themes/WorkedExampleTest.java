@@ -26,10 +26,10 @@ class WorkedExampleTest {
     }
 
     @Test
-    void threeThemesAreEvaluatedAndOneMatchesWithScoreEight() {
+    void fourThemesAreEvaluatedAndOneMatchesWithScoreEight() {
         List<ThemeHit> hits = matcher.match(ARTICLE);
 
-        assertThat(matcher.lastEvaluatedCount()).isEqualTo(3);
+        assertThat(matcher.lastEvaluatedCount()).isEqualTo(4);
         assertThat(hits).extracting(ThemeHit::themeId).containsExactly("military-exercises");
         ThemeHit hit = hits.get(0);
         assertThat(hit.score()).isEqualTo(8.0);
