@@ -15,7 +15,7 @@ import org.newsmonitor.ingest.fetch.FeedFetcher;
 import org.newsmonitor.ingest.fetch.FetchResult;
 import org.newsmonitor.ingest.fetch.Validators;
 import org.newsmonitor.ingest.parse.CharsetSniffer;
-import org.newsmonitor.ingest.poll.HostLimiter;
+import org.newsmonitor.ingest.fetch.HostLimiter;
 
 /**
  * Fetches one article page and extracts its main text, politely and within bounds: the site's robots.txt is
