@@ -19,6 +19,12 @@ public final class Subscription {
     /** What the subscriber should do for this subscription now. */
     public enum Action { NONE, RENEW, RESUBSCRIBE }
 
+    /**
+     * Shortest lease accepted from a hub (or the lease asked for, when shorter): a shorter one would have the
+     * subscriber call the hub every few seconds to renew it.
+     */
+    public static final Duration MIN_LEASE = Duration.ofSeconds(60);
+
     private final String feedId;
     private final URI hub;
     private final URI topic;
@@ -73,10 +79,14 @@ public final class Subscription {
         if (challenge == null || challenge.isEmpty()) {
             return "verification without hub.challenge";
         }
-        if (leaseSeconds != null && leaseSeconds <= 0) {
-            return "verification with hub.lease_seconds " + leaseSeconds;
+        Duration shortest = MIN_LEASE.compareTo(settings.lease()) < 0 ? MIN_LEASE : settings.lease();
+        if (leaseSeconds != null && leaseSeconds < shortest.toSeconds()) {
+            return "verification with hub.lease_seconds " + leaseSeconds + " (at least " + shortest.toSeconds()
+                    + " accepted)";
         }
-        Duration lease = leaseSeconds == null ? settings.lease() : Duration.ofSeconds(leaseSeconds);
+        // a lease longer than asked for is kept as asked: renewed early, never overflowing the clock
+        Duration lease = leaseSeconds == null || leaseSeconds > settings.lease().toSeconds() ? settings.lease()
+                : Duration.ofSeconds(leaseSeconds);
         state = State.ACTIVE;
         awaitingVerification = false;
         verifiedAt = now;

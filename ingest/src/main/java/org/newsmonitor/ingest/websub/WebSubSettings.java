@@ -15,9 +15,13 @@ import java.util.Map;
  * @param retryAfter     how long after a hub failed (no verification, denial, bad signature, lease lost) it is
  *                       asked again
  * @param renewAt        the fraction of a lease after which it is renewed, in (0, 1)
+ * @param deliveriesPerHour authenticated deliveries accepted per feed in any hour; more are answered 429 (the hub
+ *                       retries later, and the feed's polling goes on)
  */
 public record WebSubSettings(URI callbackBase, Duration lease, Duration verifyTimeout, Duration retryAfter,
-        double renewAt) {
+        double renewAt, int deliveriesPerHour) {
+    /** Deliveries accepted per feed and hour by default: one every 10 s on average. */
+    public static final int DEFAULT_DELIVERIES_PER_HOUR = 360;
     /** Environment variable naming the public callback base URL. */
     public static final String CALLBACK_ENV = "MONITOR_WEBSUB_CALLBACK";
 
@@ -35,11 +39,15 @@ public record WebSubSettings(URI callbackBase, Duration lease, Duration verifyTi
         if (!(renewAt > 0 && renewAt < 1)) {
             throw new IllegalArgumentException("renewAt must be in (0, 1), was " + renewAt);
         }
+        if (deliveriesPerHour < 1) {
+            throw new IllegalArgumentException("deliveriesPerHour must be at least 1, was " + deliveriesPerHour);
+        }
     }
 
     /** WebSub off. */
     public static WebSubSettings off() {
-        return new WebSubSettings(null, Duration.ofDays(10), Duration.ofSeconds(60), Duration.ofHours(1), 0.8);
+        return new WebSubSettings(null, Duration.ofDays(10), Duration.ofSeconds(60), Duration.ofHours(1), 0.8,
+                DEFAULT_DELIVERIES_PER_HOUR);
     }
 
     /**
@@ -50,7 +58,7 @@ public record WebSubSettings(URI callbackBase, Duration lease, Duration verifyTi
      */
     public static WebSubSettings withCallback(URI callbackBase) {
         return new WebSubSettings(callbackBase, Duration.ofDays(10), Duration.ofSeconds(60), Duration.ofHours(1),
-                0.8);
+                0.8, DEFAULT_DELIVERIES_PER_HOUR);
     }
 
     /**
@@ -72,7 +80,13 @@ public record WebSubSettings(URI callbackBase, Duration lease, Duration verifyTi
 
     /** A copy with other timings (tests and the freshness benchmark). */
     public WebSubSettings withTimings(Duration newLease, Duration newVerifyTimeout, Duration newRetryAfter) {
-        return new WebSubSettings(callbackBase, newLease, newVerifyTimeout, newRetryAfter, renewAt);
+        return new WebSubSettings(callbackBase, newLease, newVerifyTimeout, newRetryAfter, renewAt,
+                deliveriesPerHour);
+    }
+
+    /** A copy accepting another number of deliveries per feed and hour. */
+    public WebSubSettings withDeliveriesPerHour(int perHour) {
+        return new WebSubSettings(callbackBase, lease, verifyTimeout, retryAfter, renewAt, perHour);
     }
 
     /** True when a callback base is set. */

@@ -3,6 +3,7 @@ package org.newsmonitor.ingest.websub;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.newsmonitor.ingest.fetch.HostLimiter;
 import org.newsmonitor.ingest.poll.PollOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class WebSubSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSubSubscriber.class);
     private static final long TICK_MILLIS = 500;
+    /** Longest hub.challenge echoed. */
+    public static final int MAX_CHALLENGE = 1024;
 
     /** What the subscriber needs of the ingester. */
     public interface Feeds {
@@ -41,8 +45,11 @@ public final class WebSubSubscriber implements AutoCloseable {
         void pollAgain(String feedId);
     }
 
-    /** An answer to the hub: status and plain-text body. */
-    public record Answer(int status, String body) {
+    /** An answer to the hub: status, plain-text body and, with 429, when to come back (else null). */
+    public record Answer(int status, String body, Duration retryAfter) {
+        public Answer(int status, String body) {
+            this(status, body, null);
+        }
     }
 
     private final WebSubSettings settings;
@@ -53,6 +60,7 @@ public final class WebSubSubscriber implements AutoCloseable {
     private final Map<String, Subscription> unsubscribing = new ConcurrentHashMap<>();
     private final Map<String, HubLinks> discovered = new ConcurrentHashMap<>();
     private final Set<String> requesting = ConcurrentHashMap.newKeySet();
+    private final HostLimiter deliveryBudget;
     private final ScheduledExecutorService executor;
     private volatile Feeds feeds;
 
@@ -70,6 +78,7 @@ public final class WebSubSubscriber implements AutoCloseable {
         this.settings = settings;
         this.hubs = hubs;
         this.clock = clock;
+        this.deliveryBudget = new HostLimiter(Integer.MAX_VALUE, settings.deliveriesPerHour());
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "ingest-websub-" + n.incrementAndGet());
@@ -165,6 +174,12 @@ public final class WebSubSubscriber implements AutoCloseable {
     public Answer verification(String feedId, String mode, String topic, String challenge, Long leaseSeconds,
             String reason) {
         Instant now = clock.instant();
+        if (challenge != null && challenge.length() > MAX_CHALLENGE) {
+            LOG.warn("WebSub: feed {}: refused a {} verification with a hub.challenge of {} characters (at most {})",
+                    feedId, mode, challenge.length(), MAX_CHALLENGE);
+            return new Answer(400, "hub.challenge of " + challenge.length() + " characters; at most " + MAX_CHALLENGE
+                    + " are echoed");
+        }
         if ("unsubscribe".equals(mode)) {
             Subscription leaving = unsubscribing.get(feedId);
             if (leaving != null && leaving.topic().toString().equals(topic) && challenge != null
@@ -206,7 +221,8 @@ public final class WebSubSubscriber implements AutoCloseable {
      * @param contentType the Content-Type header; may be null
      * @param body        the delivered document
      * @return 200 when published, 403 when not authentic, 404 for a feed without subscription, 400 when the
-     *         document is not a feed, 503 when Kafka refused it (the hub retries)
+     *         document is not a feed, 429 beyond the feed's hourly delivery budget, 503 when Kafka refused it (the
+     *         hub retries)
      */
     public Answer delivery(String feedId, String signature, String contentType, byte[] body) {
         Instant now = clock.instant();
@@ -219,6 +235,13 @@ public final class WebSubSubscriber implements AutoCloseable {
         if (!verdict.valid()) {
             failed(s, "delivery refused: " + verdict.reason(), now);
             return new Answer(403, "signature refused");
+        }
+        Instant allowedAt = deliveryBudget.spend(feedId, now);
+        if (allowedAt != null) {
+            LOG.warn("WebSub: feed {}: delivery refused: the hourly budget of {} deliveries is spent until {}", feedId,
+                    settings.deliveriesPerHour(), allowedAt);
+            return new Answer(429, "more than " + settings.deliveriesPerHour() + " deliveries in an hour",
+                    Duration.between(now, allowedAt));
         }
         Feeds target = feeds;
         PollOutcome outcome = target == null ? null : target.pushed(feedId, body, contentType);
