@@ -248,7 +248,7 @@ public final class IngestService implements AutoCloseable {
                 pollSoon(feedId);
             }
         });
-        LOG.info("Ingest: WebSub on, callbacks at {}", webSubSettings.callback("FEED-ID"));
+        LOG.info("Ingest: WebSub on, callbacks at {}", webSubSettings.callback("FEED-ID", "TOKEN"));
     }
 
     private FeedRuntime feed(String feedId) {

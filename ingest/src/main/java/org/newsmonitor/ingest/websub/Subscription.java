@@ -29,6 +29,7 @@ public final class Subscription {
     private final URI hub;
     private final URI topic;
     private final String secret;
+    private final String callbackToken;
     private final WebSubSettings settings;
     private State state = State.PENDING;
     private Instant requestedAt;
@@ -47,14 +48,18 @@ public final class Subscription {
      * @param hub      the hub asked
      * @param topic    the topic URL asked for
      * @param secret   the secret sent with the request
+     * @param callbackToken the random last segment of the callback path given to the hub: a verification or
+     *                 delivery at any other path is not the hub's
      * @param settings lease, timeouts
      * @param now      when the request was sent
      */
-    public Subscription(String feedId, URI hub, URI topic, String secret, WebSubSettings settings, Instant now) {
+    public Subscription(String feedId, URI hub, URI topic, String secret, String callbackToken,
+            WebSubSettings settings, Instant now) {
         this.feedId = Objects.requireNonNull(feedId);
         this.hub = Objects.requireNonNull(hub);
         this.topic = Objects.requireNonNull(topic);
         this.secret = Objects.requireNonNull(secret);
+        this.callbackToken = Objects.requireNonNull(callbackToken);
         this.settings = Objects.requireNonNull(settings);
         this.requestedAt = now;
     }
@@ -182,6 +187,18 @@ public final class Subscription {
 
     public String secret() {
         return secret;
+    }
+
+    /** The last segment of the callback path given to the hub. */
+    public String callbackToken() {
+        return callbackToken;
+    }
+
+    /** True when {@code token} is this subscription's callback token (compared in constant time). */
+    public boolean calledAt(String token) {
+        return token != null && java.security.MessageDigest.isEqual(
+                callbackToken.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public synchronized State state() {

@@ -21,13 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSub callback on the ingest HTTP listener: {@code GET <base>/websub/<feed id>?hub.mode=...} is a hub's
- * intent verification, {@code POST} the same path a delivery. A delivery is read within bounds that keep a hostile
- * caller from holding the listener, which also answers {@code GET /feeds}: at most {@value #MAX_READING} deliveries
- * are handled at once, at most {@value #MAX_READING_PER_CALLER} from one address (a further one finds its
- * connection closed, unread, and the hub retries); a body must arrive
- * within the read deadline, or its connection is closed; a body announced larger than the feed body limit is not
- * read at all (connection closed), and one sent without a length is refused (413) once it passes the limit.
+ * The WebSub callback on the ingest HTTP listener: {@code GET <base>/websub/<feed id>/<token>?hub.mode=...} is a
+ * hub's intent verification, {@code POST} the same path a delivery. The token is the subscription's, random and
+ * given only to its hub, so that nobody else can verify a subscription or have it fail with a bad delivery. A
+ * delivery is read within bounds that keep a hostile caller from holding the listener, which also answers
+ * {@code GET /feeds}: at most {@value #MAX_READING} deliveries are handled at once, at most
+ * {@value #MAX_READING_PER_CALLER} from one address (a further one finds its connection closed, unread, and the hub
+ * retries); a body must arrive within the read deadline, or its connection is closed; a body announced larger than
+ * the feed body limit is not read at all (connection closed), and one sent without a length is refused (413) once it
+ * passes the limit.
  */
 public final class WebSubCallback implements HttpHandler {
     /** The path prefix of every callback; the feed id follows. */
@@ -71,14 +73,16 @@ public final class WebSubCallback implements HttpHandler {
         try {
             String path = exchange.getRequestURI().getPath();
             int at = path.indexOf(PATH);
-            String feedId = at < 0 ? "" : path.substring(at + PATH.length());
-            if (feedId.isEmpty() || feedId.contains("/")) {
+            String[] segments = at < 0 ? new String[0] : path.substring(at + PATH.length()).split("/", -1);
+            if (segments.length < 1 || segments.length > 2 || segments[0].isEmpty()) {
                 send(exchange, new WebSubSubscriber.Answer(404, "not a WebSub callback: " + path));
                 return;
             }
+            String feedId = segments[0];
+            String token = segments.length == 2 ? segments[1] : null;
             switch (exchange.getRequestMethod()) {
-                case "GET" -> verification(exchange, feedId);
-                case "POST" -> delivery(exchange, feedId);
+                case "GET" -> verification(exchange, feedId, token);
+                case "POST" -> delivery(exchange, feedId, token);
                 default -> {
                     exchange.getResponseHeaders().add("Allow", "GET, POST");
                     send(exchange, new WebSubSubscriber.Answer(405, exchange.getRequestMethod() + " is not allowed"));
@@ -89,7 +93,7 @@ public final class WebSubCallback implements HttpHandler {
         }
     }
 
-    private void verification(HttpExchange exchange, String feedId) throws IOException {
+    private void verification(HttpExchange exchange, String feedId, String token) throws IOException {
         Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
         Long lease;
         try {
@@ -98,11 +102,11 @@ public final class WebSubCallback implements HttpHandler {
             send(exchange, new WebSubSubscriber.Answer(400, "hub.lease_seconds is not a number"));
             return;
         }
-        send(exchange, subscriber.verification(feedId, q.get("hub.mode"), q.get("hub.topic"),
+        send(exchange, subscriber.verification(feedId, token, q.get("hub.mode"), q.get("hub.topic"),
                 q.get("hub.challenge"), lease, q.get("hub.reason")));
     }
 
-    private void delivery(HttpExchange exchange, String feedId) throws IOException {
+    private void delivery(HttpExchange exchange, String feedId, String token) throws IOException {
         long announced = contentLength(exchange);
         if (announced > maxBodyBytes) {
             LOG.warn("WebSub: feed {}: delivery of {} bytes refused unread (at most {}); connection closed", feedId,
@@ -131,7 +135,7 @@ public final class WebSubCallback implements HttpHandler {
                 send(exchange, new WebSubSubscriber.Answer(413, "delivery larger than " + maxBodyBytes + " bytes"));
                 return;
             }
-            send(exchange, subscriber.delivery(feedId, exchange.getRequestHeaders().getFirst("X-Hub-Signature"),
+            send(exchange, subscriber.delivery(feedId, token, exchange.getRequestHeaders().getFirst("X-Hub-Signature"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body));
         } finally {
             reading.release();

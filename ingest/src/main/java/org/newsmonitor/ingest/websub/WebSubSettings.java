@@ -8,8 +8,8 @@ import java.util.Map;
  * WebSub settings of the ingester. Without a callback base WebSub is off and every feed is polled as before.
  *
  * @param callbackBase   the public URL at which hubs reach the ingest HTTP listener (e.g.
- *                       {@code https://monitor.example.org/ingest}); each feed's callback is
- *                       {@code <base>/websub/<feed id>}; null when WebSub is off
+ *                       {@code https://monitor.example.org/ingest}); each subscription's callback is
+ *                       {@code <base>/websub/<feed id>/<random token>}; null when WebSub is off
  * @param lease          the lease asked of hubs (they may grant another)
  * @param verifyTimeout  how long a hub may take to verify our intent before the feed falls back to polling
  * @param retryAfter     how long after a hub failed (no verification, denial, bad signature, lease lost) it is
@@ -94,11 +94,16 @@ public record WebSubSettings(URI callbackBase, Duration lease, Duration verifyTi
         return callbackBase != null;
     }
 
-    /** The callback URL of one feed. */
-    public URI callback(String feedId) {
+    /**
+     * The callback URL of one subscription of a feed: {@code <base>/websub/<feed id>/<token>}.
+     *
+     * @param feedId the feed
+     * @param token  the subscription's random token, which only the hub learns
+     */
+    public URI callback(String feedId, String token) {
         String base = callbackBase.toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + WebSubCallback.PATH
-                + feedId);
+                + feedId + "/" + token);
     }
 
     private static void positive(String name, Duration d) {

@@ -122,7 +122,7 @@ public final class WebSubSubscriber implements AutoCloseable {
         }
         unsubscribing.put(feedId, gone);
         submit(() -> {
-            String error = hubs.send(gone.hub(), form("unsubscribe", gone.topic(), feedId, null));
+            String error = hubs.send(gone.hub(), form("unsubscribe", gone, null));
             if (error != null) {
                 unsubscribing.remove(feedId, gone);
                 LOG.warn("WebSub: feed {} was removed, but hub {} refused to unsubscribe it: {}", feedId, gone.hub(),
@@ -164,6 +164,7 @@ public final class WebSubSubscriber implements AutoCloseable {
      * A hub's intent verification (GET on the callback).
      *
      * @param feedId       the feed of the callback path
+     * @param token        the last segment of the callback path (the subscription's token); may be null
      * @param mode         hub.mode: subscribe, unsubscribe or denied
      * @param topic        hub.topic
      * @param challenge    hub.challenge
@@ -171,8 +172,8 @@ public final class WebSubSubscriber implements AutoCloseable {
      * @param reason       hub.reason (with denied), or null
      * @return the answer: 200 with the challenge when accepted, 404 when refused
      */
-    public Answer verification(String feedId, String mode, String topic, String challenge, Long leaseSeconds,
-            String reason) {
+    public Answer verification(String feedId, String token, String mode, String topic, String challenge,
+            Long leaseSeconds, String reason) {
         Instant now = clock.instant();
         if (challenge != null && challenge.length() > MAX_CHALLENGE) {
             LOG.warn("WebSub: feed {}: refused a {} verification with a hub.challenge of {} characters (at most {})",
@@ -182,7 +183,8 @@ public final class WebSubSubscriber implements AutoCloseable {
         }
         if ("unsubscribe".equals(mode)) {
             Subscription leaving = unsubscribing.get(feedId);
-            if (leaving != null && leaving.topic().toString().equals(topic) && challenge != null
+            if (leaving != null && leaving.calledAt(token) && leaving.topic().toString().equals(topic)
+                    && challenge != null
                     && !challenge.isEmpty()) {
                 unsubscribing.remove(feedId, leaving);
                 LOG.info("WebSub: feed {} unsubscribed at {}", feedId, leaving.hub());
@@ -193,6 +195,9 @@ public final class WebSubSubscriber implements AutoCloseable {
         Subscription s = subscriptions.get(feedId);
         if (s == null) {
             return refused(feedId, mode + " verification for a feed with no subscription (topic '" + topic + "')");
+        }
+        if (!s.calledAt(token)) {
+            return refused(feedId, mode + " verification at a callback path no hub was given");
         }
         if ("denied".equals(mode)) {
             if (!s.topic().toString().equals(topic)) {
@@ -217,6 +222,7 @@ public final class WebSubSubscriber implements AutoCloseable {
      * subscription's; refused otherwise, and then the feed is polled at its own pace again.
      *
      * @param feedId      the feed of the callback path
+     * @param token       the last segment of the callback path (the subscription's token); may be null
      * @param signature   the X-Hub-Signature header; null when absent
      * @param contentType the Content-Type header; may be null
      * @param body        the delivered document
@@ -224,11 +230,16 @@ public final class WebSubSubscriber implements AutoCloseable {
      *         document is not a feed, 429 beyond the feed's hourly delivery budget, 503 when Kafka refused it (the
      *         hub retries)
      */
-    public Answer delivery(String feedId, String signature, String contentType, byte[] body) {
+    public Answer delivery(String feedId, String token, String signature, String contentType, byte[] body) {
         Instant now = clock.instant();
         Subscription s = subscriptions.get(feedId);
         if (s == null) {
             LOG.warn("WebSub: feed {}: delivery refused: the feed has no subscription", feedId);
+            return new Answer(404, "no subscription for this callback");
+        }
+        if (!s.calledAt(token)) {
+            // not the hub (or a subscription replaced since): refused without touching the subscription
+            LOG.warn("WebSub: feed {}: delivery refused: at a callback path no hub was given", feedId);
             return new Answer(404, "no subscription for this callback");
         }
         DeliverySignature.Verdict verdict = DeliverySignature.check(signature, s.secret(), body);
@@ -266,11 +277,12 @@ public final class WebSubSubscriber implements AutoCloseable {
 
     private void subscribe(String feedId, HubLinks links) {
         URI hub = links.hubs().get(0);
-        String secret = HexFormat.of().formatHex(randomBytes());
-        Subscription s = new Subscription(feedId, hub, links.self(), secret, settings, clock.instant());
+        String secret = HexFormat.of().formatHex(randomBytes(32));
+        String token = HexFormat.of().formatHex(randomBytes(16));
+        Subscription s = new Subscription(feedId, hub, links.self(), secret, token, settings, clock.instant());
         // in place before the request: a hub may verify before it answers
         subscriptions.put(feedId, s);
-        String error = hubs.send(hub, form("subscribe", links.self(), feedId, secret));
+        String error = hubs.send(hub, form("subscribe", s, secret));
         if (error != null) {
             failed(s, "hub " + hub + " refused the subscription request: " + error, clock.instant());
         } else {
@@ -280,7 +292,7 @@ public final class WebSubSubscriber implements AutoCloseable {
 
     private void renew(Subscription s) {
         s.renewalRequested(clock.instant());
-        String error = hubs.send(s.hub(), form("subscribe", s.topic(), s.feedId(), s.secret()));
+        String error = hubs.send(s.hub(), form("subscribe", s, s.secret()));
         if (error != null) {
             LOG.warn("WebSub: feed {}: renewing at {} failed: {}; retrying while the lease runs", s.feedId(),
                     s.hub(), error);
@@ -334,11 +346,11 @@ public final class WebSubSubscriber implements AutoCloseable {
         return new Answer(404, "not requested");
     }
 
-    private Map<String, String> form(String mode, URI topic, String feedId, String secret) {
+    private Map<String, String> form(String mode, Subscription s, String secret) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("hub.mode", mode);
-        form.put("hub.topic", topic.toString());
-        form.put("hub.callback", settings.callback(feedId).toString());
+        form.put("hub.topic", s.topic().toString());
+        form.put("hub.callback", settings.callback(s.feedId(), s.callbackToken()).toString());
         if (secret != null) {
             form.put("hub.secret", secret);
             form.put("hub.lease_seconds", String.valueOf(settings.lease().toSeconds()));
@@ -346,8 +358,8 @@ public final class WebSubSubscriber implements AutoCloseable {
         return form;
     }
 
-    private byte[] randomBytes() {
-        byte[] bytes = new byte[32];
+    private byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
         random.nextBytes(bytes);
         return bytes;
     }

@@ -90,14 +90,28 @@ class HostileCallbackTest {
                 .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    // the callback path given to the hub: the feed id and the subscription's unguessable token
+    private String callbackPath(String feedId) {
+        Subscription s = subscriber.subscription(feedId);
+        return "/websub/" + feedId + "/" + (s == null ? "no-token" : s.callbackToken());
+    }
+
     private HttpResponse<String> verify(String feedId, String topic, String challenge, String lease) throws Exception {
-        return get("/websub/" + feedId + "?hub.mode=subscribe&hub.topic=" + enc(topic) + "&hub.challenge="
+        return verifyAt(callbackPath(feedId), topic, challenge, lease);
+    }
+
+    private HttpResponse<String> verifyAt(String path, String topic, String challenge, String lease) throws Exception {
+        return get(path + "?hub.mode=subscribe&hub.topic=" + enc(topic) + "&hub.challenge="
                 + enc(challenge) + (lease == null ? "" : "&hub.lease_seconds=" + lease));
     }
 
     private HttpResponse<String> deliver(String feedId, String signature, byte[] body) throws Exception {
+        return deliverAt(callbackPath(feedId), signature, body);
+    }
+
+    private HttpResponse<String> deliverAt(String path, String signature, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listener.port()
-                + "/websub/" + feedId)).timeout(Duration.ofSeconds(3)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                + path)).timeout(Duration.ofSeconds(3)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
             request.header("X-Hub-Signature", signature);
         }
@@ -113,12 +127,36 @@ class HostileCallbackTest {
         subscribed("wire");
         assertThat(verify("nobody", TOPIC, "c1", "3600").statusCode()).isEqualTo(404);
         assertThat(verify("wire", "http://evil.example/feed", "c2", "3600").statusCode()).isEqualTo(404);
-        assertThat(get("/websub/wire?hub.mode=subscribe&hub.topic=" + enc(TOPIC)).statusCode()).isEqualTo(404);
+        assertThat(get(callbackPath("wire") + "?hub.mode=subscribe&hub.topic=" + enc(TOPIC)).statusCode())
+                .isEqualTo(404);
         HttpResponse<String> accepted = verify("wire", TOPIC, "c3", "3600");
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).isEqualTo("c3");
         assertThat(verify("wire", TOPIC, "c4", "3600").statusCode()).isEqualTo(404);
         assertThat(subscriber.healthy("wire")).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAForgedVerificationAtACallbackPathNoHubWasGiven() throws Exception {
+        Subscription s = subscribed("wire");
+        assertThat(s.callbackToken()).hasSize(32);
+        assertThat(verifyAt("/websub/wire", TOPIC, "forged", "3600").statusCode()).isEqualTo(404);
+        assertThat(verifyAt("/websub/wire/" + "0".repeat(32), TOPIC, "forged", "3600").statusCode()).isEqualTo(404);
+        assertThat(s.state()).isEqualTo(Subscription.State.PENDING);
+        assertThat(verify("wire", TOPIC, "genuine", "3600").body()).isEqualTo("genuine");
+        assertThat(subscriber.healthy("wire")).isTrue();
+    }
+
+    @Test
+    void shouldIgnoreABadlySignedDeliveryAtACallbackPathNoHubWasGiven() throws Exception {
+        Subscription s = subscribed("wire");
+        assertThat(verify("wire", TOPIC, "c", "3600").statusCode()).isEqualTo(200);
+        byte[] body = "<rss/>".getBytes(StandardCharsets.UTF_8);
+        assertThat(deliverAt("/websub/wire", "sha256=00", body).statusCode()).isEqualTo(404);
+        assertThat(deliverAt("/websub/wire/" + "f".repeat(32), "sha256=00", body).statusCode()).isEqualTo(404);
+        assertThat(s.state()).isEqualTo(Subscription.State.ACTIVE);
+        assertThat(pollAgain).isEmpty();
+        assertThat(published).hasValue(0);
     }
 
     @Test
@@ -147,7 +185,8 @@ class HostileCallbackTest {
         subscribed("wire");
         try (Socket socket = new Socket("127.0.0.1", listener.port())) {
             socket.setSoTimeout(3_000);
-            socket.getOutputStream().write(("POST /websub/wire HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n"
+            socket.getOutputStream().write(("POST " + callbackPath("wire") + " HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 1000000000\r\n"
                     + "X-Hub-Signature: sha256=00\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             assertThat(statusLine(socket.getInputStream())).isEqualTo("closed");
@@ -160,7 +199,7 @@ class HostileCallbackTest {
         Subscription s = subscribed("wire");
         byte[] body = new byte[(int) CAP + 1];
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + listener.port() + "/websub/wire")).timeout(Duration.ofSeconds(3))
+                + listener.port() + callbackPath("wire"))).timeout(Duration.ofSeconds(3))
                 .header("X-Hub-Signature", DeliverySignature.header("sha256", s.secret(), body))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -179,7 +218,8 @@ class HostileCallbackTest {
                 Socket drip = new Socket(java.net.InetAddress.getByName("127.0.0.1"), listener.port(),
                         java.net.InetAddress.getByName("127.0.0.2"), 0);
                 drip.setSoTimeout(5_000);
-                drip.getOutputStream().write(("POST /websub/wire HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n"
+                drip.getOutputStream().write(("POST " + callbackPath("wire") + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Length: 1000\r\n"
                         + "X-Hub-Signature: sha256=00\r\n\r\n<").getBytes(StandardCharsets.ISO_8859_1));
                 drip.getOutputStream().flush();
                 drips.add(drip);
@@ -232,8 +272,9 @@ class HostileCallbackTest {
                 .isEqualTo(403);
         assertThat(s.state()).isEqualTo(Subscription.State.FAILED);
         assertThat(pollAgain).containsExactly("wire");
+        String given = callbackPath("wire");
         subscriber.removed("wire");
-        assertThat(deliver("wire", DeliverySignature.header("sha256", s.secret(), body), body).statusCode())
+        assertThat(deliverAt(given, DeliverySignature.header("sha256", s.secret(), body), body).statusCode())
                 .isEqualTo(404);
         assertThat(published).hasValue(0);
     }

@@ -17,7 +17,7 @@ class SubscriptionTest {
             .withTimings(Duration.ofDays(10), Duration.ofSeconds(60), Duration.ofHours(1));
 
     private static Subscription requested() {
-        return new Subscription("feed-a", HUB, URI.create(TOPIC), "secret", SETTINGS, T0);
+        return new Subscription("feed-a", HUB, URI.create(TOPIC), "secret", "token", SETTINGS, T0);
     }
 
     @Test
