@@ -10,13 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.newsmonitor.ingest.fetch.HostLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,8 @@ public final class WebSubCallback implements HttpHandler {
     private final long maxBodyBytes;
     private final Duration readDeadline;
     private final Semaphore reading = new Semaphore(MAX_READING);
-    private final HostLimiter callers = new HostLimiter(MAX_READING_PER_CALLER);
+    /** Deliveries being read per caller address; an address leaves the map when its last one ends. */
+    private final Map<String, Integer> callers = new ConcurrentHashMap<>();
 
     /**
      * @param subscriber   who answers
@@ -114,13 +115,13 @@ public final class WebSubCallback implements HttpHandler {
             return; // closing the exchange before any answer closes the connection, without reading the body
         }
         String caller = exchange.getRemoteAddress().getAddress().getHostAddress();
-        if (!callers.tryAcquire(caller)) {
+        if (!takeCallerSlot(caller)) {
             LOG.warn("WebSub: feed {}: delivery refused unread: {} deliveries from {} are being read already; "
                     + "connection closed", feedId, MAX_READING_PER_CALLER, caller);
             return;
         }
         if (!reading.tryAcquire()) {
-            callers.release(caller);
+            releaseCallerSlot(caller);
             LOG.warn("WebSub: feed {}: delivery refused unread: {} deliveries are being read already; connection "
                     + "closed (the hub retries)", feedId, MAX_READING);
             return;
@@ -139,7 +140,7 @@ public final class WebSubCallback implements HttpHandler {
                     exchange.getRequestHeaders().getFirst("Content-Type"), body));
         } finally {
             reading.release();
-            callers.release(caller);
+            releaseCallerSlot(caller);
         }
     }
 
@@ -161,6 +162,25 @@ public final class WebSubCallback implements HttpHandler {
                     ? "did not arrive within " + readDeadline.toMillis() + " ms" : "broke off: " + e.getMessage());
             return null;
         }
+    }
+
+    private boolean takeCallerSlot(String caller) {
+        boolean[] taken = {false};
+        callers.compute(caller, (k, n) -> {
+            int reading = n == null ? 0 : n;
+            taken[0] = reading < MAX_READING_PER_CALLER;
+            return taken[0] ? reading + 1 : reading;
+        });
+        return taken[0];
+    }
+
+    private void releaseCallerSlot(String caller) {
+        callers.computeIfPresent(caller, (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** Caller addresses with a delivery being read (for tests: none once all are done). */
+    int callersReading() {
+        return callers.size();
     }
 
     private static long contentLength(HttpExchange exchange) {

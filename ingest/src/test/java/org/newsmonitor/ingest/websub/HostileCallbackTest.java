@@ -42,6 +42,7 @@ class HostileCallbackTest {
     private LocalHub hub;
     private WebSubSubscriber subscriber;
     private FeedHealthServer listener;
+    private WebSubCallback callback;
     private final AtomicInteger published = new AtomicInteger();
     private final List<String> pollAgain = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -66,8 +67,8 @@ class HostileCallbackTest {
                 pollAgain.add(feedId);
             }
         });
-        listener = FeedHealthServer.start("127.0.0.1", 0, List::of,
-                new WebSubCallback(subscriber, CAP, READ_DEADLINE));
+        callback = new WebSubCallback(subscriber, CAP, READ_DEADLINE);
+        listener = FeedHealthServer.start("127.0.0.1", 0, List::of, callback);
     }
 
     @AfterEach
@@ -242,6 +243,8 @@ class HostileCallbackTest {
         }
         assertThat(published).hasValue(1);
         assertThat(subscriber.healthy("wire")).isTrue();
+        // nothing is kept of the callers once their deliveries ended
+        Await.until("the drip-fed deliveries to end", Duration.ofSeconds(5), () -> callback.callersReading() == 0);
     }
 
     @Test
