@@ -20,10 +20,14 @@ import org.newsmonitor.contracts.json.Json;
  * The ingest service's own small HTTP listener: {@code GET /feeds} answers every feed's health as JSON, with its
  * current polling interval and why ({@code pollIntervalSeconds}, {@code pollReason}), its WebSub state
  * ({@code webSub}) and the outcomes of its article-page fetches ({@code fullText}: counts by outcome); with WebSub on,
- * {@code /websub/<feed id>} is the callback hubs verify and deliver to
- * ({@link org.newsmonitor.ingest.websub.WebSubCallback}). A few threads.
+ * {@code /websub/<feed id>/<token>} is the callback hubs verify and deliver to
+ * ({@link org.newsmonitor.ingest.websub.WebSubCallback}). A few threads; WebSub deliveries may take only half of
+ * them. A caller that sends its request line or headers slowly holds one thread until it is done (the JDK server has
+ * no per-request deadline of its own unless {@code sun.net.httpserver.maxReqTime} is set at JVM start).
  */
 public final class FeedHealthServer implements AutoCloseable {
+    /** Threads of the listener: more than the WebSub deliveries read at once, so feed health always has some. */
+    static final int THREADS = org.newsmonitor.ingest.websub.WebSubCallback.MAX_READING * 2;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -61,7 +65,7 @@ public final class FeedHealthServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "ingest-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -31,7 +31,7 @@ import org.newsmonitor.ingest.poll.FeedPoller;
 import org.newsmonitor.ingest.poll.FeedPush;
 import org.newsmonitor.ingest.poll.PollOutcome;
 import org.newsmonitor.ingest.poll.FeedRuntime;
-import org.newsmonitor.ingest.poll.HostLimiter;
+import org.newsmonitor.ingest.fetch.HostLimiter;
 import org.newsmonitor.ingest.publish.ArticlePublisher;
 import org.newsmonitor.ingest.publish.KafkaArticlePublisher;
 import org.newsmonitor.ingest.publish.ProducerSettings;
@@ -248,7 +248,7 @@ public final class IngestService implements AutoCloseable {
                 pollSoon(feedId);
             }
         });
-        LOG.info("Ingest: WebSub on, callbacks at {}", webSubSettings.callback("FEED-ID"));
+        LOG.info("Ingest: WebSub on, callbacks at {}", webSubSettings.callback("FEED-ID", "TOKEN"));
     }
 
     private FeedRuntime feed(String feedId) {

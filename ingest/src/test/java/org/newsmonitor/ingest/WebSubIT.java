@@ -155,7 +155,7 @@ class WebSubIT {
         Files.writeString(feedList, feedList(List.of("push-b", "silent", "wrong-topic", "deny", "hang", "plain")));
         // Then it is unsubscribed at the hub, which verified the unsubscription with our callback
         Await.until("push-a unsubscribed", WAIT, () -> hub.requests().stream().anyMatch(r ->
-                r.mode().equals("unsubscribe") && r.callback().equals(callbackA) && r.echoed()));
+                r.mode().equals("unsubscribe") && LocalHub.callbackOf(r, callbackA) && r.echoed()));
         // and every article was published exactly once
         assertThat(TopicCounts.perKey(settings, Topics.ARTICLES.name()).values()).allMatch(n -> n == 1);
     }

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.newsmonitor.ingest.feed.FeedDefinition;
 import org.newsmonitor.ingest.poll.CacheHints;
-import org.newsmonitor.ingest.poll.HostLimiter;
+import org.newsmonitor.ingest.fetch.HostLimiter;
 import org.newsmonitor.ingest.poll.PollDecision;
 import org.newsmonitor.ingest.poll.PollingPolicy;
 import org.newsmonitor.ingest.poll.PublicationHistory;

@@ -10,11 +10,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Collects a response body up to a byte limit and cancels the exchange as soon as it is passed. It can also be
+ * Collects a response body up to a byte limit and cancels the exchange as soon as it is passed: the body fails
+ * ({@link BodyTooLargeException}), or, made with {@link #firstBytes(long)}, completes with what fits. It can also be
  * cancelled from outside when the whole-fetch deadline passes, which stops a body that drips slowly.
  */
-final class BoundedBodySubscriber implements BodySubscriber<byte[]> {
+public final class BoundedBodySubscriber implements BodySubscriber<byte[]> {
     private final long maxBytes;
+    private final boolean truncate;
     private final String limitReason;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -26,8 +28,21 @@ final class BoundedBodySubscriber implements BodySubscriber<byte[]> {
      * @param limitReason what to say when the body is too large
      */
     BoundedBodySubscriber(long maxBytes, String limitReason) {
+        this(maxBytes, limitReason, false);
+    }
+
+    private BoundedBodySubscriber(long maxBytes, String limitReason, boolean truncate) {
         this.maxBytes = maxBytes;
         this.limitReason = limitReason;
+        this.truncate = truncate;
+    }
+
+    /**
+     * A subscriber keeping only the first {@code maxBytes} of a body (e.g. the start of an error text), which stops
+     * reading once it has them.
+     */
+    public static BoundedBodySubscriber firstBytes(long maxBytes) {
+        return new BoundedBodySubscriber(maxBytes, "", true);
     }
 
     /** A subscriber that refuses the body before reading any of it. */
@@ -61,7 +76,14 @@ final class BoundedBodySubscriber implements BodySubscriber<byte[]> {
             int n = item.remaining();
             if (buffer.size() + (long) n > maxBytes) {
                 subscription.cancel();
-                result.completeExceptionally(new BodyTooLargeException(limitReason));
+                if (truncate) {
+                    byte[] fits = new byte[(int) (maxBytes - buffer.size())];
+                    item.get(fits);
+                    buffer.write(fits, 0, fits.length);
+                    result.complete(buffer.toByteArray());
+                } else {
+                    result.completeExceptionally(new BodyTooLargeException(limitReason));
+                }
                 return;
             }
             byte[] chunk = new byte[n];

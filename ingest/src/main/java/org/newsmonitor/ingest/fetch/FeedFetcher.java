@@ -78,6 +78,17 @@ public final class FeedFetcher {
      * @return the outcome; never null, never throws for server or network faults
      */
     public FetchResult fetch(URI url, Validators validators, String accept, Duration timeLimit) {
+        return fetch(url, validators, accept, timeLimit, RedirectCheck.ANY);
+    }
+
+    /**
+     * Fetches {@code url} as {@link #fetch(URI, Validators, String, Duration)} does, following a redirect only when
+     * {@code redirects} allows its target too.
+     *
+     * @param redirects asked before each redirect hop, after the SSRF guard; never null
+     */
+    public FetchResult fetch(URI url, Validators validators, String accept, Duration timeLimit,
+            RedirectCheck redirects) {
         Duration allowed = min(limits.totalTimeout(), timeLimit);
         long deadline = System.nanoTime() + allowed.toNanos();
         URI current = url;
@@ -94,6 +105,11 @@ public final class FeedFetcher {
                 return failed(current, FailureKind.BLOCKED, 0, "refused " + current + where + ": " + e.getMessage());
             } catch (UnknownHostException e) {
                 return failed(current, FailureKind.NETWORK, 0, "cannot resolve host " + current.getHost());
+            }
+            String refusal = hop == 0 ? null : redirects.refusal(current);
+            if (refusal != null) {
+                return failed(current, FailureKind.REDIRECT_REFUSED, 0, "redirect hop " + hop + " to " + current
+                        + " refused: " + refusal);
             }
             Hop response = send(target, validators, accept, deadline, allowed);
             if (response.failure != null) {

@@ -87,6 +87,8 @@ public sealed interface FetchResult {
         BLOCKED,
         /** Redirect loop, too many redirects or a bad Location. */
         REDIRECT,
+        /** The caller's {@link RedirectCheck} refused a redirect target. */
+        REDIRECT_REFUSED,
         /** The body could not be decoded (corrupt gzip). */
         BAD_BODY
     }

@@ -8,6 +8,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -15,11 +16,13 @@ import org.newsmonitor.ingest.fetch.FeedFetcher;
 import org.newsmonitor.ingest.fetch.FetchResult;
 import org.newsmonitor.ingest.fetch.Validators;
 import org.newsmonitor.ingest.parse.CharsetSniffer;
-import org.newsmonitor.ingest.poll.HostLimiter;
+import org.newsmonitor.ingest.fetch.HostLimiter;
+import org.newsmonitor.ingest.fetch.RedirectCheck;
 
 /**
  * Fetches one article page and extracts its main text, politely and within bounds: the site's robots.txt is
- * respected ({@link RobotsCache}); each host has an hourly page budget and shares the ingester's connection slots per
+ * respected ({@link RobotsCache}), its Crawl-delay too ({@link CrawlDelays}), and a redirect to another site is followed
+ * only where that site's robots.txt allows it; each host has an hourly page budget and shares the ingester's connection slots per
  * host; the fetch goes through the ingester's fetcher (the outbound SSRF guard on every hop, size limit after
  * decompression, one deadline for the whole fetch); a page fetched before is asked for with a conditional GET. Any
  * failure is a {@link PageResult} with its reason, never an exception. Thread-safe.
@@ -38,6 +41,7 @@ public final class ArticlePageFetcher {
     private final HostLimiter slots;
     private final HostLimiter budget;
     private final PageCache cache;
+    private final CrawlDelays crawlDelays = new CrawlDelays();
     private final Clock clock;
 
     /**
@@ -85,11 +89,18 @@ public final class ArticlePageFetcher {
             if (!verdict.allowed()) {
                 return PageResult.failed(verdict.refusal(), verdict.reason());
             }
-            if (budget.spend(host, clock.instant()) != null) {
+            Instant now = clock.instant();
+            Instant delayedUntil = crawlDelays.take(RobotsCache.site(page), verdict.crawlDelay(), now);
+            if (delayedUntil != null) {
+                return PageResult.failed(PageOutcome.HOST_LIMIT, page + ": " + RobotsCache.site(page)
+                        + "/robots.txt asks for a Crawl-delay of " + verdict.crawlDelay().toSeconds()
+                        + " s between pages; the next may be fetched at " + delayedUntil);
+            }
+            if (budget.spend(host, now) != null) {
                 return PageResult.failed(PageOutcome.HOST_LIMIT, page + ": the hourly budget of "
                         + budget.requestsPerHour() + " page requests to " + host + " is spent");
             }
-            return fetchAllowed(page, selector, feedText, remaining(deadline));
+            return fetchAllowed(page, selector, feedText, deadline);
         } finally {
             if (ownSlot) {
                 slots.release(host);
@@ -97,14 +108,23 @@ public final class ArticlePageFetcher {
         }
     }
 
-    private PageResult fetchAllowed(URI page, String selector, String feedText, Duration timeLimit) {
+    private PageResult fetchAllowed(URI page, String selector, String feedText, long deadline) {
+        Duration timeLimit = remaining(deadline);
         if (timeLimit.isZero()) {
             return PageResult.failed(PageOutcome.TIMEOUT, page + ": no time left after reading robots.txt");
         }
         String key = page.toString();
         PageCache.Cached cached = cache.get(key);
+        // a redirect to another site is followed only where that site's robots.txt allows the target
+        RedirectCheck robotsOfTarget = next -> {
+            if (RobotsCache.site(next).equals(RobotsCache.site(page))) {
+                return null;
+            }
+            RobotsCache.Verdict verdict = robots.check(next, remaining(deadline));
+            return verdict.allowed() ? null : verdict.reason();
+        };
         FetchResult result = fetcher.fetch(page, cached == null ? Validators.NONE : cached.validators(), ACCEPT,
-                timeLimit);
+                timeLimit, robotsOfTarget);
         if (result instanceof FetchResult.Failed failed) {
             return PageResult.failed(PageOutcome.of(failed.kind()), page + ": " + failed.reason());
         }
@@ -116,6 +136,10 @@ public final class ArticlePageFetcher {
         if (!looksLikeHtml(fetched.contentType(), fetched.body())) {
             return PageResult.failed(PageOutcome.NOT_HTML, page + ": Content-Type "
                     + (fetched.contentType() == null ? "missing and the body is not markup" : fetched.contentType()));
+        }
+        if (BinarySniffer.binary(fetched.body())) {
+            return PageResult.failed(PageOutcome.NOT_HTML, page + ": labelled " + fetched.contentType()
+                    + ", but the body is binary (control bytes in its first " + BinarySniffer.SNIFFED + ")");
         }
         MainText main;
         try {

@@ -15,7 +15,7 @@ import org.newsmonitor.ingest.feed.FullTextOption;
 import org.newsmonitor.ingest.fetch.FeedFetcher;
 import org.newsmonitor.ingest.normalize.ArticleFlags;
 import org.newsmonitor.ingest.normalize.MappedArticle;
-import org.newsmonitor.ingest.poll.HostLimiter;
+import org.newsmonitor.ingest.fetch.HostLimiter;
 import org.newsmonitor.outbound.SsrfGuard;
 import org.newsmonitor.themes.TextLimits;
 import org.slf4j.Logger;

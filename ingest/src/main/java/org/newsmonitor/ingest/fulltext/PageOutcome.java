@@ -9,7 +9,10 @@ import org.newsmonitor.ingest.fetch.FetchResult;
 public enum PageOutcome {
     /** The page's main text was published. */
     PAGE("page"),
-    /** robots.txt disallows the page for the monitor (or could not be read because the server failed). */
+    /**
+     * robots.txt disallows the page for the monitor (or could not be read because the server failed), also when the
+     * page redirects to a site whose robots.txt disallows (or cannot give) the target.
+     */
     ROBOTS("robots"),
     /** The outbound guard refused the address (private, loopback, ...), or a redirect to one. */
     BLOCKED("blocked"),
@@ -23,13 +26,16 @@ public enum PageOutcome {
     NETWORK("network"),
     /** Too many redirects, a loop, or a bad Location. */
     REDIRECT("redirect"),
-    /** The answer was not an HTML page. */
+    /** The answer was not an HTML page (by its Content-Type, or binary bytes whatever it is labelled). */
     NOT_HTML("not-html"),
     /** The page is nested too deep or has too many elements to be read. */
     HOSTILE("hostile"),
     /** No article body was found, or it was not longer than the feed's text. */
     NO_MAIN_TEXT("no-main-text"),
-    /** The host's hourly page budget is spent, or no connection slot to it came free in time. */
+    /**
+     * The host's hourly page budget is spent, its robots.txt Crawl-delay has not passed since its last page, or no
+     * connection slot to it came free in time.
+     */
     HOST_LIMIT("host-limit"),
     /** This poll's time or page budget for full text was spent before the item's turn. */
     POLL_BUDGET("poll-budget"),
@@ -57,6 +63,7 @@ public enum PageOutcome {
             case TIMEOUT -> TIMEOUT;
             case HTTP_STATUS, THROTTLED, GONE -> HTTP_STATUS;
             case REDIRECT -> REDIRECT;
+            case REDIRECT_REFUSED -> ROBOTS;
             case NETWORK, BAD_BODY -> NETWORK;
         };
     }

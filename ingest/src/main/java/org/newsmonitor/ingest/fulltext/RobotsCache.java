@@ -52,9 +52,19 @@ final class RobotsCache {
         this.clock = clock;
     }
 
-    /** Whether a page may be fetched: null when it may, otherwise why not. */
-    record Verdict(PageOutcome refusal, String reason) {
-        static final Verdict ALLOWED = new Verdict(null, null);
+    /**
+     * Whether a page may be fetched: {@code refusal} null when it may, otherwise why not; with the site's Crawl-delay
+     * for the monitor (null when it names none).
+     */
+    record Verdict(PageOutcome refusal, String reason, Duration crawlDelay) {
+        Verdict(PageOutcome refusal, String reason) {
+            this(refusal, reason, null);
+        }
+
+        static Verdict allowed(BaseRobotRules rules) {
+            long delay = rules.getCrawlDelay();
+            return new Verdict(null, null, delay > 0 ? Duration.ofMillis(delay) : null);
+        }
 
         boolean allowed() {
             return refusal == null;
@@ -84,7 +94,7 @@ final class RobotsCache {
         if (entry.unavailable != null) {
             return entry.unavailable;
         }
-        return entry.rules.isAllowed(page.toString()) ? Verdict.ALLOWED
+        return entry.rules.isAllowed(page.toString()) ? Verdict.allowed(entry.rules)
                 : new Verdict(PageOutcome.ROBOTS, site + "/robots.txt disallows " + page.getRawPath());
     }
 

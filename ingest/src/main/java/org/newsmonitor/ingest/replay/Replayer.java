@@ -18,7 +18,7 @@ import org.newsmonitor.ingest.feed.FullTextOption;
 import org.newsmonitor.ingest.fulltext.FullTextEnricher;
 import org.newsmonitor.ingest.normalize.MappedArticle;
 import org.newsmonitor.ingest.parse.FeedParser;
-import org.newsmonitor.ingest.poll.HostLimiter;
+import org.newsmonitor.ingest.fetch.HostLimiter;
 import org.newsmonitor.ingest.publish.ArticlePublisher;
 import org.newsmonitor.ingest.publish.KafkaArticlePublisher;
 import org.newsmonitor.ingest.publish.ProducerSettings;

@@ -55,9 +55,13 @@ public final class DeliverySignature {
             return Verdict.refused("X-Hub-Signature method '" + shortened(method) + "' is not one of sha1, sha256, "
                     + "sha384, sha512");
         }
+        String hex = header.substring(eq + 1).strip();
+        if (hex.isEmpty()) {
+            return Verdict.refused("X-Hub-Signature " + method + " carries no signature");
+        }
         byte[] given;
         try {
-            given = HexFormat.of().parseHex(header.substring(eq + 1).strip().toLowerCase(Locale.ROOT));
+            given = HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return Verdict.refused("X-Hub-Signature is not hexadecimal");
         }

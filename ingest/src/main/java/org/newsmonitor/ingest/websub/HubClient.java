@@ -13,16 +13,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.newsmonitor.ingest.fetch.BoundedBodySubscriber;
 import org.newsmonitor.outbound.BlockedAddressException;
 import org.newsmonitor.outbound.PinnedHttpClient;
 import org.newsmonitor.outbound.SsrfGuard;
 
 /**
  * Sends subscription requests to hubs: a form POST through the outbound SSRF guard (the hub's address is checked
- * and the connection pinned to it, as for feeds), bounded by one deadline. Redirects are not followed.
+ * and the connection pinned to it, as for feeds), bounded by one deadline; of the hub's answer only the first
+ * {@value #MAX_ANSWER_BYTES} bytes are read. Redirects are not followed.
  */
 public final class HubClient {
     private static final int MAX_REASON = 200;
+    /** Bytes of a hub's answer read: enough for the first line of an error text. */
+    private static final int MAX_ANSWER_BYTES = 4096;
 
     private final SsrfGuard guard;
     private final PinnedHttpClient client;
@@ -58,21 +62,23 @@ public final class HubClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("User-Agent", userAgent)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        CompletableFuture<HttpResponse<String>> future;
+        CompletableFuture<HttpResponse<byte[]>> future;
         try {
-            future = client.sendAsync(guard.target(hub), request, HttpResponse.BodyHandlers.ofString());
+            future = client.sendAsync(guard.target(hub), request,
+                    info -> BoundedBodySubscriber.firstBytes(MAX_ANSWER_BYTES));
         } catch (BlockedAddressException e) {
             return "refused " + hub + ": " + e.getMessage();
         } catch (UnknownHostException e) {
             return "cannot resolve host " + hub.getHost();
         }
         try {
-            HttpResponse<String> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return null;
             }
-            String text = response.body() == null ? "" : response.body().strip();
+            String text = response.body() == null ? ""
+                    : new String(response.body(), StandardCharsets.UTF_8).strip();
             text = text.lines().findFirst().orElse("");
             return "HTTP " + status + (text.isEmpty() ? "" : ": " + (text.length() > MAX_REASON
                     ? text.substring(0, MAX_REASON) + "..." : text));

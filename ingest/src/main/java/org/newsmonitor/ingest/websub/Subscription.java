@@ -19,10 +19,17 @@ public final class Subscription {
     /** What the subscriber should do for this subscription now. */
     public enum Action { NONE, RENEW, RESUBSCRIBE }
 
+    /**
+     * Shortest lease accepted from a hub (or the lease asked for, when shorter): a shorter one would have the
+     * subscriber call the hub every few seconds to renew it.
+     */
+    public static final Duration MIN_LEASE = Duration.ofSeconds(60);
+
     private final String feedId;
     private final URI hub;
     private final URI topic;
     private final String secret;
+    private final String callbackToken;
     private final WebSubSettings settings;
     private State state = State.PENDING;
     private Instant requestedAt;
@@ -41,14 +48,18 @@ public final class Subscription {
      * @param hub      the hub asked
      * @param topic    the topic URL asked for
      * @param secret   the secret sent with the request
+     * @param callbackToken the random last segment of the callback path given to the hub: a verification or
+     *                 delivery at any other path is not the hub's
      * @param settings lease, timeouts
      * @param now      when the request was sent
      */
-    public Subscription(String feedId, URI hub, URI topic, String secret, WebSubSettings settings, Instant now) {
+    public Subscription(String feedId, URI hub, URI topic, String secret, String callbackToken,
+            WebSubSettings settings, Instant now) {
         this.feedId = Objects.requireNonNull(feedId);
         this.hub = Objects.requireNonNull(hub);
         this.topic = Objects.requireNonNull(topic);
         this.secret = Objects.requireNonNull(secret);
+        this.callbackToken = Objects.requireNonNull(callbackToken);
         this.settings = Objects.requireNonNull(settings);
         this.requestedAt = now;
     }
@@ -73,10 +84,14 @@ public final class Subscription {
         if (challenge == null || challenge.isEmpty()) {
             return "verification without hub.challenge";
         }
-        if (leaseSeconds != null && leaseSeconds <= 0) {
-            return "verification with hub.lease_seconds " + leaseSeconds;
+        Duration shortest = MIN_LEASE.compareTo(settings.lease()) < 0 ? MIN_LEASE : settings.lease();
+        if (leaseSeconds != null && leaseSeconds < shortest.toSeconds()) {
+            return "verification with hub.lease_seconds " + leaseSeconds + " (at least " + shortest.toSeconds()
+                    + " accepted)";
         }
-        Duration lease = leaseSeconds == null ? settings.lease() : Duration.ofSeconds(leaseSeconds);
+        // a lease longer than asked for is kept as asked: renewed early, never overflowing the clock
+        Duration lease = leaseSeconds == null || leaseSeconds > settings.lease().toSeconds() ? settings.lease()
+                : Duration.ofSeconds(leaseSeconds);
         state = State.ACTIVE;
         awaitingVerification = false;
         verifiedAt = now;
@@ -172,6 +187,18 @@ public final class Subscription {
 
     public String secret() {
         return secret;
+    }
+
+    /** The last segment of the callback path given to the hub. */
+    public String callbackToken() {
+        return callbackToken;
+    }
+
+    /** True when {@code token} is this subscription's callback token (compared in constant time). */
+    public boolean calledAt(String token) {
+        return token != null && java.security.MessageDigest.isEqual(
+                callbackToken.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public synchronized State state() {

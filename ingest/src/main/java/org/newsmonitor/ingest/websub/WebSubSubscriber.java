@@ -3,6 +3,7 @@ package org.newsmonitor.ingest.websub;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.newsmonitor.ingest.fetch.HostLimiter;
 import org.newsmonitor.ingest.poll.PollOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class WebSubSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSubSubscriber.class);
     private static final long TICK_MILLIS = 500;
+    /** Longest hub.challenge echoed. */
+    public static final int MAX_CHALLENGE = 1024;
 
     /** What the subscriber needs of the ingester. */
     public interface Feeds {
@@ -41,8 +45,11 @@ public final class WebSubSubscriber implements AutoCloseable {
         void pollAgain(String feedId);
     }
 
-    /** An answer to the hub: status and plain-text body. */
-    public record Answer(int status, String body) {
+    /** An answer to the hub: status, plain-text body and, with 429, when to come back (else null). */
+    public record Answer(int status, String body, Duration retryAfter) {
+        public Answer(int status, String body) {
+            this(status, body, null);
+        }
     }
 
     private final WebSubSettings settings;
@@ -53,6 +60,7 @@ public final class WebSubSubscriber implements AutoCloseable {
     private final Map<String, Subscription> unsubscribing = new ConcurrentHashMap<>();
     private final Map<String, HubLinks> discovered = new ConcurrentHashMap<>();
     private final Set<String> requesting = ConcurrentHashMap.newKeySet();
+    private final HostLimiter deliveryBudget;
     private final ScheduledExecutorService executor;
     private volatile Feeds feeds;
 
@@ -70,6 +78,7 @@ public final class WebSubSubscriber implements AutoCloseable {
         this.settings = settings;
         this.hubs = hubs;
         this.clock = clock;
+        this.deliveryBudget = new HostLimiter(Integer.MAX_VALUE, settings.deliveriesPerHour());
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "ingest-websub-" + n.incrementAndGet());
@@ -113,7 +122,7 @@ public final class WebSubSubscriber implements AutoCloseable {
         }
         unsubscribing.put(feedId, gone);
         submit(() -> {
-            String error = hubs.send(gone.hub(), form("unsubscribe", gone.topic(), feedId, null));
+            String error = hubs.send(gone.hub(), form("unsubscribe", gone, null));
             if (error != null) {
                 unsubscribing.remove(feedId, gone);
                 LOG.warn("WebSub: feed {} was removed, but hub {} refused to unsubscribe it: {}", feedId, gone.hub(),
@@ -155,6 +164,7 @@ public final class WebSubSubscriber implements AutoCloseable {
      * A hub's intent verification (GET on the callback).
      *
      * @param feedId       the feed of the callback path
+     * @param token        the last segment of the callback path (the subscription's token); may be null
      * @param mode         hub.mode: subscribe, unsubscribe or denied
      * @param topic        hub.topic
      * @param challenge    hub.challenge
@@ -162,12 +172,19 @@ public final class WebSubSubscriber implements AutoCloseable {
      * @param reason       hub.reason (with denied), or null
      * @return the answer: 200 with the challenge when accepted, 404 when refused
      */
-    public Answer verification(String feedId, String mode, String topic, String challenge, Long leaseSeconds,
-            String reason) {
+    public Answer verification(String feedId, String token, String mode, String topic, String challenge,
+            Long leaseSeconds, String reason) {
         Instant now = clock.instant();
+        if (challenge != null && challenge.length() > MAX_CHALLENGE) {
+            LOG.warn("WebSub: feed {}: refused a {} verification with a hub.challenge of {} characters (at most {})",
+                    feedId, mode, challenge.length(), MAX_CHALLENGE);
+            return new Answer(400, "hub.challenge of " + challenge.length() + " characters; at most " + MAX_CHALLENGE
+                    + " are echoed");
+        }
         if ("unsubscribe".equals(mode)) {
             Subscription leaving = unsubscribing.get(feedId);
-            if (leaving != null && leaving.topic().toString().equals(topic) && challenge != null
+            if (leaving != null && leaving.calledAt(token) && leaving.topic().toString().equals(topic)
+                    && challenge != null
                     && !challenge.isEmpty()) {
                 unsubscribing.remove(feedId, leaving);
                 LOG.info("WebSub: feed {} unsubscribed at {}", feedId, leaving.hub());
@@ -178,6 +195,9 @@ public final class WebSubSubscriber implements AutoCloseable {
         Subscription s = subscriptions.get(feedId);
         if (s == null) {
             return refused(feedId, mode + " verification for a feed with no subscription (topic '" + topic + "')");
+        }
+        if (!s.calledAt(token)) {
+            return refused(feedId, mode + " verification at a callback path no hub was given");
         }
         if ("denied".equals(mode)) {
             if (!s.topic().toString().equals(topic)) {
@@ -202,23 +222,37 @@ public final class WebSubSubscriber implements AutoCloseable {
      * subscription's; refused otherwise, and then the feed is polled at its own pace again.
      *
      * @param feedId      the feed of the callback path
+     * @param token       the last segment of the callback path (the subscription's token); may be null
      * @param signature   the X-Hub-Signature header; null when absent
      * @param contentType the Content-Type header; may be null
      * @param body        the delivered document
      * @return 200 when published, 403 when not authentic, 404 for a feed without subscription, 400 when the
-     *         document is not a feed, 503 when Kafka refused it (the hub retries)
+     *         document is not a feed, 429 beyond the feed's hourly delivery budget, 503 when Kafka refused it (the
+     *         hub retries)
      */
-    public Answer delivery(String feedId, String signature, String contentType, byte[] body) {
+    public Answer delivery(String feedId, String token, String signature, String contentType, byte[] body) {
         Instant now = clock.instant();
         Subscription s = subscriptions.get(feedId);
         if (s == null) {
             LOG.warn("WebSub: feed {}: delivery refused: the feed has no subscription", feedId);
             return new Answer(404, "no subscription for this callback");
         }
+        if (!s.calledAt(token)) {
+            // not the hub (or a subscription replaced since): refused without touching the subscription
+            LOG.warn("WebSub: feed {}: delivery refused: at a callback path no hub was given", feedId);
+            return new Answer(404, "no subscription for this callback");
+        }
         DeliverySignature.Verdict verdict = DeliverySignature.check(signature, s.secret(), body);
         if (!verdict.valid()) {
             failed(s, "delivery refused: " + verdict.reason(), now);
             return new Answer(403, "signature refused");
+        }
+        Instant allowedAt = deliveryBudget.spend(feedId, now);
+        if (allowedAt != null) {
+            LOG.warn("WebSub: feed {}: delivery refused: the hourly budget of {} deliveries is spent until {}", feedId,
+                    settings.deliveriesPerHour(), allowedAt);
+            return new Answer(429, "more than " + settings.deliveriesPerHour() + " deliveries in an hour",
+                    Duration.between(now, allowedAt));
         }
         Feeds target = feeds;
         PollOutcome outcome = target == null ? null : target.pushed(feedId, body, contentType);
@@ -243,11 +277,12 @@ public final class WebSubSubscriber implements AutoCloseable {
 
     private void subscribe(String feedId, HubLinks links) {
         URI hub = links.hubs().get(0);
-        String secret = HexFormat.of().formatHex(randomBytes());
-        Subscription s = new Subscription(feedId, hub, links.self(), secret, settings, clock.instant());
+        String secret = HexFormat.of().formatHex(randomBytes(32));
+        String token = HexFormat.of().formatHex(randomBytes(16));
+        Subscription s = new Subscription(feedId, hub, links.self(), secret, token, settings, clock.instant());
         // in place before the request: a hub may verify before it answers
         subscriptions.put(feedId, s);
-        String error = hubs.send(hub, form("subscribe", links.self(), feedId, secret));
+        String error = hubs.send(hub, form("subscribe", s, secret));
         if (error != null) {
             failed(s, "hub " + hub + " refused the subscription request: " + error, clock.instant());
         } else {
@@ -257,7 +292,7 @@ public final class WebSubSubscriber implements AutoCloseable {
 
     private void renew(Subscription s) {
         s.renewalRequested(clock.instant());
-        String error = hubs.send(s.hub(), form("subscribe", s.topic(), s.feedId(), s.secret()));
+        String error = hubs.send(s.hub(), form("subscribe", s, s.secret()));
         if (error != null) {
             LOG.warn("WebSub: feed {}: renewing at {} failed: {}; retrying while the lease runs", s.feedId(),
                     s.hub(), error);
@@ -311,11 +346,11 @@ public final class WebSubSubscriber implements AutoCloseable {
         return new Answer(404, "not requested");
     }
 
-    private Map<String, String> form(String mode, URI topic, String feedId, String secret) {
+    private Map<String, String> form(String mode, Subscription s, String secret) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("hub.mode", mode);
-        form.put("hub.topic", topic.toString());
-        form.put("hub.callback", settings.callback(feedId).toString());
+        form.put("hub.topic", s.topic().toString());
+        form.put("hub.callback", settings.callback(s.feedId(), s.callbackToken()).toString());
         if (secret != null) {
             form.put("hub.secret", secret);
             form.put("hub.lease_seconds", String.valueOf(settings.lease().toSeconds()));
@@ -323,8 +358,8 @@ public final class WebSubSubscriber implements AutoCloseable {
         return form;
     }
 
-    private byte[] randomBytes() {
-        byte[] bytes = new byte[32];
+    private byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
         random.nextBytes(bytes);
         return bytes;
     }

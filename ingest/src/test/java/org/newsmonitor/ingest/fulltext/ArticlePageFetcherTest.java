@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsmonitor.ingest.fetch.FeedFetcher;
 import org.newsmonitor.ingest.fetch.HttpLimits;
-import org.newsmonitor.ingest.poll.HostLimiter;
+import org.newsmonitor.ingest.fetch.HostLimiter;
 import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.MutableClock;
 import org.newsmonitor.outbound.AddressAllowList;

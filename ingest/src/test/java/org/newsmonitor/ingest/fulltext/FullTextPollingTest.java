@@ -26,7 +26,7 @@ import org.newsmonitor.ingest.fetch.HttpLimits;
 import org.newsmonitor.ingest.poll.BackoffPolicy;
 import org.newsmonitor.ingest.poll.FeedPoller;
 import org.newsmonitor.ingest.poll.FeedRuntime;
-import org.newsmonitor.ingest.poll.HostLimiter;
+import org.newsmonitor.ingest.fetch.HostLimiter;
 import org.newsmonitor.ingest.poll.PollOutcome;
 import org.newsmonitor.ingest.poll.PollingPolicy;
 import org.newsmonitor.ingest.testing.FeedServer;

@@ -14,6 +14,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.ingest.feed.FeedDefinition;
 import org.newsmonitor.ingest.fetch.FeedFetcher;
@@ -87,6 +89,23 @@ class FeedPollerPushTest {
         assertThat(outcome.reason()).startsWith("pushed document: ");
         assertThat(feed.consecutiveFailures()).isZero();
         assertThat(feed.lastError()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"billion_laughs.xml", "quadratic_blowup.xml", "xxe_oob.xml"})
+    void shouldRefuseAHostileXmlDocumentPushedWithAValidSignatureQuicklyAndKeepTheFeed(String fixture) {
+        server.on("/feed.xml", ex -> FeedServer.respond(ex, 200, RSS, TestFeeds.rss(1, 1)));
+        FeedRuntime feed = adaptiveFeed();
+        FeedPoller poller = poller(feed);
+        poller.poll(feed);
+        long start = System.nanoTime();
+        PollOutcome outcome = poller.pushed(feed, org.newsmonitor.ingest.Fixtures.bytes(fixture), RSS);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(outcome.kind()).isEqualTo(PollOutcome.Kind.FAILED);
+        assertThat(outcome.reason()).startsWith("pushed document: ");
+        assertThat(feed.lastError()).isNull();
+        // the next genuine push is published
+        assertThat(poller.pushed(feed, TestFeeds.rss(1, 2), RSS).published()).isEqualTo(1);
     }
 
     @Test

@@ -78,21 +78,29 @@ public final class LocalHub implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    /** The latest subscription of a callback that was verified (challenge echoed); null when none. */
+    /**
+     * The latest subscription of a callback that was verified (challenge echoed); null when none. {@code callback}
+     * may leave out the subscription's last path segment (the subscriber's random token).
+     */
     public Request verified(String callback) {
         Request last = null;
         for (Request r : requests) {
-            if (r.mode().equals("subscribe") && r.echoed() && r.callback().equals(callback)) {
+            if (r.mode().equals("subscribe") && r.echoed() && callbackOf(r, callback)) {
                 last = r;
             }
         }
         return last;
     }
 
+    /** True when {@code r} was made for {@code callback}, or for a path under it. */
+    public static boolean callbackOf(Request r, String callback) {
+        return r.callback().equals(callback) || r.callback().startsWith(callback + "/");
+    }
+
     /**
      * Delivers {@code body} to a verified subscriber.
      *
-     * @param callback the subscriber's callback
+     * @param callback the subscriber's callback (its last segment may be left out)
      * @param body     the content
      * @param signing  "sha256", "sha1", "wrong" (signed with another secret) or "none"
      * @return the subscriber's HTTP status
@@ -102,7 +110,7 @@ public final class LocalHub implements AutoCloseable {
         if (sub == null) {
             throw new IllegalStateException("no verified subscription for " + callback);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(callback)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sub.callback())).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/atom+xml").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         String secret = sub.form().get("hub.secret");
         switch (signing) {

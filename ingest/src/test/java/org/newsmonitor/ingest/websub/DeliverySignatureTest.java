@@ -41,4 +41,15 @@ class DeliverySignatureTest {
         assertThat(DeliverySignature.check("sha256=zz", SECRET, BODY).reason()).contains("not hexadecimal");
         assertThat(DeliverySignature.check("sha256=", SECRET, BODY).valid()).isFalse();
     }
+
+    @Test
+    void shouldAcceptUpperCaseMethodAndHexAndNameAnEmptySignature() {
+        String signed = DeliverySignature.header("sha256", SECRET, BODY);
+        assertThat(DeliverySignature.check(signed.toUpperCase(java.util.Locale.ROOT), SECRET, BODY).valid()).isTrue();
+        assertThat(DeliverySignature.check(" sha256 = " + signed.substring(7) + " ", SECRET, BODY).valid()).isTrue();
+        assertThat(DeliverySignature.check("sha256=", SECRET, BODY).reason())
+                .isEqualTo("X-Hub-Signature sha256 carries no signature");
+        assertThat(DeliverySignature.check("sha256=" + "a".repeat(100_000), SECRET, BODY).reason())
+                .isEqualTo("X-Hub-Signature sha256 does not match the body");
+    }
 }

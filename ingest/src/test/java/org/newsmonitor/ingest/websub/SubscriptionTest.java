@@ -17,7 +17,7 @@ class SubscriptionTest {
             .withTimings(Duration.ofDays(10), Duration.ofSeconds(60), Duration.ofHours(1));
 
     private static Subscription requested() {
-        return new Subscription("feed-a", HUB, URI.create(TOPIC), "secret", SETTINGS, T0);
+        return new Subscription("feed-a", HUB, URI.create(TOPIC), "secret", "token", SETTINGS, T0);
     }
 
     @Test
@@ -105,5 +105,23 @@ class SubscriptionTest {
         s.fail("delivery refused: no X-Hub-Signature header", T0.plusSeconds(7));
         assertThat(s.healthy()).isFalse();
         assertThat(s.tick(T0.plusSeconds(8))).isEqualTo(Action.NONE);
+    }
+
+    @Test
+    void shouldCapAGrantedLeaseLongerThanTheOneAskedForInsteadOfOverflowing() {
+        Subscription s = requested();
+        assertThat(s.verify(TOPIC, "c", Long.MAX_VALUE, T0)).isNull();
+        assertThat(s.leaseEndsAt()).isEqualTo(T0.plus(Duration.ofDays(10)));
+        assertThat(s.renewAt()).isEqualTo(T0.plus(Duration.ofDays(8)));
+        assertThat(s.tick(T0.plus(Duration.ofDays(8)))).isEqualTo(Action.RENEW);
+    }
+
+    @Test
+    void shouldRefuseALeaseTooShortToRenewWithoutCallingTheHubEverySecond() {
+        Subscription s = requested();
+        assertThat(s.verify(TOPIC, "c", 1L, T0)).isEqualTo("verification with hub.lease_seconds 1 (at least "
+                + Subscription.MIN_LEASE.toSeconds() + " accepted)");
+        assertThat(s.state()).isEqualTo(State.PENDING);
+        assertThat(s.verify(TOPIC, "c", Subscription.MIN_LEASE.toSeconds(), T0)).isNull();
     }
 }

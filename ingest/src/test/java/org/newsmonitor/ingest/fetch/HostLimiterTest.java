@@ -1,4 +1,4 @@
-package org.newsmonitor.ingest.poll;
+package org.newsmonitor.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

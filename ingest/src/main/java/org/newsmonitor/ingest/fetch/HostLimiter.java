@@ -1,4 +1,4 @@
-package org.newsmonitor.ingest.poll;
+package org.newsmonitor.ingest.fetch;
 
 import java.time.Duration;
 import java.time.Instant;
