@@ -44,7 +44,7 @@ final class IngestCommand implements Callable<Integer> {
     String httpHost;
     @Option(names = "--websub-callback", paramLabel = "URL", defaultValue = "${env:MONITOR_WEBSUB_CALLBACK}",
             description = "Public URL at which WebSub hubs reach the feed health listener (--http-port); feeds that "
-                    + "advertise a hub are then pushed, with callbacks at URL/websub/<feed id> (env "
+                    + "advertise a hub are then pushed, with callbacks at URL/websub/<feed id>/<token> (env "
                     + "MONITOR_WEBSUB_CALLBACK; default: off, every feed is polled).")
     String webSubCallback;
     @Spec
