@@ -38,8 +38,8 @@ final class ApiKeyCommand {
 
     @Command(name = "rotate", mixinStandardHelpOptions = true,
             description = {"Replaces the kept key with a new one and prints it.",
-                "The old key stops working when `run` is next started on this data directory; restart a running one to",
-                "switch now."})
+                "The old key stops working when `run` is next started on this data directory; restart a running one "
+                    + "to switch now."})
     static final class Rotate implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         DataDir data;

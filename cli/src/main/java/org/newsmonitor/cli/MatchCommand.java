@@ -11,9 +11,10 @@ import picocli.CommandLine.Parameters;
 /** `monitor match`: offline matching for theme authors and backtests; no Kafka. */
 @Command(name = "match", mixinStandardHelpOptions = true,
         description = {"Matches articles against themes offline (no Kafka), exactly as the live pipeline matches them.",
-            "Input: whatever replay reads (feed XML, JSON Lines of articles-topic JSON or of objects with id, title and",
-            "summary, WARC; also gzipped); standard input when no INPUT is given. Output: one JSON line per article,",
-            "in input order: {\"id\":…,\"matches\":[{\"theme\":…,\"score\":…,\"terms\":[…]}]}."})
+            "Input: whatever replay reads (feed XML, JSON Lines of articles-topic JSON or of objects with id, title and "
+                + "summary, WARC; also gzipped); standard input when no INPUT is given.",
+            "Output: one JSON line per article, in input order: "
+                + "{\"id\":…,\"matches\":[{\"theme\":…,\"score\":…,\"terms\":[…]}]}."})
 final class MatchCommand implements Callable<Integer> {
     @Option(names = "--themes", paramLabel = "FILE|DIR", description = "Theme file or directory (default: the bundled catalog).")
     Path themes;

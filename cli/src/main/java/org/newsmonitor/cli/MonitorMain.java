@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, IngestCommand.class, StreamCommand.class, AlertsCommand.class,
             ReplayCommand.class, MatchCommand.class, ThemesCommand.class, SubscriptionsCommand.class,
             ApiKeyCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Benchmarks are not part of the monitor: `./monitor bench` measures the whole pipeline and "
-                + "`./monitor bench polling` the feed polling (the script builds and runs the benchmarks module; see "
-                + "docs/performance.md)."})
+        footer = {"", "Benchmarks are not part of the monitor; the script builds and runs them from the benchmarks "
+                + "module (docs/performance.md):",
+            "  `./monitor bench`            throughput, latency, CPU and heap of the pipeline",
+            "  `./monitor bench freshness`  the time from publication to alert",
+            "  `./monitor bench polling`    fixed against adaptive feed polling"})
 public final class MonitorMain {
 
     private MonitorMain() {

@@ -263,8 +263,8 @@ final class SubscriptionsCommand {
 
     @Command(name = "preview", mixinStandardHelpOptions = true,
             description = {"Shows what a subscription would have alerted on over the articles the monitor holds.",
-                "Nothing is saved: it prints the first 50 alerts, the count per day and how many articles were",
-                "scanned. Takes the options of `create`."})
+                "Nothing is saved: it prints the first 50 alerts, the count per day and how many articles were "
+                    + "scanned. Takes the options of `create`."})
     static final class Preview implements Callable<Integer> {
         @Mixin
         Api api;
@@ -292,8 +292,8 @@ final class SubscriptionsCommand {
 
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = {"Changes only the settings given as options (a JSON merge patch); everything else stays.",
-                "Remove a setting with --remove, e.g. --remove sources. An update that would remove the last",
-                "delivery channel (webhook, e-mail, ntfy, Slack, Telegram) is refused."})
+                "Remove a setting with --remove, e.g. --remove sources. An update that would remove the last "
+                    + "delivery channel (webhook, e-mail, ntfy, Slack, Telegram) is refused."})
     static final class Update implements Callable<Integer> {
         @Mixin
         Api api;

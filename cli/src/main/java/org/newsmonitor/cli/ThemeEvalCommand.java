@@ -34,8 +34,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Scores themes on labelled articles: precision, recall and F1, and every miss with its reason.",
-                "Input: JSON Lines ({\"id\",\"title\",\"summary\",\"labels\":[theme ids]}); the report gives the figures per",
-                "theme and overall, then every miss."})
+                "Input: JSON Lines ({\"id\",\"title\",\"summary\",\"labels\":[theme ids]}); the report gives the "
+                    + "figures per theme and overall, then every miss."})
 final class ThemeEvalCommand implements Callable<Integer> {
     @Option(names = "--themes", paramLabel = "FILE|DIR", description = "Theme file or directory (default: the bundled catalog).")
     Path themes;

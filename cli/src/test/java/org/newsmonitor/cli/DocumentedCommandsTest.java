@@ -73,6 +73,20 @@ class DocumentedCommandsTest {
     }
 
     @Test
+    void shouldNameEveryBenchCommandOfTheReadmeTableInTheMonitorsHelp() throws IOException {
+        // the README promises that `./monitor --help` lists every command; the benchmarks are no command of the
+        // monitor's own (the script runs them from the benchmarks module), so its help names them in its footer
+        StringWriter out = new StringWriter();
+        int exit = MonitorMain.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "--help");
+        String help = out.toString().lines().map(String::strip).reduce((a, b) -> a + " " + b).orElse("");
+        List<String> benches = MonitorDocuments.readmeTableRows().stream().map(MonitorDocuments::firstCell)
+                .filter(code -> code.startsWith("./monitor bench")).toList();
+        assertThat(exit).isZero();
+        assertThat(benches).hasSizeGreaterThanOrEqualTo(3);
+        benches.forEach(bench -> assertThat(help).as("./monitor --help names %s", bench).contains("`" + bench + "`"));
+    }
+
+    @Test
     void shouldBuildFromTheRepositoryRootWithoutInstallingInEveryDocumentedMavenCommand() throws IOException {
         List<Written> maven = writtenCode().stream().filter(w -> w.text().matches(".*\\bmvn .*")).toList();
         assertThat(maven).isNotEmpty();
@@ -82,6 +96,11 @@ class DocumentedCommandsTest {
             if (command.matches(".*\\s-pl\\s+\\S+.*")) {
                 // a module alone does not find its sibling modules on a fresh clone: -am builds them too
                 assertThat(command).as("%s: %s", w.where(), command).containsPattern("\\s-am\\b");
+            }
+            if (command.contains("dependency:") && command.matches(".*\\s-am\\b.*")) {
+                // modules depend on test-jars of others, which the reactor resolves from test-classes only once
+                // test-compile ran: `compile dependency:...` fails on a fresh clone
+                assertThat(command).as("%s: %s", w.where(), command).doesNotContainPattern("\\scompile\\s");
             }
         }
     }

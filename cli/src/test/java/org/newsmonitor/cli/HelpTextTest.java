@@ -43,7 +43,8 @@ class HelpTextTest {
     /** The entries of the "Commands:" list of a help text, each with its wrapped lines joined. */
     private static Map<String, String> commandList(String help) {
         Map<String, String> entries = new LinkedHashMap<>();
-        List<String> lines = help.lines().dropWhile(l -> !l.equals("Commands:")).skip(1).toList();
+        List<String> lines = help.lines().dropWhile(l -> !l.equals("Commands:")).skip(1)
+                .takeWhile(l -> !l.isBlank()).toList();
         String name = null;
         List<String> text = new ArrayList<>();
         for (String line : lines) {
@@ -82,8 +83,27 @@ class HelpTextTest {
         assertThat(commandList(help.get(""))).containsKeys("run", "ingest", "stream", "alerts", "replay", "match",
                 "themes", "subscriptions");
         // the benchmarks are no command of the monitor's own (the script runs them from the benchmarks module)
-        assertThat(joined(help.get(""))).contains("`./monitor bench` measures the whole pipeline",
+        assertThat(help.get("")).contains("`./monitor bench`            throughput, latency, CPU and heap of the pipeline",
                 "`./monitor bench polling`");
+    }
+
+    @Test
+    void shouldWriteEveryParagraphOfADescriptionAsWholeSentences() {
+        // each element of a description is a paragraph of its own: a sentence split across two elements is printed
+        // broken in the middle, whatever the width of the terminal
+        assertDescriptionsEndSentences(MonitorMain.commandLine(), "");
+    }
+
+    private static void assertDescriptionsEndSentences(CommandLine command, String path) {
+        for (String paragraph : command.getCommandSpec().usageMessage().description()) {
+            assertThat(paragraph.strip()).as("a paragraph of the description of ./monitor %s", path)
+                    .endsWith(".");
+        }
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) {
+                assertDescriptionsEndSentences(sub, path.isEmpty() ? name : path + " " + name);
+            }
+        });
     }
 
     @Test
