@@ -96,8 +96,10 @@ public final class AlertPolicyTopology {
                 () -> new QueryAlertProcessor(QUERY_ALERT_IDS_STORE, dedupRetention, WRITE_QUERY_ALERTS,
                         WRITE_QUERY_DEAD_LETTERS),
                 READ_QUERY_MATCHES);
+        // query alert ids are few (none without query subscriptions): in memory, restored from the changelog on
+        // start, for the reason given for surge alert ids below
         topology.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(QUERY_ALERT_IDS_STORE, dedupRetention, dedupRetention, false),
+                Stores.inMemoryWindowStore(QUERY_ALERT_IDS_STORE, dedupRetention, dedupRetention, false),
                 Serdes.String(), Serdes.Long()), QUERY_MATCHES_TO_ALERTS);
         topology.addSink(WRITE_QUERY_ALERTS, Topics.ALERTS.name(), new StringSerializer(), Topics.ALERTS.valueSerde(),
                 QUERY_MATCHES_TO_ALERTS);
