@@ -1,14 +1,11 @@
 package org.newsmonitor.ingest;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.newsmonitor.contracts.event.FeedStateEvent;
 import org.newsmonitor.ingest.feed.FeedDefinition;
 import org.newsmonitor.ingest.feed.FeedListReader;
 import org.newsmonitor.ingest.feed.FeedListWatcher;
@@ -43,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * fetched items are not marked seen and are fetched again once it is back. Items whose text is only a teaser get the
  * main text of their article page ({@link FullTextEnricher}, {@code config.fullText()}), within each poll's budget;
  * when a page cannot be had they keep the feed's text and the reason is counted in the feed's health.
- * {@link #close()} stops within seconds. Its parts: {@link FeedScheduler} (when each feed is polled),
- * {@link FeedListReloader} (edits of the feed list file), {@link WebSubWiring} (push), {@link FeedHealthReport}.
+ * {@link #close()} stops within seconds. Its parts: {@link FeedStateRestorer} (state from Kafka),
+ * {@link FeedScheduler} (when each feed is polled), {@link FeedListReloader} (edits of the feed list file),
+ * {@link WebSubWiring} (push), {@link FeedHealthReport} (health).
  *
  * <p>With WebSub on ({@link WebSubSettings#enabled()}), a feed whose fetch advertises a hub is subscribed with a
  * callback on the ingest HTTP listener ({@link #webSubCallback()}); its pushed documents take the poller's own path
@@ -62,15 +60,13 @@ public final class IngestService implements AutoCloseable {
 
     private final IngestConfig config;
     private final ArticlePublisher publisher;
-    private final FeedStateStore store;
     private final List<FeedRuntime> feeds = new CopyOnWriteArrayList<>();
     private final FeedPoller poller;
     private final FeedScheduler scheduler;
     private final Optional<WebSubWiring> webSub;
     private volatile boolean started;
     private volatile boolean closed;
-    private volatile boolean restored;
-    private volatile String restoreProblem;
+    private final FeedStateRestorer restorer;
 
     /**
      * An ingester publishing to the Kafka cluster of {@code config}; nothing runs until {@link #start()}.
@@ -104,7 +100,6 @@ public final class IngestService implements AutoCloseable {
         Objects.requireNonNull(webSub, "webSub");
         this.config = config;
         this.publisher = publisher;
-        this.store = store;
         SplittableRandom random = new SplittableRandom();
         SsrfGuard guard = new SsrfGuard(resolver, config.ssrf());
         HostLimiter hosts = new HostLimiter(config.http().maxPerHost(), config.hostRequestsPerHour());
@@ -115,6 +110,7 @@ public final class IngestService implements AutoCloseable {
                 random.split());
         this.scheduler = new FeedScheduler(poller, feeds, hosts, config.http().maxConcurrency(), config.clock(),
                 random);
+        this.restorer = new FeedStateRestorer(store, feeds, scheduler, config.backoff(), config.clock());
         this.webSub = webSub.enabled() ? Optional.of(new WebSubWiring(webSub, new WebSubSubscriber(webSub,
                 new HubClient(guard, config.http().connectTimeout(), config.http().totalTimeout(),
                         config.http().userAgent()), config.clock()), poller, scheduler, feeds)) : Optional.empty();
@@ -147,18 +143,18 @@ public final class IngestService implements AutoCloseable {
         webSub.ifPresent(WebSubWiring::start);
         if (feeds.isEmpty() && reloader == null) {
             LOG.info("Ingest: no live feeds to poll{}", config.pollLiveFeeds() ? "" : " (live polling is off)");
-            restored = true;
+            restorer.nothingToRestore();
             return;
         }
         LOG.info("Ingest: polling {} feed{} from {} ({} at once, {} per host)", feeds.size(), feeds.size() == 1 ? "" : "s",
                 config.feedList() == null ? "the bundled default list" : config.feedList(),
                 config.http().maxConcurrency(), config.http().maxPerHost());
-        restore(1);
+        restorer.restore();
         if (reloader != null) {
             FeedListReloader edits = reloader;
             // the list in force stays until feed state is restored
             scheduler.every(() -> {
-                if (!closed && restored) {
+                if (!closed && restorer.restored()) {
                     edits.check();
                 }
             }, FEED_LIST_CHECK);
@@ -171,7 +167,7 @@ public final class IngestService implements AutoCloseable {
      * @return one entry per feed; empty before {@link #start()} or when live polling is off; never null
      */
     public List<FeedHealth> health() {
-        return FeedHealthReport.live(feeds, restored || !started, config.backoff().unhealthyAfter(),
+        return FeedHealthReport.live(feeds, restorer.restored() || !started, config.backoff().unhealthyAfter(),
                 id -> webSub.map(w -> w.describe(id)).orElse(null));
     }
 
@@ -222,8 +218,8 @@ public final class IngestService implements AutoCloseable {
         if (!started) {
             return "not started";
         }
-        if (!restored) {
-            String why = restoreProblem;
+        if (!restorer.restored()) {
+            String why = restorer.problem();
             return "restoring feed state from Kafka" + (why == null ? "" : " (retrying: " + why + ")");
         }
         if (poller.kafkaStatus().isDown()) {
@@ -237,7 +233,7 @@ public final class IngestService implements AutoCloseable {
 
     /** False while Kafka refuses publishes or the feed state could not be restored yet. */
     public boolean kafkaAvailable() {
-        return restored && !poller.kafkaStatus().isDown();
+        return restorer.restored() && !poller.kafkaStatus().isDown();
     }
 
     /** Stops polling and releases Kafka; returns within a few seconds. Safe to call twice. */
@@ -251,38 +247,5 @@ public final class IngestService implements AutoCloseable {
         scheduler.close();
         publisher.close();
         LOG.info("Ingest stopped");
-    }
-
-    private void restore(int attempt) {
-        if (closed) {
-            return;
-        }
-        Map<String, FeedStateEvent> states;
-        try {
-            states = store.readAll();
-        } catch (StateUnavailableException | RuntimeException e) {
-            // unavailable Kafka, or a failure no record should cause (records that cannot be read are dead-lettered)
-            restoreProblem = e.getMessage();
-            Duration delay = config.backoff().afterKafkaFailure(attempt);
-            if (attempt == 1) {
-                LOG.warn("Cannot restore feed state yet: {}; polling starts once Kafka is reachable (retrying)",
-                        e.getMessage());
-            }
-            scheduler.submit(() -> restore(attempt + 1), delay);
-            return;
-        }
-        Instant now = config.clock().instant();
-        int known = 0;
-        for (FeedRuntime f : feeds) {
-            FeedStateEvent state = states.get(f.definition().id());
-            if (state != null) {
-                f.restore(state);
-                known++;
-            }
-        }
-        restored = true;
-        restoreProblem = null;
-        LOG.info("Ingest: restored state of {} of {} feeds from Kafka", known, feeds.size());
-        scheduler.scheduleAll(now);
     }
 }
