@@ -194,14 +194,6 @@ final class SubscriptionsCommand {
         }
     }
 
-    /** A subcommand that takes the settings of a subscription as options. */
-    abstract static class WithSettings implements Callable<Integer> {
-        @Mixin
-        Api api;
-        @ArgGroup(exclusive = false)
-        Fields fields = new Fields();
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Lists your subscriptions, oldest first (follows every page of the API).")
     static final class ListAll implements Callable<Integer> {
@@ -242,7 +234,12 @@ final class SubscriptionsCommand {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a subscription.")
-    static final class Create extends WithSettings {
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        Api api;
+        @ArgGroup(exclusive = false)
+        Fields fields = new Fields();
+
         @Override
         public Integer call() throws Exception {
             return api.call("POST", "/subscriptions", fields.json());
@@ -253,7 +250,11 @@ final class SubscriptionsCommand {
             description = {"Shows what a subscription would have alerted on over the articles the monitor holds.",
                 "Nothing is saved: it prints the first 50 alerts, the count per day and how many articles were",
                 "scanned. Takes the options of `create`."})
-    static final class Preview extends WithSettings {
+    static final class Preview implements Callable<Integer> {
+        @Mixin
+        Api api;
+        @ArgGroup(exclusive = false)
+        Fields fields = new Fields();
         @Option(names = "--from", paramLabel = "TIME", description = "Window start: a date (2026-05-01) or an ISO"
                 + " time; default 30 days before --to.")
         String from;
@@ -280,9 +281,13 @@ final class SubscriptionsCommand {
             description = {"Changes only the settings given as options (a JSON merge patch); everything else stays.",
                 "Remove a setting with --remove, e.g. --remove sources. An update that would remove the last",
                 "delivery channel (webhook, e-mail, ntfy, Slack, Telegram) is refused."})
-    static final class Update extends WithSettings {
+    static final class Update implements Callable<Integer> {
+        @Mixin
+        Api api;
         @Parameters(paramLabel = "ID")
         String id;
+        @ArgGroup(exclusive = false)
+        Fields fields = new Fields();
         @Option(names = "--remove", paramLabel = "FIELD", description = "Setting to remove (repeatable): name, themes, "
                 + "min-score, languages, sources, mode, webhook, email, surges, ntfy, slack, telegram, query.")
         List<String> remove = new ArrayList<>();
