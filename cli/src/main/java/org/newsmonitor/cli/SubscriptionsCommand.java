@@ -137,15 +137,9 @@ final class SubscriptionsCommand {
         /** A merge patch of the options given: only they change, each --remove field is set to null. */
         ObjectNode patch(List<String> removed) {
             ObjectNode body = Json.mapper().createObjectNode();
-            if (!themes.isEmpty()) {
-                body.set("themes", Json.mapper().valueToTree(themes));
-            }
-            if (!languages.isEmpty()) {
-                body.set("languages", Json.mapper().valueToTree(languages));
-            }
-            if (!sources.isEmpty()) {
-                body.set("sources", Json.mapper().valueToTree(sources));
-            }
+            putGiven(body, "themes", themes.isEmpty() ? null : themes);
+            putGiven(body, "languages", languages.isEmpty() ? null : languages);
+            putGiven(body, "sources", sources.isEmpty() ? null : sources);
             ObjectNode scalars = json();
             scalars.remove(List.of("themes", "languages", "sources"));
             body.setAll(scalars);
@@ -155,52 +149,48 @@ final class SubscriptionsCommand {
             return body;
         }
 
+        /** The whole subscription as given: every list (empty when not given) and the scalars given. */
         ObjectNode json() {
             ObjectNode body = Json.mapper().createObjectNode();
-            if (name != null) {
-                body.put("name", name);
-            }
+            putGiven(body, "name", name);
             body.set("themes", Json.mapper().valueToTree(themes));
-            if (minScore != null) {
-                body.put("minScore", minScore);
-            }
+            putGiven(body, "minScore", minScore);
             body.set("languages", Json.mapper().valueToTree(languages));
             body.set("sources", Json.mapper().valueToTree(sources));
-            if (mode != null) {
-                body.put("mode", mode.toUpperCase(java.util.Locale.ROOT));
-            }
-            if (webhookUrl != null) {
-                body.put("webhookUrl", webhookUrl);
-            }
-            if (webhookSecret != null) {
-                body.put("webhookSecret", webhookSecret);
-            }
-            if (email != null) {
-                body.put("email", email);
-            }
-            if (includeSurges != null) {
-                body.put("includeSurges", includeSurges);
-            }
-            if (ntfy != null) {
-                body.put("ntfy", ntfy);
-            }
-            if (slack != null) {
-                body.put("slack", slack);
-            }
+            putGiven(body, "mode", mode == null ? null : mode.toUpperCase(java.util.Locale.ROOT));
+            putGiven(body, "webhookUrl", webhookUrl);
+            putGiven(body, "webhookSecret", webhookSecret);
+            putGiven(body, "email", email);
+            putGiven(body, "includeSurges", includeSurges);
+            putGiven(body, "ntfy", ntfy);
+            putGiven(body, "slack", slack);
             if (telegramBotToken != null || telegramChatId != null) {
                 // in an update, a merge patch of one of the two keeps the other
                 ObjectNode telegram = body.putObject("telegram");
-                if (telegramBotToken != null) {
-                    telegram.put("botToken", telegramBotToken);
-                }
-                if (telegramChatId != null) {
-                    telegram.put("chatId", telegramChatId);
-                }
+                putGiven(telegram, "botToken", telegramBotToken);
+                putGiven(telegram, "chatId", telegramChatId);
             }
-            if (query != null) {
-                body.put("query", query);
-            }
+            putGiven(body, "query", query);
             return body;
+        }
+
+        private static void putGiven(ObjectNode body, String field, Object value) {
+            if (value != null) {
+                body.set(field, Json.mapper().valueToTree(value));
+            }
+        }
+    }
+
+    /** A subcommand about one subscription: the API and the subscription's id. */
+    abstract static class OneSubscription implements Callable<Integer> {
+        @Mixin
+        Api api;
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        /** The API path of this subscription, followed by {@code rest}. */
+        String path(String rest) {
+            return "/subscriptions/" + id + rest;
         }
     }
 
@@ -236,15 +226,10 @@ final class SubscriptionsCommand {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one subscription.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        Api api;
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class Show extends OneSubscription {
         @Override
         public Integer call() throws Exception {
-            return api.call("GET", "/subscriptions/" + id, null);
+            return api.call("GET", path(""), null);
         }
     }
 
@@ -279,14 +264,16 @@ final class SubscriptionsCommand {
         @Override
         public Integer call() throws Exception {
             List<String> params = new ArrayList<>();
-            if (from != null) {
-                params.add("from=" + URLEncoder.encode(from, StandardCharsets.UTF_8));
-            }
-            if (to != null) {
-                params.add("to=" + URLEncoder.encode(to, StandardCharsets.UTF_8));
-            }
+            addGiven(params, "from", from);
+            addGiven(params, "to", to);
             return api.call("POST", "/subscriptions/preview" + (params.isEmpty() ? "" : "?" + String.join("&", params)),
                     fields.json());
+        }
+
+        private static void addGiven(List<String> params, String name, String value) {
+            if (value != null) {
+                params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
         }
     }
 
@@ -339,44 +326,29 @@ final class SubscriptionsCommand {
             java.util.Map.entry("query", "query")));
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Deletes a subscription.")
-    static final class Delete implements Callable<Integer> {
-        @Mixin
-        Api api;
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class Delete extends OneSubscription {
         @Override
         public Integer call() throws Exception {
-            return api.call("DELETE", "/subscriptions/" + id, null);
+            return api.call("DELETE", path(""), null);
         }
     }
 
     @Command(name = "deliveries", mixinStandardHelpOptions = true,
             description = "Shows what happened to a subscription's alerts on each channel.")
-    static final class Deliveries implements Callable<Integer> {
-        @Mixin
-        Api api;
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class Deliveries extends OneSubscription {
         @Override
         public Integer call() throws Exception {
-            return api.call("GET", "/subscriptions/" + id + "/deliveries", null);
+            return api.call("GET", path("/deliveries"), null);
         }
     }
 
     @Command(name = "feed-token", mixinStandardHelpOptions = true,
             description = {"Issues a new token for the subscription's Atom feed and prints it with the feed URL.",
                 "The previous token stops working; the token is shown only once."})
-    static final class FeedToken implements Callable<Integer> {
-        @Mixin
-        Api api;
-        @Parameters(paramLabel = "ID")
-        String id;
-
+    static final class FeedToken extends OneSubscription {
         @Override
         public Integer call() throws Exception {
-            HttpResponse<String> r = api.send("POST", "/subscriptions/" + id + "/feed-token", null, null);
+            HttpResponse<String> r = api.send("POST", path("/feed-token"), null, null);
             if (r.statusCode() != 201) {
                 return api.print(r.statusCode(), r.body());
             }
