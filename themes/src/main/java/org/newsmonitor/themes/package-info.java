@@ -68,8 +68,9 @@
  * <li>{@code military-exercises} is listed under the atoms of one clause of words that its heaviest rules need,
  * {@code joint} and {@code bomber*} among them, so it becomes a candidate. Its other clauses hold: one of the
  * {@code @china} words ({@code chinese}), one of the {@code @russia} words ({@code russian*}), and the other
- * clauses derived from its rules ({@code bomber*}, {@code joint} and {@code patrol*} are in them). Four of the
- * fourteen bundled themes are evaluated for this article.</li>
+ * clauses derived from its rules ({@code bomber*}, {@code joint} and {@code patrol*} are in them). Only a few of
+ * the fourteen bundled themes get this far for this article (how many depends on every theme's vocabulary); the
+ * others are ruled out without evaluating a rule.</li>
  * <li>The first four rules (drills, named naval exercises, live firing, the Vostok and Tsentr exercises) find none
  * of their atoms and fail at once. Before each, the score so far plus the weights still to come is compared with
  * 5: still reachable. The joint-patrol rule holds: {@code patrol*} at 6 is 1 token from {@code joint} at 5 and 3
