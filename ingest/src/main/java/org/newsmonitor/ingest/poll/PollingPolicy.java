@@ -67,10 +67,12 @@ public record PollingPolicy(double gapFraction, Duration burst, int historySize,
     }
 
     /**
-     * Polls at 0.6 of the expected gap, at least every 25 min while an item is expected within 6 h, bursts of 1 min,
-     * 30 item times per feed, trusted from 3 gaps, max-age up to 3 h: chosen with {@code monitor bench polling} on
-     * seeds 1 to 5 and checked on others (docs/performance.md) for well under a third of fixed 15-minute polling's
-     * median delay with fewer requests.
+     * Polls at 0.58 of the expected gap, at least every 23 min while an item is expected within 6 h, bursts of 1 min,
+     * 30 item times per feed, trusted from 3 gaps, max-age up to 3 h. The gap fraction sets the median delay (most
+     * items come from busy feeds) and the busy cap the p95/p99 (items of hourly feeds, and at night); the two were
+     * chosen together with {@code monitor bench polling} on seeds 1 to 5, as the pair with the most margin under both
+     * a third of fixed 15-minute polling's median delay and its requests, and checked on seeds 6 to 10 and 42
+     * (docs/performance.md). Six hours is a night: a newspaper expecting an item by morning is still capped.
      */
     public static PollingPolicy defaults() {
         return new PollingPolicy(0.58, Duration.ofMinutes(1), 30, 3, Duration.ofHours(3), Duration.ofMinutes(23),
