@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * @param nextPollAt          when it is due; may be null (disabled, or not scheduled yet)
  * @param articlesPublished   articles published by this process
  * @param pollInterval        the interval chosen at the last poll; null before the first
- * @param pollReason          why the feed is due at {@code nextPollAt} (e.g. "adaptive: median gap 12 min over 20
- *                            items", "floor 2 min (...)", "max-age 600 s", "Retry-After until ...", "host budget: ...");
+ * @param pollReason          why the feed is due at {@code nextPollAt} (e.g. "adaptive: expected gap 12 min (median
+ *                            gap 12 min over 20 items)", "adaptive: busy cap 23 min, ...", "floor 2 min (...)", "max-age 600 s", "Retry-After until ...", "host budget: ...");
  *                            null before the first poll
  * @param webSub              the feed's WebSub subscription in one line (e.g. "active via https://hub.example/, lease
  *                            until ..., 3 deliveries", "pending: ...", "failed: ...; polling; ..."); null when WebSub

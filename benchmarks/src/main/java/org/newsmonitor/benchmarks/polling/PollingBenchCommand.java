@@ -36,11 +36,13 @@ public final class PollingBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--reference", description = "The policy's reference gap, e.g. PT3M (default: the ingester's).")
-    Duration reference;
+    @Option(names = "--gap-fraction", description = "The policy's interval as a share of the expected gap, in (0, 1] "
+            + "(default: the ingester's).")
+    Double gapFraction;
 
-    @Option(names = "--exponent", description = "The policy's exponent, in (0, 1] (default: the ingester's).")
-    Double exponent;
+    @Option(names = "--busy-cap", description = "The policy's longest interval while an item is expected within its "
+            + "busy horizon, e.g. PT20M (default: the ingester's).")
+    Duration busyCap;
 
     @Spec
     CommandSpec spec;
@@ -56,10 +58,10 @@ public final class PollingBenchCommand implements Callable<Integer> {
         // four weeks of earlier publications: the first poll of a feed finds its document full, as in reality
         List<SimulatedFeed> simulated = PublicationModel.feeds(feeds, seed, START.minus(Duration.ofDays(28)), end);
         PollingPolicy policy = PollingPolicy.defaults();
-        if (reference != null || exponent != null) {
-            policy = new PollingPolicy(reference == null ? policy.reference() : reference, policy.burst(),
+        if (gapFraction != null || busyCap != null) {
+            policy = new PollingPolicy(gapFraction == null ? policy.gapFraction() : gapFraction, policy.burst(),
                     policy.historySize(), policy.minGaps(), policy.maxAgeCap(),
-                    exponent == null ? policy.exponent() : exponent);
+                    busyCap == null ? policy.busyCap() : busyCap, policy.busyHorizon());
         }
         int budget = IngestConfig.DEFAULT_HOST_REQUESTS_PER_HOUR;
         PollingSimulation simulation = new PollingSimulation(policy, budget, DOCUMENT_SIZE);

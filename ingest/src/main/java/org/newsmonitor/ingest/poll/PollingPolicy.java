@@ -12,36 +12,41 @@ import org.newsmonitor.ingest.feed.FeedDefinition;
  * clock, no I/O), so the poller and the polling benchmark apply the same decisions.
  *
  * <p>A fixed-interval feed is due one interval after the poll. An adaptive feed estimates the gap it expects before
- * its next publication: the median of the gaps between its recent items (items less than {@code burst} apart count as
- * one publication); longer in hours its profile shows as quiet (the median divided by the hour's activity relative
- * to an even spread, at most 8 times); and at least half the time it has been silent (a feed silent since the evening
- * is not polled at its daytime pace). It is then polled every {@code reference x (expected gap / reference) ^
- * exponent}, held between its floor and ceiling: a busy feed is polled several times per gap, a quiet one a small
- * fraction of times per gap. An exponent of 0.5 (the square-root rule) would minimise the mean delay from
- * publication to fetch for a given number of requests; a larger one spends more of the requests saved on quiet feeds
- * on busy ones, which publish most items and so decide the median delay. Whatever the estimate, a feed is never due
- * sooner than the server's {@code Cache-Control: max-age} (capped at the ceiling, or {@code maxAgeCap} for a fixed
- * feed) or its {@code Retry-After}.
+ * its next publication now: the median of the gaps between its recent items (items less than {@code burst} apart
+ * count as one publication), scaled by how much busier its hourly profile says this hour is than the hours those items
+ * came from (a wire service is polled faster at 07:00 than its night-time items alone suggest, a newspaper slower at
+ * night than its daytime items suggest). It is then polled every {@code gapFraction} of that expected gap, so each poll
+ * expects about the same number of new items and the requests go where the items are; while it expects an item within
+ * {@code busyHorizon}, never less often than every {@code busyCap}, which bounds the delay of the items of moderately
+ * busy feeds (newspapers) and of the first items after a quiet spell. The interval is held between the feed's floor and
+ * ceiling, and a feed is never due sooner than the server's {@code Cache-Control: max-age} (capped at the ceiling, or
+ * {@code maxAgeCap} for a fixed feed) or its {@code Retry-After}.
  *
- * @param reference   the gap at which a feed is polled once per gap; shorter gaps are polled less than once per gap
+ * @param gapFraction the interval as a share of the expected gap, in (0, 1]
  * @param burst       items closer together than this count as one publication
  * @param historySize item times kept per feed
  * @param minGaps     gaps needed before the history is trusted
  * @param maxAgeCap   longest max-age honoured for a fixed-interval feed
- * @param exponent    how the interval grows with the expected gap, in (0, 1]
+ * @param busyCap     the longest interval of a feed that expects an item within {@code busyHorizon}
+ * @param busyHorizon see {@code busyCap}
  */
-public record PollingPolicy(Duration reference, Duration burst, int historySize, int minGaps, Duration maxAgeCap,
-        double exponent) {
+public record PollingPolicy(double gapFraction, Duration burst, int historySize, int minGaps, Duration maxAgeCap,
+        Duration busyCap, Duration busyHorizon) {
     /** Weight of each new item in the hourly profile: a moving average over about the last 100 items. */
     static final double PROFILE_WEIGHT = 0.01;
     /** Profile weight from which the hours are trusted (about 22 items). */
     private static final double TRUSTED_PROFILE = 0.2;
-    /** The least activity assumed in quiet hours: their expected gap is at most this many times the median. */
-    private static final double MIN_ACTIVITY = 1.0 / 8;
+    /**
+     * Bounds of how much busier or quieter than its recent items the profile may make a feed look: a noisy profile
+     * (about 100 items) must not make a feed look dead or flooded.
+     */
+    private static final double MIN_BUSYNESS = 1.0 / 8;
+    private static final double MAX_BUSYNESS = 4;
+    private static final double HOURS_PER_DAY = 24;
 
     public PollingPolicy {
-        if (reference == null || reference.isNegative() || reference.isZero()) {
-            throw new IllegalArgumentException("reference must be positive, was " + reference);
+        if (!(gapFraction > 0 && gapFraction <= 1)) {
+            throw new IllegalArgumentException("gapFraction must be in (0, 1], was " + gapFraction);
         }
         if (burst == null || burst.isNegative()) {
             throw new IllegalArgumentException("burst must not be negative, was " + burst);
@@ -53,18 +58,25 @@ public record PollingPolicy(Duration reference, Duration burst, int historySize,
         if (maxAgeCap == null || maxAgeCap.isNegative()) {
             throw new IllegalArgumentException("maxAgeCap must not be negative, was " + maxAgeCap);
         }
-        if (!(exponent > 0 && exponent <= 1)) {
-            throw new IllegalArgumentException("exponent must be in (0, 1], was " + exponent);
+        if (busyCap == null || busyCap.isNegative() || busyCap.isZero()) {
+            throw new IllegalArgumentException("busyCap must be positive, was " + busyCap);
+        }
+        if (busyHorizon == null || busyHorizon.isNegative()) {
+            throw new IllegalArgumentException("busyHorizon must not be negative, was " + busyHorizon);
         }
     }
 
     /**
-     * Reference gap 2 min 15 s, exponent 0.6, bursts of 1 min, 30 item times per feed, trusted from 3 gaps, max-age
-     * up to 3 h: tuned with {@code monitor bench polling} (docs/performance.md) to a third of fixed 15-minute
-     * polling's median delay with fewer requests.
+     * Polls at 0.58 of the expected gap, at least every 23 min while an item is expected within 6 h, bursts of 1 min,
+     * 30 item times per feed, trusted from 3 gaps, max-age up to 3 h. The gap fraction sets the median delay (most
+     * items come from busy feeds) and the busy cap the p95/p99 (items of hourly feeds, and at night); the two were
+     * chosen together with {@code monitor bench polling} on seeds 1 to 5, as the pair with the most margin under both
+     * a third of fixed 15-minute polling's median delay and its requests, and checked on seeds 6 to 10 and 42
+     * (docs/performance.md). Six hours is a night: a newspaper expecting an item by morning is still capped.
      */
     public static PollingPolicy defaults() {
-        return new PollingPolicy(Duration.ofSeconds(135), Duration.ofMinutes(1), 30, 3, Duration.ofHours(3), 0.6);
+        return new PollingPolicy(0.58, Duration.ofMinutes(1), 30, 3, Duration.ofHours(3), Duration.ofMinutes(23),
+                Duration.ofHours(6));
     }
 
     /**
@@ -94,17 +106,17 @@ public record PollingPolicy(Duration reference, Duration burst, int historySize,
                         + (events.size() == 1 ? "" : "s") + " known, " + (minGaps + 1) + " needed)";
             } else {
                 Duration median = medianGap(events);
-                Duration quiet = Duration.between(events.get(events.size() - 1), polledAt);
-                double activity = activityNow(history, polledAt, feed.timeZone());
-                Duration typical = activity >= 1 ? median
-                        : Duration.ofMillis((long) (median.toMillis() / Math.max(activity, MIN_ACTIVITY)));
-                Duration expected = longer(typical, quiet.dividedBy(2));
-                String basis = "median gap " + human(median) + " over " + events.size() + " items";
-                String why = expected.equals(median) ? basis
-                        : expected.equals(typical) ? "quiet hours, " + basis
-                        : "quiet for " + human(quiet) + ", " + basis;
-                Duration ideal = Duration.ofMillis((long) (reference.toMillis()
-                        * Math.pow((double) expected.toMillis() / reference.toMillis(), exponent)));
+                double busyness = Math.min(Math.max(busyness(history, events.get(0), polledAt, feed.timeZone()),
+                        MIN_BUSYNESS), MAX_BUSYNESS);
+                Duration expected = Duration.ofMillis((long) (median.toMillis() / busyness));
+                String why = "expected gap " + human(expected) + " (median gap " + human(median) + " over "
+                        + events.size() + " items" + (busyness == 1 ? "" : String.format(java.util.Locale.ROOT,
+                        ", this hour %.1fx as busy", busyness)) + ")";
+                Duration ideal = Duration.ofMillis((long) (expected.toMillis() * gapFraction));
+                if (expected.compareTo(busyHorizon) <= 0 && ideal.compareTo(busyCap) > 0) {
+                    ideal = busyCap;
+                    why = "busy cap " + human(busyCap) + ", " + why;
+                }
                 interval = clamp(ideal, feed.minInterval(), ceiling);
                 if (interval.equals(feed.minInterval()) && ideal.compareTo(interval) < 0) {
                     reason = "floor " + human(interval) + " (adaptive: " + why + ")";
@@ -190,19 +202,31 @@ public record PollingPolicy(Duration reference, Duration burst, int historySize,
         return events;
     }
 
-    // how active the feed usually is in this local hour and its neighbours, relative to an even spread over the day
-    // (1 = as usual, or unknown while the profile holds too few items)
-    private static double activityNow(PublicationHistory history, Instant now, ZoneId zone) {
+    // how much busier the feed usually is now than on average over the time its history covers (from its oldest
+    // remembered publication to now), from its hourly profile; 1 while the profile holds too few items
+    private static double busyness(PublicationHistory history, Instant oldest, Instant now, ZoneId zone) {
         double total = history.hourlyTotal();
         if (total < TRUSTED_PROFILE) {
             return 1;
         }
-        int hour = now.atZone(zone).getHour();
+        double span = Math.max(Duration.between(oldest, now).toMinutes() / 60.0, 1);
+        double fullDays = Math.floor(span / HOURS_PER_DAY);
+        double rest = span - fullDays * HOURS_PER_DAY;
+        double covered = fullDays * HOURS_PER_DAY; // whole days average an activity of 1
+        for (int k = 0; k < Math.ceil(rest); k++) {
+            covered += activity(history, now.minus(Duration.ofHours(k)), zone) * Math.min(1, rest - k);
+        }
+        return activity(history, now, zone) / Math.max(covered / span, MIN_BUSYNESS);
+    }
+
+    // how active the feed usually is in the local hour of {@code at} and its neighbours, relative to an even spread
+    private static double activity(PublicationHistory history, Instant at, ZoneId zone) {
+        int hour = at.atZone(zone).getHour();
         double near = 0;
         for (int d = -1; d <= 1; d++) {
             near += history.hourly().get(Math.floorMod(hour + d, PublicationHistory.HOURS));
         }
-        return near / total / (3.0 / PublicationHistory.HOURS);
+        return near / history.hourlyTotal() / (3.0 / PublicationHistory.HOURS);
     }
 
     private static Duration medianGap(List<Instant> events) {

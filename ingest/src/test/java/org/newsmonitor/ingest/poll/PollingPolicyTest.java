@@ -13,9 +13,9 @@ import org.newsmonitor.ingest.feed.FeedDefinition;
 
 class PollingPolicyTest {
     private static final Instant NOW = Instant.parse("2026-03-04T12:00:00Z");
-    // the square-root rule with a 3-minute reference, for round numbers
-    private final PollingPolicy policy = new PollingPolicy(Duration.ofMinutes(3), Duration.ofMinutes(1), 30, 3,
-            Duration.ofHours(3), 0.5);
+    // polls at half the expected gap, at least every 20 min while an item is expected within 6 h: round numbers
+    private final PollingPolicy policy = new PollingPolicy(0.5, Duration.ofMinutes(1), 30, 3, Duration.ofHours(3),
+            Duration.ofMinutes(20), Duration.ofHours(6));
 
     @Test
     void shouldPollAFixedFeedOneIntervalAfterThePoll() {
@@ -26,14 +26,14 @@ class PollingPolicyTest {
     }
 
     @Test
-    void shouldFollowTheMedianGapWithTheSquareRootRule() {
-        // Given an adaptive feed whose items came every 12 minutes, the last one just now
+    void shouldPollAtAShareOfTheExpectedGap() {
+        // Given an adaptive feed whose items came every 12 minutes, the last one just now, no hourly profile yet
         FeedDefinition adaptive = feed(null, Duration.ofMinutes(2), Duration.ofHours(3));
         // When
         PollDecision d = policy.afterSuccess(NOW, adaptive, h(everyMinutes(12, 20)), CacheHints.NONE);
-        // Then it is polled every sqrt(12 min x 3 min) = 6 min, and says why
+        // Then it expects the next item in 12 minutes and polls at half that, and says why
         assertThat(d.interval()).isEqualTo(Duration.ofMinutes(6));
-        assertThat(d.reason()).isEqualTo("adaptive: median gap 12 min over 20 items");
+        assertThat(d.reason()).isEqualTo("adaptive: expected gap 12 min (median gap 12 min over 20 items)");
     }
 
     @Test
@@ -50,21 +50,28 @@ class PollingPolicyTest {
         FeedDefinition adaptive = feed(null, Duration.ofMinutes(5), Duration.ofHours(1));
         PollDecision busy = policy.afterSuccess(NOW, adaptive, h(everyMinutes(2, 30)), CacheHints.NONE);
         assertThat(busy.interval()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(busy.reason()).isEqualTo("floor 5 min (adaptive: median gap 2 min over 30 items)");
+        assertThat(busy.reason())
+                .isEqualTo("floor 5 min (adaptive: expected gap 2 min (median gap 2 min over 30 items))");
         PollDecision quiet = policy.afterSuccess(NOW, adaptive, h(everyMinutes(60 * 24, 10)), CacheHints.NONE);
         assertThat(quiet.interval()).isEqualTo(Duration.ofHours(1));
-        assertThat(quiet.reason()).startsWith("ceiling 60 min (adaptive: median gap 24 h over 10 items)");
+        assertThat(quiet.reason())
+                .isEqualTo("ceiling 60 min (adaptive: expected gap 24 h (median gap 24 h over 10 items))");
     }
 
     @Test
-    void shouldSlowDownWhileTheFeedIsQuiet() {
-        // Given a feed publishing every 4 minutes by day, silent for the last 8 hours
-        List<Instant> day = everyMinutes(4, 30).stream().map(t -> t.minus(Duration.ofHours(8))).toList();
-        PollDecision d = policy.afterSuccess(NOW, feed(null, Duration.ofMinutes(2), Duration.ofHours(3)), h(day),
-                CacheHints.NONE);
-        // Then the expected gap is half the silence: sqrt(4 h x 3 min) = 26 min
-        assertThat(d.interval()).isEqualTo(Duration.ofMillis((long) Math.sqrt(4.0 * 3600_000 * 180_000)));
-        assertThat(d.reason()).isEqualTo("adaptive: quiet for 8 h, median gap 4 min over 30 items");
+    void shouldPollAFeedExpectingAnItemWithinTheHorizonAtLeastEveryBusyCap() {
+        FeedDefinition adaptive = feed(null, Duration.ofMinutes(2), Duration.ofHours(4));
+        // Given a feed publishing hourly: half its gap (30 min) is longer than the busy cap (20 min)
+        PollDecision hourly = policy.afterSuccess(NOW, adaptive, h(everyMinutes(60, 20)), CacheHints.NONE);
+        assertThat(hourly.interval()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(hourly.reason())
+                .isEqualTo("adaptive: busy cap 20 min, expected gap 60 min (median gap 60 min over 20 items)");
+        // Given one publishing every 5 hours, within the 6-hour horizon, and one every 7 hours, beyond it
+        PollDecision within = policy.afterSuccess(NOW, adaptive, h(everyMinutes(5 * 60, 20)), CacheHints.NONE);
+        assertThat(within.interval()).isEqualTo(Duration.ofMinutes(20));
+        PollDecision rare = policy.afterSuccess(NOW, adaptive, h(everyMinutes(7 * 60, 20)), CacheHints.NONE);
+        assertThat(rare.interval()).isEqualTo(Duration.ofMinutes(210));
+        assertThat(rare.reason()).isEqualTo("adaptive: expected gap 7 h (median gap 7 h over 20 items)");
     }
 
     @Test
@@ -81,22 +88,23 @@ class PollingPolicyTest {
         assertThat(d.reason()).startsWith("adaptive: starting interval 30 min (3 publications known, 4 needed)");
         times.add(NOW.minus(Duration.ofHours(3)));
         assertThat(policy.afterSuccess(NOW, feed(null, Duration.ofMinutes(2), Duration.ofHours(3)), h(times),
-                CacheHints.NONE).reason()).isEqualTo("adaptive: median gap 60 min over 4 items");
+                CacheHints.NONE).reason()).endsWith("expected gap 60 min (median gap 60 min over 4 items)");
     }
 
     @Test
     void shouldNeverPollSoonerThanMaxAgeCappedAtTheCeiling() {
         FeedDefinition adaptive = feed(null, Duration.ofMinutes(2), Duration.ofHours(1));
-        PollDecision d = policy.afterSuccess(NOW, adaptive, h(everyMinutes(3, 30)),
+        PollDecision d = policy.afterSuccess(NOW, adaptive, h(everyMinutes(6, 30)),
                 new CacheHints(Duration.ofSeconds(600), null));
         assertThat(d.interval()).isEqualTo(Duration.ofSeconds(600));
         assertThat(d.reason()).isEqualTo("max-age 600 s");
-        PollDecision capped = policy.afterSuccess(NOW, adaptive, h(everyMinutes(3, 30)),
+        PollDecision capped = policy.afterSuccess(NOW, adaptive, h(everyMinutes(6, 30)),
                 new CacheHints(Duration.ofDays(1), null));
         assertThat(capped.interval()).isEqualTo(Duration.ofHours(1));
         assertThat(capped.reason()).isEqualTo("max-age 86400 s (capped at 60 min)");
-        PollDecision shorter = policy.afterSuccess(NOW, adaptive, h(everyMinutes(3, 30)),
+        PollDecision shorter = policy.afterSuccess(NOW, adaptive, h(everyMinutes(6, 30)),
                 new CacheHints(Duration.ofSeconds(30), null));
+        assertThat(shorter.interval()).isEqualTo(Duration.ofMinutes(3));
         assertThat(shorter.reason()).startsWith("adaptive:");
     }
 
@@ -114,31 +122,45 @@ class PollingPolicyTest {
     }
 
     @Test
-    void shouldPollLessOftenInHoursTheProfileShowsAsQuiet() {
-        // Given a feed publishing every 10 minutes from 08:00 to 20:00, whose profile is known
-        PublicationHistory history = PublicationHistory.EMPTY;
-        Instant day = Instant.parse("2026-03-01T08:00:00Z");
+    void shouldExpectItemsFasterInBusyHoursAndSlowerInQuietOnesThanTheRecentGapsSay() {
+        // Given a feed publishing every 10 minutes from 08:00 to 20:00 and hourly at night, whose profile is known
+        PublicationHistory learnt = PublicationHistory.EMPTY;
+        Instant firstDay = Instant.parse("2026-03-01T00:00:00Z");
         for (int d = 0; d < 3; d++) {
             List<Instant> items = new ArrayList<>();
-            for (int m = 0; m < 12 * 60; m += 10) {
-                items.add(day.plus(Duration.ofDays(d)).plus(Duration.ofMinutes(m)));
+            for (int m = 0; m < 24 * 60; m += 10) {
+                boolean day = m >= 8 * 60 && m < 20 * 60;
+                if (day || m % 60 == 0) {
+                    items.add(firstDay.plus(Duration.ofDays(d)).plus(Duration.ofMinutes(m)));
+                }
             }
-            history = policy.remember(history, items, items.get(items.size() - 1), ZoneId.of("UTC"));
+            learnt = policy.remember(learnt, items, items.get(items.size() - 1), ZoneId.of("UTC"));
         }
         FeedDefinition adaptive = feed(null, Duration.ofMinutes(1), Duration.ofHours(3));
-        Instant noon = Instant.parse("2026-03-03T12:00:00Z");
-        Instant night = Instant.parse("2026-03-03T21:00:00Z");
-        List<Instant> recent = everyMinutes(10, 30).stream().map(t -> t.minus(Duration.between(noon, NOW))).toList();
-        PublicationHistory atNoon = new PublicationHistory(recent, history.hourly());
-        // When deciding at noon and at 21:00, an hour after its last item
-        PollDecision busy = policy.afterSuccess(noon, adaptive, atNoon, CacheHints.NONE);
-        PollDecision quiet = policy.afterSuccess(night, adaptive,
-                new PublicationHistory(recent.stream().map(t -> t.plus(Duration.ofHours(8))).toList(),
-                        history.hourly()), CacheHints.NONE);
-        // Then noon follows the median gap, and 21:00 expects 8 times the gap (the least activity assumed)
-        assertThat(busy.reason()).isEqualTo("adaptive: median gap 10 min over 30 items");
-        assertThat(quiet.reason()).isEqualTo("adaptive: quiet hours, median gap 10 min over 30 items");
-        assertThat(quiet.interval()).isEqualTo(Duration.ofMillis((long) Math.sqrt(80.0 * 60_000 * 180_000)));
+        // When deciding at 08:00 after a night of hourly items, and at 21:00 after a day of items every 10 minutes
+        Instant morning = Instant.parse("2026-03-04T08:00:00Z");
+        List<Instant> night = new ArrayList<>();
+        for (int i = 12; i >= 1; i--) {
+            night.add(morning.minus(Duration.ofHours(i)));
+        }
+        PollDecision busier = policy.afterSuccess(morning, adaptive, new PublicationHistory(night, learnt.hourly()),
+                CacheHints.NONE);
+        Instant evening = Instant.parse("2026-03-04T21:00:00Z");
+        List<Instant> day = new ArrayList<>();
+        for (int i = 29; i >= 0; i--) {
+            day.add(Instant.parse("2026-03-04T19:50:00Z").minus(Duration.ofMinutes(10L * i)));
+        }
+        PollDecision quieter = policy.afterSuccess(evening, adaptive, new PublicationHistory(day, learnt.hourly()),
+                CacheHints.NONE);
+        // Then the morning expects items sooner than the night's 60-minute gaps, and the evening later than the day's
+        // 10-minute gaps, and both say so
+        assertThat(busier.interval()).isLessThan(Duration.ofMinutes(30).dividedBy(2));
+        assertThat(busier.reason()).contains("median gap 60 min over 12 items, this hour").contains("x as busy");
+        assertThat(quieter.interval()).isGreaterThan(Duration.ofMinutes(5).multipliedBy(3));
+        assertThat(quieter.reason()).contains("median gap 10 min over 30 items, this hour 0.");
+        // And without a profile the same histories follow the median gap
+        assertThat(policy.afterSuccess(morning, adaptive, h(night), CacheHints.NONE).interval())
+                .isEqualTo(Duration.ofMinutes(20));
     }
 
     @Test
