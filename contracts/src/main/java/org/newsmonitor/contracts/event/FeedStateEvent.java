@@ -29,8 +29,8 @@ import java.util.TreeMap;
  *                            moving average over about the last hundred) published in that hour; empty in older
  *                            records
  * @param pollIntervalSeconds the interval the polling policy chose at the last poll, in seconds; may be null
- * @param pollReason          why the feed is due at {@code nextPollAt}, in one line (e.g. "adaptive: median gap
- *                            12 min over 20 items"); may be null
+ * @param pollReason          why the feed is due at {@code nextPollAt}, in one line (e.g. "adaptive: expected gap
+ *                            4 min (median gap 5 min over 30 items, this hour 1.2x as busy)"); may be null
  * @param fullTextOutcomes    how often the ingester fetched an article page for a teaser item, by outcome:
  *                            {@code page} (text taken from the page) or the reason the feed's text was kept
  *                            ({@code robots}, {@code timeout}, {@code too-large}, {@code not-html}, ...); counts
