@@ -32,11 +32,13 @@ import java.util.PriorityQueue;
  * report come within hours), and a real partner shares several bands with the article, so it is found through a
  * band the flood does not fill. Each chain keeps its entries in order of arrival, newest first (a new member is
  * put at the head, and growing the table keeps the order), and the index is rebuilt in order of arrival after a
- * restart, so the same members are examined again.
+ * restart, so the same members are examined again. Removing a member unlinks each of its entries in constant time
+ * (each entry knows the one before it): the oldest members, which leave first, sit at the ends of the chains.
  *
  * <p>Every member has {@link MinHash#BANDS} band entries, so the index holds tens of entries per article of the
  * last days. They live in primitive arrays (entry {@code slot * BANDS + band} belongs to the member in that slot)
- * chained per hash bucket, about 800 bytes per member besides the member itself; a map of boxed band keys to lists
+ * chained both ways per hash bucket, about 1,000 bytes per member besides the member itself; a map of boxed band
+ * keys to lists
  * took several times that.
  */
 public final class StoryIndex {
@@ -52,6 +54,7 @@ public final class StoryIndex {
     private StoryMember[] members = new StoryMember[16];
     private long[] entryHash = new long[16 * BANDS];
     private int[] entryNext = new int[16 * BANDS];
+    private int[] entryPrevious = new int[16 * BANDS];
     private int[] buckets = newBuckets(64);
     private int[] freeSlots = new int[16];
     private int freeCount;
@@ -127,6 +130,10 @@ public final class StoryIndex {
             entryHash[entry] = hashes[b];
             int bucket = bucket(hashes[b], buckets.length);
             entryNext[entry] = buckets[bucket];
+            entryPrevious[entry] = NONE;
+            if (buckets[bucket] != NONE) {
+                entryPrevious[buckets[bucket]] = entry;
+            }
             buckets[bucket] = entry;
         }
         liveEntries += hashes.length;
@@ -251,6 +258,7 @@ public final class StoryIndex {
             comparedIn = Arrays.copyOf(comparedIn, capacity);
             entryHash = Arrays.copyOf(entryHash, capacity * BANDS);
             entryNext = Arrays.copyOf(entryNext, capacity * BANDS);
+            entryPrevious = Arrays.copyOf(entryPrevious, capacity * BANDS);
         }
         return usedSlots++;
     }
@@ -273,16 +281,15 @@ public final class StoryIndex {
     }
 
     private void unlink(int entry) {
-        int bucket = bucket(entryHash[entry], buckets.length);
-        if (buckets[bucket] == entry) {
-            buckets[bucket] = entryNext[entry];
-            return;
+        int previous = entryPrevious[entry];
+        int next = entryNext[entry];
+        if (previous == NONE) {
+            buckets[bucket(entryHash[entry], buckets.length)] = next;
+        } else {
+            entryNext[previous] = next;
         }
-        for (int e = buckets[bucket]; e != NONE; e = entryNext[e]) {
-            if (entryNext[e] == entry) {
-                entryNext[e] = entryNext[entry];
-                return;
-            }
+        if (next != NONE) {
+            entryPrevious[next] = previous;
         }
     }
 
@@ -304,6 +311,7 @@ public final class StoryIndex {
                 } else {
                     entryNext[tails[bucket]] = e;
                 }
+                entryPrevious[e] = tails[bucket];
                 tails[bucket] = e;
                 entryNext[e] = NONE;
                 e = next;

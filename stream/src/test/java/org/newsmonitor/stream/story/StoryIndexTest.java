@@ -1,7 +1,9 @@
 package org.newsmonitor.stream.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -306,6 +308,25 @@ class StoryIndexTest {
         assertThat(story).isEqualTo("story-1998");
         assertThat(index.exactComparisons()).isEqualTo(2);
         assertThat(index.size()).isEqualTo(1_500);
+    }
+
+    @Test
+    void shouldExpireTheOldestMembersOfACrowdedBandWithoutWalkingItsChain() {
+        //Given 20,000 copies of one wire report, one a minute: every band holds all of them, the oldest at the end
+        StoryIndex index = new StoryIndex(0);
+        for (int i = 0; i < 20_000; i++) {
+            index.add(new StoryMember("copy-" + i, "wire-1", i * 60_000L, sig(WIRE)));
+        }
+        //When they leave oldest first, as the window moves on (a walk to each one's place took minutes)
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (int i = 1; i <= 20_000; i++) {
+                index.expireBefore(i * 60_000L);
+            }
+        });
+        //Then the index is empty and still works
+        assertThat(index.size()).isZero();
+        index.add(new StoryMember("next", "next", 0, sig(WIRE)));
+        assertThat(index.findStory("copy", sig(WIRE), HOUR, WINDOW, 0.4)).isEqualTo("next");
     }
 
     @Test
