@@ -38,8 +38,7 @@ import java.util.PriorityQueue;
  * <p>Every member has {@link MinHash#BANDS} band entries, so the index holds tens of entries per article of the
  * last days. They live in primitive arrays (entry {@code slot * BANDS + band} belongs to the member in that slot)
  * chained both ways per hash bucket, about 1,000 bytes per member besides the member itself; a map of boxed band
- * keys to lists
- * took several times that.
+ * keys to lists took several times that.
  */
 public final class StoryIndex {
     /**
