@@ -169,7 +169,13 @@ public final class EndpointQueues implements AutoCloseable {
             }
         } catch (IllegalStateException e) {
             // the outcome could not be recorded: leave the alert unacknowledged, a restart redoes it
-            LOG.error("Cannot record the delivery outcome for {}: {}", job.endpoint(), e.getMessage());
+            if (closed) {
+                // close() interrupts the write of an outcome that was under way: part of an orderly stop
+                LOG.info("Closing: the delivery outcome for {} was not recorded ({}); the alert stays unacknowledged "
+                        + "and is attempted again after the restart", job.endpoint(), e.getMessage());
+            } else {
+                LOG.error("Cannot record the delivery outcome for {}: {}", job.endpoint(), e.getMessage());
+            }
         }
     }
 
@@ -198,7 +204,12 @@ public final class EndpointQueues implements AutoCloseable {
         }
     }
 
-    /** Stops all queues; running attempts are interrupted and their alerts stay unacknowledged. */
+    /**
+     * Stops all queues; running attempts are interrupted and their alerts stay unacknowledged, so the next start
+     * reads them again and plans them from the outcomes recorded so far. An outcome whose write this interrupts is
+     * not recorded (an attempt that had delivered is then made again after the restart); that is logged at INFO,
+     * not as an error.
+     */
     @Override
     public void close() {
         closed = true;

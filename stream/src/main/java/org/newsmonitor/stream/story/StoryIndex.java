@@ -25,18 +25,35 @@ import java.util.PriorityQueue;
  * feeds, a replay of archives): without that, a month-old copy that arrives just after newer news would be dropped
  * at once, and a second outlet's copy of it would start a new story.
  *
+ * <p>A lookup examines at most {@link #CANDIDATES_PER_BAND} members per band: the ones that arrived last.
+ * When hundreds of agencies run the same wire copy, or when articles share their most common words, a band holds
+ * thousands of members; comparing the new article exactly with each of them made the cost of a lookup grow with
+ * the window and stalled the stream thread. The most recent members of a band are the likely story (copies of a
+ * report come within hours), and a real partner shares several bands with the article, so it is found through a
+ * band the flood does not fill. Each chain keeps its entries in order of arrival, newest first (a new member is
+ * put at the head, and growing the table keeps the order), and the index is rebuilt in order of arrival after a
+ * restart, so the same members are examined again. Removing a member unlinks each of its entries in constant time
+ * (each entry knows the one before it): the oldest members, which leave first, sit at the ends of the chains.
+ *
  * <p>Every member has {@link MinHash#BANDS} band entries, so the index holds tens of entries per article of the
  * last days. They live in primitive arrays (entry {@code slot * BANDS + band} belongs to the member in that slot)
- * chained per hash bucket, about 800 bytes per member besides the member itself; a map of boxed band keys to lists
- * took several times that.
+ * chained both ways per hash bucket, about 1,000 bytes per member besides the member itself; a map of boxed band
+ * keys to lists took several times that.
  */
 public final class StoryIndex {
+    /**
+     * How many members of each band a lookup examines at most, the last to arrive first: so at most
+     * {@code BANDS * CANDIDATES_PER_BAND} exact comparisons, and only this many when one flood fills every band.
+     */
+    public static final int CANDIDATES_PER_BAND = 8;
+
     private static final int BANDS = MinHash.BANDS;
     private static final int NONE = -1;
 
     private StoryMember[] members = new StoryMember[16];
     private long[] entryHash = new long[16 * BANDS];
     private int[] entryNext = new int[16 * BANDS];
+    private int[] entryPrevious = new int[16 * BANDS];
     private int[] buckets = newBuckets(64);
     private int[] freeSlots = new int[16];
     private int freeCount;
@@ -53,6 +70,9 @@ public final class StoryIndex {
     private final PriorityQueue<StoryMember> byTime =
             new PriorityQueue<>(Comparator.comparingLong(StoryMember::eventTimeMs));
     private final int keptArrivals;
+    private final int candidatesPerBand;
+    // exact comparisons made by all lookups so far
+    private long exactComparisons;
     // how many members were ever added, and the number (0, 1, ...) of the one in each slot
     private long arrivals;
     private long[] arrivalOf = new long[16];
@@ -62,13 +82,28 @@ public final class StoryIndex {
             new PriorityQueue<>(Comparator.comparingLong(slot -> arrivalOf[slot]));
 
     /**
+     * An index examining at most {@link #CANDIDATES_PER_BAND} members per band.
+     *
      * @param keptArrivals how many of the members added last stay whatever their event time; not negative
      */
     public StoryIndex(int keptArrivals) {
+        this(keptArrivals, CANDIDATES_PER_BAND);
+    }
+
+    /**
+     * @param keptArrivals      how many of the members added last stay whatever their event time; not negative
+     * @param candidatesPerBand how many members of each band a lookup examines at most, the last to arrive first;
+     *                          positive
+     */
+    public StoryIndex(int keptArrivals, int candidatesPerBand) {
         if (keptArrivals < 0) {
             throw new IllegalArgumentException("keptArrivals must not be negative, was " + keptArrivals);
         }
+        if (candidatesPerBand < 1) {
+            throw new IllegalArgumentException("candidatesPerBand must be positive, was " + candidatesPerBand);
+        }
         this.keptArrivals = keptArrivals;
+        this.candidatesPerBand = candidatesPerBand;
     }
 
     /** Adds a member, replacing an earlier entry for the same article. */
@@ -94,6 +129,10 @@ public final class StoryIndex {
             entryHash[entry] = hashes[b];
             int bucket = bucket(hashes[b], buckets.length);
             entryNext[entry] = buckets[bucket];
+            entryPrevious[entry] = NONE;
+            if (buckets[bucket] != NONE) {
+                entryPrevious[buckets[bucket]] = entry;
+            }
             buckets[bucket] = entry;
         }
         liveEntries += hashes.length;
@@ -110,7 +149,8 @@ public final class StoryIndex {
     /**
      * The story of the most similar other member published within {@code windowMs} of {@code eventTimeMs} whose
      * similarity is at least {@code threshold} and whose story, with this article, would span at most
-     * {@code maxSpanMs}; on equal similarity the earlier member wins.
+     * {@code maxSpanMs}; on equal similarity the earlier member wins. The members considered are those among the
+     * last {@code candidatesPerBand} to arrive of a band the article shares with them.
      *
      * @return the story id, or null when no member qualifies
      */
@@ -120,9 +160,15 @@ public final class StoryIndex {
         double bestSimilarity = 0;
         int lookup = ++lookups;
         for (long hash : bandHashes(signature)) {
-            for (int e = buckets[bucket(hash, buckets.length)]; e != NONE; e = entryNext[e]) {
+            int examined = 0;
+            for (int e = buckets[bucket(hash, buckets.length)]; e != NONE && examined < candidatesPerBand;
+                    e = entryNext[e]) {
+                if (entryHash[e] != hash) {
+                    continue;
+                }
+                examined++;
                 int slot = e / BANDS;
-                if (entryHash[e] != hash || comparedIn[slot] == lookup) {
+                if (comparedIn[slot] == lookup) {
                     continue;
                 }
                 comparedIn[slot] = lookup;
@@ -132,6 +178,7 @@ public final class StoryIndex {
                         || !spans.get(candidate.storyId()).admits(eventTimeMs, maxSpanMs)) {
                     continue;
                 }
+                exactComparisons++;
                 double similarity = StoryFingerprint.similarity(signature, candidate.signature());
                 boolean better = best == null || similarity > bestSimilarity
                         || similarity == bestSimilarity && candidate.eventTimeMs() < best.eventTimeMs();
@@ -194,6 +241,11 @@ public final class StoryIndex {
         return slotByArticle.size();
     }
 
+    /** How many members all lookups so far compared exactly ({@link StoryFingerprint#similarity}). */
+    long exactComparisons() {
+        return exactComparisons;
+    }
+
     private int allocate() {
         if (freeCount > 0) {
             return freeSlots[--freeCount];
@@ -205,6 +257,7 @@ public final class StoryIndex {
             comparedIn = Arrays.copyOf(comparedIn, capacity);
             entryHash = Arrays.copyOf(entryHash, capacity * BANDS);
             entryNext = Arrays.copyOf(entryNext, capacity * BANDS);
+            entryPrevious = Arrays.copyOf(entryPrevious, capacity * BANDS);
         }
         return usedSlots++;
     }
@@ -227,28 +280,40 @@ public final class StoryIndex {
     }
 
     private void unlink(int entry) {
-        int bucket = bucket(entryHash[entry], buckets.length);
-        if (buckets[bucket] == entry) {
-            buckets[bucket] = entryNext[entry];
-            return;
+        int previous = entryPrevious[entry];
+        int next = entryNext[entry];
+        if (previous == NONE) {
+            buckets[bucket(entryHash[entry], buckets.length)] = next;
+        } else {
+            entryNext[previous] = next;
         }
-        for (int e = buckets[bucket]; e != NONE; e = entryNext[e]) {
-            if (entryNext[e] == entry) {
-                entryNext[e] = entryNext[entry];
-                return;
-            }
+        if (next != NONE) {
+            entryPrevious[next] = previous;
         }
     }
 
+    /**
+     * Moves every chain into a table of {@code size} buckets, keeping the order of its entries (newest first): each
+     * old chain is walked from its head and its entries are appended to the tails of the new chains.
+     */
     private void rehash(int size) {
+        int[] old = buckets;
+        int[] tails = newBuckets(size);
         buckets = newBuckets(size);
-        for (int slot = 0; slot < usedSlots; slot++) {
-            int entries = members[slot] == null ? 0 : entriesOf(members[slot]);
-            for (int b = 0; b < entries; b++) {
-                int entry = slot * BANDS + b;
-                int bucket = bucket(entryHash[entry], size);
-                entryNext[entry] = buckets[bucket];
-                buckets[bucket] = entry;
+        for (int head : old) {
+            int e = head;
+            while (e != NONE) {
+                int next = entryNext[e];
+                int bucket = bucket(entryHash[e], size);
+                if (tails[bucket] == NONE) {
+                    buckets[bucket] = e;
+                } else {
+                    entryNext[tails[bucket]] = e;
+                }
+                entryPrevious[e] = tails[bucket];
+                tails[bucket] = e;
+                entryNext[e] = NONE;
+                e = next;
             }
         }
     }

@@ -1,7 +1,9 @@
 package org.newsmonitor.stream.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -254,6 +256,85 @@ class StoryIndexTest {
         assertThat(index.expireBefore(HOUR)).extracting(StoryMember::articleId).containsExactly("late");
     }
 
+    @Test
+    void shouldCompareAtMostTheCandidatesOfOneBandWhenAFloodOfCopiesFillsEveryBand() {
+        //Given 5,000 copies of one wire report over four hours: they share every band
+        StoryIndex index = new StoryIndex(0);
+        for (int i = 0; i < 5_000; i++) {
+            index.add(new StoryMember("copy-" + i, "wire-1", i * 3_000L, sig(WIRE)));
+        }
+        long before = index.exactComparisons();
+        //When one more copy looks for its story
+        String story = index.findStory("copy-5000", sig(WIRE), 5 * HOUR, WINDOW, 0.4);
+        //Then it is compared with the last copies to arrive only, and joins their story
+        assertThat(story).isEqualTo("wire-1");
+        assertThat(index.exactComparisons() - before).isEqualTo(StoryIndex.CANDIDATES_PER_BAND);
+    }
+
+    @Test
+    void shouldFindAStoryBehindAFloodOfAnotherReportOnTheSameSubject() {
+        //Given the first copy of a report on the price talks, then 3,000 copies of another report on them
+        String talks = "Gazprom and CNPC resume Power of Siberia 2 price talks in Beijing. Gazprom chief Alexei Miller "
+                + "and CNPC chairman Dai Houliang met for a fourth day; no date for the contract was given.";
+        String flood = "Gazprom and CNPC agree price terms for Power of Siberia 2. Gazprom chief Alexei Miller said "
+                + "the price formula for gas shipped through Mongolia was agreed with CNPC.";
+        StoryIndex index = new StoryIndex(0);
+        index.add(new StoryMember("talks-1", "talks", 0, sig(talks)));
+        for (int i = 0; i < 3_000; i++) {
+            index.add(new StoryMember("flood-" + i, "flood", HOUR + i * 1_000L, sig(flood)));
+        }
+        long before = index.exactComparisons();
+        //When a second outlet's copy of the talks report looks for its story
+        String story = index.findStory("talks-2", sig(talks.replace("resume", "restart") + " Reuters."),
+                2 * HOUR, WINDOW, 0.4);
+        //Then the flood does not hide it, and costs a bounded number of comparisons
+        assertThat(story).isEqualTo("talks");
+        assertThat(index.exactComparisons() - before)
+                .isLessThanOrEqualTo(MinHash.BANDS * StoryIndex.CANDIDATES_PER_BAND);
+    }
+
+    @Test
+    void shouldExamineTheLastArrivalsOfABandAfterTheTableGrewAndMembersLeft() {
+        //Given an index examining two members per band, with copies of one text in stories by arrival, some of
+        //them expired, the table grown many times since the first ones
+        StoryIndex index = new StoryIndex(0, 2);
+        for (int i = 0; i < 2_000; i++) {
+            index.add(new StoryMember("copy-" + i, "story-" + i, i * 1_000L, sig(WIRE)));
+        }
+        index.expireBefore(500_000L);
+        //When a copy looks for its story
+        String story = index.findStory("copy-new", sig(WIRE), 2_000_000L, WINDOW, 0.4);
+        //Then it compared the last two arrivals only; on equal similarity the earlier of them wins
+        assertThat(story).isEqualTo("story-1998");
+        assertThat(index.exactComparisons()).isEqualTo(2);
+        assertThat(index.size()).isEqualTo(1_500);
+    }
+
+    @Test
+    void shouldExpireTheOldestMembersOfACrowdedBandWithoutWalkingItsChain() {
+        //Given 20,000 copies of one wire report, one a minute: every band holds all of them, the oldest at the end
+        StoryIndex index = new StoryIndex(0);
+        for (int i = 0; i < 20_000; i++) {
+            index.add(new StoryMember("copy-" + i, "wire-1", i * 60_000L, sig(WIRE)));
+        }
+        //When they leave oldest first, as the window moves on (a walk to each one's place took minutes)
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (int i = 1; i <= 20_000; i++) {
+                index.expireBefore(i * 60_000L);
+            }
+        });
+        //Then the index is empty and still works
+        assertThat(index.size()).isZero();
+        index.add(new StoryMember("next", "next", 0, sig(WIRE)));
+        assertThat(index.findStory("copy", sig(WIRE), HOUR, WINDOW, 0.4)).isEqualTo("next");
+    }
+
+    @Test
+    void shouldRefuseAnIndexExaminingNoCandidates() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StoryIndex(0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("candidatesPerBand");
+    }
+
     private static void agreeWithBruteForce(int keptArrivals, boolean shuffledTimes) {
         java.util.Random random = new java.util.Random(7);
         String[] words = ("gas pipeline price talks moscow beijing mongolia route contract volume summit drills navy "
@@ -298,14 +379,21 @@ class StoryIndexTest {
         StoryMember best = null;
         double bestSimilarity = 0;
         long[] mine = StoryFingerprint.bandHashes(signature);
+        // each band offers the last members to arrive that share it (live is in order of arrival)
+        java.util.Set<StoryMember> offered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int b = 0; b < mine.length; b++) {
+            int examined = 0;
+            for (int i = live.size() - 1; i >= 0 && examined < StoryIndex.CANDIDATES_PER_BAND; i--) {
+                long[] theirs = BANDS.computeIfAbsent(live.get(i).signature(), StoryFingerprint::bandHashes);
+                if (b < theirs.length && mine[b] == theirs[b]) {
+                    examined++;
+                    offered.add(live.get(i));
+                }
+            }
+        }
         for (StoryMember m : live) {
             double similarity = StoryFingerprint.similarity(signature, m.signature());
-            boolean shareBand = false;
-            long[] theirs = BANDS.computeIfAbsent(m.signature(), StoryFingerprint::bandHashes);
-            for (int b = 0; b < mine.length && b < theirs.length; b++) {
-                shareBand |= mine[b] == theirs[b];
-            }
-            if (!shareBand || m.articleId().equals(id) || Math.abs(m.eventTimeMs() - time) > WINDOW
+            if (!offered.contains(m) || m.articleId().equals(id) || Math.abs(m.eventTimeMs() - time) > WINDOW
                     || similarity < 0.5) {
                 continue;
             }

@@ -38,6 +38,19 @@ class StoryPairsEvaluationTest {
     }
 
     @Test
+    void shouldStillMeetTheTargetsWhenAFloodOfOtherReportsArrivedBetweenTheTwoItems() {
+        //Given about 2,400 members of other groups that arrived after each pair's first item, so that a lookup
+        //examines only the last members of each band
+        StoryPairsEvaluation flooded = StoryPairsEvaluation.withDefaults().behindFlood(PAIRS);
+        //When
+        StoryPairsEvaluation.Figure collapsed = flooded.figure(PAIRS, p -> p.heldBack() && p.same());
+        StoryPairsEvaluation.Figure merged = flooded.figure(PAIRS, p -> p.heldBack() && !p.same());
+        //Then
+        assertThat(collapsed.share()).as("same-story pairs collapsed %s", collapsed).isGreaterThanOrEqualTo(0.90);
+        assertThat(merged.share()).as("different-story pairs merged %s", merged).isLessThanOrEqualTo(0.02);
+    }
+
+    @Test
     void shouldCollapseTheTwoOutletsVersionsOfThePowerOfSiberiaContractStory() {
         //Given the versions of issue 21
         StoryPairs.Pair pair = PAIRS.pairs().stream()
