@@ -52,8 +52,8 @@
  *
  * <h2>A worked example</h2>
  * The bundled theme {@code military-exercises} has {@code minScore: 5}, the {@code require} line
- * {@code (@russia OR @ru-firms OR @ru-actors OR @ru-places OR @ru-far-east OR @ru-regions) AND (@china OR @cn-firms OR
- * @cn-actors)}, eleven positive rules and three negative ones, among them
+ * {@code (@russia OR @ru-firms OR @ru-actors OR @ru-places OR @ru-far-east OR @ru-regions OR @ru-forces) AND (@china OR
+ * @cn-firms OR @cn-actors)}, eleven positive rules and five negative ones, among them
  * <pre>
  *   5 [joint-patrols]: (patrol* OR патрул* OR 巡航 OR 巡逻) NEAR/8 (joint OR together OR ... OR bomber* OR naval OR ...)
  *   3 [joint-patrols]: bomber* OR "tu 95*" OR "h 6*" OR бомбардировщик* OR 轰炸机
