@@ -48,4 +48,30 @@ class ThemeQualityTest {
         }));
         assertThat(thin).as("sub-topics with fewer than three correct matches").isEmpty();
     }
+
+    @Test
+    void shouldStayAboveTheFloorRecordedOnTheFreshHeldBackPartWhenMatchingIt() {
+        // Given: the held-back part written in the fifth round, which no rule was tuned on
+        Matcher matcher = Matcher.of(ThemeFiles.bundledCompiled());
+        List<LabelledArticle> articles = EvaluationSet.fromResource(EvaluationSet.HOLDOUT);
+
+        // When
+        EvaluationReport report = Evaluator.evaluate(matcher, articles);
+
+        // Then: the floor recorded in docs/themes.md when it was measured, below the project targets
+        assertThat(articles).hasSize(533);
+        assertThat(HELD_BACK_FLOOR.failures(report)).as("held-back part below its recorded floor").isEmpty();
+    }
+
+    /**
+     * The fresh held-back part as measured at the end of the fifth round: lowest per-theme precision (trade-investment)
+     * and recall (information-control), rounded down, and the lowest recall of the named themes (arms-sales), with no
+     * hard-negative hit for them. A regression guard, not the target (docs/themes.md). Only the pass or fail of this
+     * test is read; its report is not printed, so that the list of held-back misses stays unread.
+     */
+    static final QualityThresholds HELD_BACK_FLOOR = QualityThresholds.none()
+            .withPrecision(null, 0.71).withRecall(null, 0.72).withRecall("power-of-siberia", 0.87)
+            .withRecall("eeu-bri-friction", 0.87).withRecall("arms-sales", 0.87)
+            .withNoHitsOnNegatives("power-of-siberia").withNoHitsOnNegatives("eeu-bri-friction")
+            .withNoHitsOnNegatives("arms-sales");
 }
