@@ -3,9 +3,11 @@ package org.newsmonitor.themes.eval;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
@@ -113,6 +115,45 @@ final class NeighbourScorer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot score article " + article.id(), e);
         }
+    }
+
+    /**
+     * The sentence of {@code article} (its headline counts as one) whose own neighbours weigh {@code theme} most:
+     * the part of the text that carried an added theme. Empty when the article has no text.
+     */
+    String carryingSentence(LabelledArticle article, String theme) {
+        Neighbours n = byLanguage.get(languageOf(article));
+        String best = "";
+        double bestScore = -1;
+        List<String> sentences = new ArrayList<>();
+        sentences.add(article.title());
+        sentences.addAll(sentences(article.summary() + " " + article.content()));
+        try {
+            for (String sentence : sentences) {
+                double score = n == null || sentence.isBlank() ? 0 : n.score(sentence).of(theme);
+                if (score > bestScore) {
+                    best = sentence;
+                    bestScore = score;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot score the sentences of article " + article.id(), e);
+        }
+        return best;
+    }
+
+    /** {@code text} cut into sentences, in order, trimmed, blank ones left out. */
+    static List<String> sentences(String text) {
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ROOT);
+        it.setText(text);
+        List<String> out = new ArrayList<>();
+        for (int start = it.first(), end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            String sentence = text.substring(start, end).trim();
+            if (!sentence.isEmpty()) {
+                out.add(sentence);
+            }
+        }
+        return out;
     }
 
     /** The article's language as labelled, else guessed from its script: Cyrillic is Russian, Han is Chinese. */

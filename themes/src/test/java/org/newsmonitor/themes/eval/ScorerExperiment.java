@@ -23,8 +23,9 @@ import org.newsmonitor.themes.ThemeHit;
  *
  * <pre>
  * mvn -B -ntp -o -q -pl themes -am test-compile
- * mvn -B -ntp -o -q -pl themes exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.newsmonitor.themes.eval.ScorerExperiment [-Dexec.args=--held-back]
+ * mvn -B -ntp -o -q -pl themes dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/themes-cp
+ * java -cp themes/target/test-classes:themes/target/classes:$(cat /tmp/themes-cp) \
+ *     org.newsmonitor.themes.eval.ScorerExperiment [--held-back]
  * </pre>
  */
 public final class ScorerExperiment {
@@ -79,8 +80,9 @@ public final class ScorerExperiment {
                         continue;
                     }
                     if (a.isLabelled(theme) && s.of(theme) >= FLOOR && examples.size() < 6) {
-                        examples.add(String.format(Locale.ROOT, "  %s %s \"%s\" score %.2f, neighbours: %s", theme,
-                                a.id(), a.title(), s.of(theme), s.why(theme)));
+                        examples.add(String.format(Locale.ROOT, "  %s %s \"%s\" score %.2f%n    carried by: %s%n"
+                                + "    neighbours: %s", theme, a.id(), a.title(), s.of(theme),
+                                scorer.carryingSentence(a, theme), s.why(theme)));
                     }
                 }
             }

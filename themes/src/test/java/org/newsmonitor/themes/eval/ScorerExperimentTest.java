@@ -91,4 +91,34 @@ class ScorerExperimentTest {
         assertThat(s.of("oil-trade")).isZero();
         assertThat(s.why("power-of-siberia")).anyMatch(w -> w.startsWith("g1 ") || w.startsWith("g2 "));
     }
+
+    @Test
+    void shouldNameTheSentenceThatCarriedAThemeWhenExplaining() {
+        // Given
+        List<LabelledArticle> training = List.of(
+                new LabelledArticle("g1", "Gazprom raises gas supplies to China", "Gas supplies rose.", "en",
+                        List.of("power-of-siberia")),
+                new LabelledArticle("g2", "Gas supplies to China by pipeline", "Gazprom reported a record.", "en",
+                        List.of("power-of-siberia")),
+                new LabelledArticle("w1", "Russia to deliver fighters to China", "A fighter contract.", "en",
+                        List.of("arms-sales")),
+                new LabelledArticle("w2", "Fighters for China", "Russia handed over fighters.", "en",
+                        List.of("arms-sales")));
+        NeighbourScorer scorer = NeighbourScorer.train(training, 3);
+        LabelledArticle article = new LabelledArticle("q", "Moscow and Beijing talk", "Russia will deliver "
+                + "fighters to China. Gazprom gas supplies to China set a record.", "en", List.of());
+
+        // When / Then
+        assertThat(scorer.carryingSentence(article, "power-of-siberia"))
+                .isEqualTo("Gazprom gas supplies to China set a record.");
+        assertThat(scorer.carryingSentence(article, "arms-sales")).isEqualTo("Russia will deliver fighters to China.");
+    }
+
+    @Test
+    void shouldCutChineseAndRussianTextIntoSentences() {
+        assertThat(NeighbourScorer.sentences("中俄签署协议。双方同意扩大合作。")).containsExactly("中俄签署协议。",
+                "双方同意扩大合作。");
+        assertThat(NeighbourScorer.sentences("Поставки выросли. Газпром сообщил о рекорде."))
+                .containsExactly("Поставки выросли.", "Газпром сообщил о рекорде.");
+    }
 }
