@@ -64,14 +64,15 @@ class ThemeQualityTest {
     }
 
     /**
-     * The fresh held-back part as measured at the end of the fifth round: lowest per-theme precision (trade-investment)
-     * and recall (information-control), rounded down, and the lowest recall of the named themes (arms-sales), with no
-     * hard-negative hit for them. A regression guard, not the target (docs/themes.md). Only the pass or fail of this
-     * test is read; its report is not printed, so that the list of held-back misses stays unread.
+     * The fresh held-back part as measured at the end of the fifth round: the lowest per-theme precision (0.711,
+     * trade-investment) and recall (0.727, information-control), rounded down, and the lowest recall of the named
+     * themes (0.909, arms-sales), with no hard-negative hit for them. A regression guard, not the target
+     * (docs/themes.md). Only the pass or fail of this test is read; its report is not printed, so that the list of
+     * held-back misses stays unread.
      */
     static final QualityThresholds HELD_BACK_FLOOR = QualityThresholds.none()
-            .withPrecision(null, 0.71).withRecall(null, 0.72).withRecall("power-of-siberia", 0.87)
-            .withRecall("eeu-bri-friction", 0.87).withRecall("arms-sales", 0.87)
+            .withPrecision(null, 0.71).withRecall(null, 0.72).withRecall("power-of-siberia", 0.90)
+            .withRecall("eeu-bri-friction", 0.90).withRecall("arms-sales", 0.90)
             .withNoHitsOnNegatives("power-of-siberia").withNoHitsOnNegatives("eeu-bri-friction")
             .withNoHitsOnNegatives("arms-sales");
 }
