@@ -68,7 +68,8 @@ public final class StoryView {
      * @param articles   up to {@code limit} copies from {@code offset} on, oldest first
      * @param nextOffset the offset of the next page; null when no copy follows (or it lies beyond
      *                   {@link #MAX_OFFSET})
-     * @param previousOffset the offset of the page before this one; null on the first page
+     * @param previousOffset the offset of the page before this one; null on the first page (or when it lies beyond
+     *                   {@link #MAX_OFFSET}, which only a page opened at a copy can follow)
      */
     public record Story(String storyId, long total, int offset, List<Copy> articles, Integer nextOffset,
             Integer previousOffset) {
@@ -174,7 +175,8 @@ public final class StoryView {
             }
             int next = offset + limit;
             Integer nextOffset = next < total && next <= MAX_OFFSET ? next : null;
-            Integer previousOffset = offset == 0 ? null : Math.max(0, offset - limit);
+            int previous = Math.max(0, offset - limit);
+            Integer previousOffset = offset == 0 || previous > MAX_OFFSET ? null : previous;
             return Optional.of(new Story(storyId, total, offset, List.copyOf(copies), nextOffset, previousOffset));
         });
     }
