@@ -87,6 +87,9 @@
     const more = document.getElementById('story-more');
     more.hidden = !Number.isInteger(story.nextOffset);
     more.disabled = false;
+    const earlier = document.getElementById('story-earlier');
+    earlier.hidden = !Number.isInteger(story.previousOffset);
+    earlier.disabled = false;
     for (const copy of others) {
       const li = NM.el('li', 'copy');
       li.dataset.articleId = String(copy.articleId || '');
@@ -109,25 +112,37 @@
     renderCopies(story, focus.articleId);
   }
 
-  function storyPath(storyId, offset, query) {
+  // the page at offset, or (articleId given) the page that holds that copy
+  function storyPath(storyId, offset, query, articleId) {
     const p = new URLSearchParams();
     p.set('limit', String(PAGE));
-    if (offset) p.set('offset', String(offset));
+    if (articleId) p.set('article', String(articleId));
+    else if (offset) p.set('offset', String(offset));
     if (query) p.set('q', query);
     return '/stories/' + encodeURIComponent(storyId) + '?' + p.toString();
   }
 
   /** Adds the next page of copies (the API pages a story by offset, a bounded depth at most). */
-  async function more() {
+  function more() {
+    return addPage('nextOffset', 'story-more', 'loading more copies…');
+  }
+
+  /** Adds the page of copies before the first one shown (when the story opened at a later copy). */
+  function earlier() {
+    return addPage('previousOffset', 'story-earlier', 'loading earlier copies…');
+  }
+
+  // side: 'nextOffset' appends the page after the last one shown, 'previousOffset' puts the one before first
+  async function addPage(side, buttonId, loading) {
     const story = view.story;
-    if (!story || !Number.isInteger(story.nextOffset)) return;
+    if (!story || !Number.isInteger(story[side])) return;
     const generation = view.generation;
-    const button = document.getElementById('story-more');
+    const button = document.getElementById(buttonId);
     button.disabled = true;
-    status('loading', 'loading more copies…');
+    status('loading', loading);
     let r;
     try {
-      r = await NM.api('GET', storyPath(story.storyId, story.nextOffset, view.query));
+      r = await NM.api('GET', storyPath(story.storyId, story[side], view.query));
     } catch (e) {
       r = null;
     }
@@ -138,16 +153,23 @@
       return;
     }
     const seen = new Set(story.articles.map((c) => c.articleId));
-    for (const copy of r.body.articles) {
-      if (!seen.has(copy.articleId)) story.articles.push(copy);
-    }
+    const added = r.body.articles.filter((c) => !seen.has(c.articleId));
     story.total = r.body.total;
-    story.nextOffset = Number.isInteger(r.body.nextOffset) ? r.body.nextOffset : null;
+    if (side === 'nextOffset') {
+      story.articles.push(...added);
+      story.nextOffset = Number.isInteger(r.body.nextOffset) ? r.body.nextOffset : null;
+    } else {
+      story.articles.unshift(...added);
+      story.previousOffset = Number.isInteger(r.body.previousOffset) ? r.body.previousOffset : null;
+    }
     status('done', '');
     renderCopies(story, view.focus);
   }
 
-  /** Opens the story, showing articleId (or its first copy) in full; query: the search whose terms to mark. */
+  /**
+   * Opens the story on the page that holds articleId and shows that copy in full (no articleId: the first page and
+   * its first copy); query: the search whose terms to mark.
+   */
   async function open(storyId, articleId, query) {
     const section = document.getElementById('story');
     section.hidden = false;
@@ -156,7 +178,7 @@
     status('loading', 'loading the story…');
     let r;
     try {
-      r = await NM.api('GET', storyPath(storyId, 0, query));
+      r = await NM.api('GET', storyPath(storyId, 0, query, articleId));
     } catch (e) {
       if (generation === view.generation) status('error', 'stories are unavailable');
       return;
@@ -167,6 +189,7 @@
       NM.clear(document.getElementById('story-copies'));
       document.getElementById('story-copies-title').textContent = '';
       document.getElementById('story-more').hidden = true;
+      document.getElementById('story-earlier').hidden = true;
       status('error', r.ok ? 'the story has no article' : NM.refusal(r));
       return;
     }
@@ -179,6 +202,7 @@
 
   function start() {
     document.getElementById('story-more').addEventListener('click', more);
+    document.getElementById('story-earlier').addEventListener('click', earlier);
     document.getElementById('story-close').addEventListener('click', () => {
       document.getElementById('story').hidden = true;
       view.generation++;

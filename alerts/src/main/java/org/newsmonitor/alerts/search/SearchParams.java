@@ -113,6 +113,24 @@ public final class SearchParams {
                 + "first; the answer's nextOffset gives the next page)");
     }
 
+    /**
+     * Where a story opens: on the page holding {@code article} (an article id), or {@code offset} copies in; not both.
+     */
+    static StoryView.Start storyStart(String article, String offset, int max) {
+        if (article == null) {
+            return new StoryView.Start.At(offset(offset, max));
+        }
+        if (offset != null) {
+            throw new ApiError(400, "article", "give either article (open the page that holds that copy) or offset"
+                    + " (copies skipped), not both");
+        }
+        if (article.isBlank() || article.length() > MAX_STORY_ID || article.chars().anyMatch(Character::isISOControl)) {
+            throw new ApiError(400, "article", "must be an article id (as on search hits and alerts): 1 to "
+                    + MAX_STORY_ID + " characters, no control characters");
+        }
+        return new StoryView.Start.Holding(article);
+    }
+
     /** A story id from the path: 1 to 200 characters, no control characters. */
     static String storyId(String raw) {
         if (raw == null || raw.isBlank() || raw.length() > MAX_STORY_ID

@@ -54,15 +54,23 @@ public final class SearchRoutes {
         Query query = q == null || q.isBlank() ? null : SearchParams.query("q", q, service.lexicon());
         int limit = SearchParams.limit(ctx.queryParam("limit"), StoryView.DEFAULT_LIMIT, StoryView.MAX_LIMIT,
                 " (further copies are paged with 'offset')");
-        int offset = SearchParams.offset(ctx.queryParam("offset"), StoryView.MAX_OFFSET);
-        StoryView.Story story = service.stories().story(id, query, offset, limit).orElseThrow(() -> new ApiError(404,
-                "id", "no article of story '" + id + "' is held"));
+        StoryView.Start start = SearchParams.storyStart(ctx.queryParam("article"), ctx.queryParam("offset"),
+                StoryView.MAX_OFFSET);
+        StoryView.Story story;
+        try {
+            story = service.stories().story(id, query, start, limit).orElseThrow(() -> new ApiError(404,
+                    "id", "no article of story '" + id + "' is held"));
+        } catch (StoryView.NotACopyException e) {
+            throw new ApiError(404, "article", e.getMessage() + " (the article ids of a story are on its search"
+                    + " hits and alerts)");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("storyId", story.storyId());
         body.put("total", story.total());
         body.put("offset", story.offset());
         body.put("articles", story.articles());
         body.put("nextOffset", story.nextOffset());
+        body.put("previousOffset", story.previousOffset());
         body.put("complete", service.caughtUp());
         ctx.json(body);
     }

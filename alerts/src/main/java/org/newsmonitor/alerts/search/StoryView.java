@@ -68,8 +68,34 @@ public final class StoryView {
      * @param articles   up to {@code limit} copies from {@code offset} on, oldest first
      * @param nextOffset the offset of the next page; null when no copy follows (or it lies beyond
      *                   {@link #MAX_OFFSET})
+     * @param previousOffset the offset of the page before this one; null on the first page (or when it lies beyond
+     *                   {@link #MAX_OFFSET}, which only a page opened at a copy can follow)
      */
-    public record Story(String storyId, long total, int offset, List<Copy> articles, Integer nextOffset) {
+    public record Story(String storyId, long total, int offset, List<Copy> articles, Integer nextOffset,
+            Integer previousOffset) {
+    }
+
+    /** Where a story opens: at a number of copies skipped, or on the page that holds one copy. */
+    public sealed interface Start {
+        /** Copies skipped (oldest first), 0 to {@link #MAX_OFFSET}. */
+        record At(int offset) implements Start {
+            public At {
+                if (offset < 0 || offset > MAX_OFFSET) {
+                    throw new IllegalArgumentException("offset must be 0 to " + MAX_OFFSET + ", was " + offset);
+                }
+            }
+        }
+
+        /** The page that holds this copy (its position rounded down to a whole number of pages). */
+        record Holding(String articleId) implements Start {
+        }
+    }
+
+    /** An article asked for that is not a copy of the story asked for. */
+    public static final class NotACopyException extends RuntimeException {
+        NotACopyException(String articleId, String storyId) {
+            super("article '" + articleId + "' is not a copy of story '" + storyId + "' held here");
+        }
     }
 
     /**
@@ -113,16 +139,14 @@ public final class StoryView {
      *
      * @param storyId a story id; an article no theme matched is a story of its own, under its own id
      * @param query   a checked search query whose terms are located in each copy; null for none
-     * @param offset  copies skipped (oldest first), 0 to {@link #MAX_OFFSET}
+     * @param start   where the page starts: copies skipped, or the page holding one copy
      * @param limit   copies returned, 1 to {@link #MAX_LIMIT}
-     * @return the story (with no copies when {@code offset} is past its last one); empty when unknown
+     * @return the story (with no copies when the offset is past its last one); empty when unknown
+     * @throws NotACopyException when {@code start} names an article that is not a copy of a held story
      */
-    public Optional<Story> story(String storyId, Query query, int offset, int limit) {
+    public Optional<Story> story(String storyId, Query query, Start start, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
-        }
-        if (offset < 0 || offset > MAX_OFFSET) {
-            throw new IllegalArgumentException("offset must be 0 to " + MAX_OFFSET + ", was " + offset);
         }
         Set<String> ids = index.articlesOfStory(storyId);
         if (ids.isEmpty() && index.storyOf(storyId).equals(storyId)) {
@@ -138,6 +162,9 @@ public final class StoryView {
             if (total == 0) {
                 return Optional.empty();
             }
+            int offset = start instanceof Start.Holding holding
+                    ? Math.toIntExact(StoryPosition.of(s, q, storyId, holding.articleId(), members) / limit * limit)
+                    : ((Start.At) start).offset();
             TopDocs top = s.search(q, offset + limit, new Sort(new SortField(ArticleFields.PUBLISHED,
                     SortField.Type.LONG), new SortField(ArticleFields.ID, SortField.Type.STRING)));
             StoredFields stored = s.storedFields();
@@ -148,7 +175,9 @@ public final class StoryView {
             }
             int next = offset + limit;
             Integer nextOffset = next < total && next <= MAX_OFFSET ? next : null;
-            return Optional.of(new Story(storyId, total, offset, List.copyOf(copies), nextOffset));
+            int previous = Math.max(0, offset - limit);
+            Integer previousOffset = offset == 0 || previous > MAX_OFFSET ? null : previous;
+            return Optional.of(new Story(storyId, total, offset, List.copyOf(copies), nextOffset, previousOffset));
         });
     }
 

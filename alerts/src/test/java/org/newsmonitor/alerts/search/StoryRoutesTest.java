@@ -151,6 +151,51 @@ class StoryRoutesTest {
     }
 
     @Test
+    void shouldOpenALongStoryAtTheClickedCopyBeyondTheFirstPageWithItsPage() throws Exception {
+        //Given: a story of 250 copies, one a minute, and a search that finds copy 150
+        for (int i = 0; i < 250; i++) {
+            add(article(String.format("c-%03d", i), "Gas pipeline copy " + i, i == 150 ? "Price agreed." : "Talks.",
+                    null, "en", "Wire", T0.plusSeconds(60L * i)), "story-long");
+        }
+        //When: opened at copy 150
+        JsonNode page = get("/stories/story-long?limit=100&article=c-150&q=price", 200);
+        //Then: the page that holds it, with its marks and why it matched
+        assertThat(page.get("offset").asInt()).isEqualTo(100);
+        assertThat(page.get("previousOffset").asInt()).isEqualTo(0);
+        assertThat(page.get("nextOffset").asInt()).isEqualTo(200);
+        assertThat(page.get("articles")).hasSize(100);
+        assertThat(page.get("articles").get(0).get("articleId").asText()).isEqualTo("c-100");
+        JsonNode clicked = page.get("articles").get(50);
+        assertThat(clicked.get("articleId").asText()).isEqualTo("c-150");
+        assertThat(clicked.get("queryTerms").get(0).get("field").asText()).isEqualTo("summary");
+        assertThat(clicked.get("matches").get(0).get("themeId").asText()).isEqualTo("gas-deals");
+        //And: the copies before it stay reachable, and the first page has no earlier one
+        JsonNode first = get("/stories/story-long?limit=100&offset=" + page.get("previousOffset").asInt(), 200);
+        assertThat(first.get("articles").get(0).get("articleId").asText()).isEqualTo("c-000");
+        assertThat(first.has("previousOffset")).isFalse();
+        //And: the copy at a page's edge opens that page
+        assertThat(get("/stories/story-long?limit=100&article=c-099", 200).get("offset").asInt()).isZero();
+        assertThat(get("/stories/story-long?limit=100&article=c-200", 200).get("offset").asInt()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseAnArticleThatIsNotACopyOfTheStoryNamingTheArticleAndTheStory() throws Exception {
+        //Given
+        add(article("en-1", "Gas pipeline deal signed", "Talks ended.", null, "en", "Wire", T0), "story-g");
+        add(article("other", "Gas pipeline elsewhere", "Unrelated.", null, "en", "Wire", T0), "story-o");
+        for (String bad : List.of("none", "other")) {
+            //When
+            JsonNode error = get("/stories/story-g?article=" + bad, 404);
+            //Then
+            assertThat(error.get("field").asText()).isEqualTo("article");
+            assertThat(error.get("error").asText()).contains("'" + bad + "'").contains("story-g");
+        }
+        assertThat(get("/stories/story-g?article=en-1&offset=0", 400).get("field").asText()).isEqualTo("article");
+        assertThat(get("/stories/story-g?article=en-1", 200).get("articles").get(0).get("articleId").asText())
+                .isEqualTo("en-1");
+    }
+
+    @Test
     void shouldRefuseAnOffsetThatIsNotAWholeNumberWithinTheBound() throws Exception {
         add(article("en-1", "Gas pipeline deal signed", "Talks ended.", null, "en", "Wire", T0), "story-g");
         for (String bad : List.of("-1", "x", "10001", "1.5")) {

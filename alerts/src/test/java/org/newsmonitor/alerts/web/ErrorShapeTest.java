@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +21,7 @@ import org.newsmonitor.themes.TextLimits;
 import org.newsmonitor.alerts.search.ArticleIndex;
 import org.newsmonitor.alerts.search.SearchService;
 import org.newsmonitor.alerts.testing.TestApp;
+import org.newsmonitor.contracts.event.ArticleEvent;
 import org.newsmonitor.contracts.json.Json;
 import org.newsmonitor.matching.ArticleText;
 import org.newsmonitor.themes.Lexicon;
@@ -131,6 +134,23 @@ class ErrorShapeTest {
             //Then
             assertShape(r, b.status(), b.field());
         }
+    }
+
+    @Test
+    void shouldRefuseAStoryOpenedAtAnArticleThatIsNotOneOfItsCopiesNamingTheArticle() throws Exception {
+        //Given: a story of one article
+        Instant at = Instant.parse("2026-05-01T08:00:00Z");
+        search.index().index("lone", ArticleEvent.of("lone", "feed-lone", "Wire", null, "Weather in Harbin", "Cold.",
+                null, "en", at, at, List.of()));
+        //When
+        HttpResponse<String> unknown = send(new Bad("GET", "/stories/lone?article=elsewhere", null, null, null, 404,
+                "article"));
+        HttpResponse<String> both = send(new Bad("GET", "/stories/lone?article=lone&offset=0", null, null, null, 400,
+                "article"));
+        //Then
+        assertShape(unknown, 404, "article");
+        assertThat(Json.mapper().readTree(unknown.body()).get("error").asText()).contains("'elsewhere'", "'lone'");
+        assertShape(both, 400, "article");
     }
 
     @Test

@@ -56,6 +56,21 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void shouldDescribeHowAStoryOpensAtACopyAndPagesBothWays() throws Exception {
+        //When
+        JsonNode story = document().get("paths").get("/stories/{id}").get("get");
+        //Then
+        List<String> parameters = new ArrayList<>();
+        story.get("parameters").forEach(p -> parameters.add(p.get("name").asText()));
+        assertThat(parameters).containsExactlyInAnyOrder("id", "q", "limit", "offset", "article");
+        JsonNode answer = story.at("/responses/200/content/application~1json/schema/properties");
+        assertThat(answer.has("offset")).isTrue();
+        assertThat(answer.has("nextOffset")).isTrue();
+        assertThat(answer.has("previousOffset")).isTrue();
+        assertThat(story.get("responses").has("404")).isTrue();
+    }
+
+    @Test
     void shouldServeTheDocumentWithResolvableReferencesAndAnErrorResponseOnEveryOperation() throws Exception {
         //When
         HttpResponse<String> r = t.send("GET", "/openapi.json", null, null);

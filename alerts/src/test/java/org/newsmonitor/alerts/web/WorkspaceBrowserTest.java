@@ -447,6 +447,46 @@ class WorkspaceBrowserTest {
     }
 
     @Test
+    void shouldOpenTheStoryAtTheClickedCopyBeyondTheFirstPageWithItsMarksAndTheEarlierCopiesReachable() {
+        //Given: a story of 230 copies, of which copy 150 alone speaks of the price
+        for (int i = 0; i < 230; i++) {
+            Replay.article(search, article(String.format("c-%03d", i), "Wire " + i, "en",
+                    "Power of Siberia copy " + i, i == 150 ? "The price is agreed." : "Same story.",
+                    "https://news.example.org/c-" + i, NOW.minus(Duration.ofDays(1)).plusSeconds(i)), "story-long");
+        }
+        open();
+        type("search-q", "price");
+        driver.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+        wait.until(d -> "done".equals(d.findElement(By.id("search-status")).getAttribute("data-state")));
+        WebElement result = driver.findElement(By.cssSelector("#results li.result[data-article-id='c-150']"));
+        //When: the result's story is opened
+        result.findElement(By.className("open-story")).click();
+        wait.until(d -> "c-150".equals(d.findElement(By.id("story-article")).getAttribute("data-article-id")));
+        //Then: that copy, with the search's term marked and why it matched, and the rest of its page
+        assertThat(driver.findElements(By.cssSelector("#story-article .summary mark"))).extracting(WebElement::getText)
+                .containsExactly("price");
+        assertThat(driver.findElement(By.cssSelector("#story-article .reason.query .terms")).getText())
+                .isEqualTo("terms: price");
+        assertThat(driver.findElement(By.cssSelector("#story-article .reason[data-theme='power-of-siberia']"))
+                .isDisplayed()).isTrue();
+        List<String> page = driver.findElements(By.cssSelector("#story-copies li.copy")).stream()
+                .map(e -> e.getAttribute("data-article-id")).toList();
+        assertThat(page).hasSize(99).startsWith("c-100").endsWith("c-199").doesNotContain("c-150");
+        //When: the earlier copies are asked for
+        WebElement earlier = driver.findElement(By.id("story-earlier"));
+        assertThat(earlier.isDisplayed()).isTrue();
+        earlier.click();
+        wait.until(d -> d.findElements(By.cssSelector("#story-copies li.copy")).size() == 199);
+        //Then: they come first, oldest first, the clicked copy still shown, and no earlier copy left
+        List<String> ids = driver.findElements(By.cssSelector("#story-copies li.copy")).stream()
+                .map(e -> e.getAttribute("data-article-id")).toList();
+        assertThat(ids).doesNotHaveDuplicates().isSorted().startsWith("c-000");
+        assertThat(driver.findElement(By.id("story-article")).getAttribute("data-article-id")).isEqualTo("c-150");
+        assertThat(driver.findElement(By.id("story-earlier")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("story-more")).isDisplayed()).isTrue();
+    }
+
+    @Test
     void shouldShowWhyTheApiRefusesAQueryNextToTheSearchBox() {
         //Given
         Replay.article(search, article("g-1", "Energy Wire", "en", "Power of Siberia price", "Talks.",
