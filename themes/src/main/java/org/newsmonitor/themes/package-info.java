@@ -74,8 +74,8 @@
  * the fourteen bundled themes get this far for this article (how many depends on every theme's vocabulary); the
  * others are ruled out without evaluating a rule.</li>
  * <li>The first five rules (drills, named naval exercises, the two forces at drills, live firing, the named strategic
- * exercises) find none of their atoms and fail at once. Before each, the score so far plus the weights still to come is compared with
- * 5: still reachable. The joint-patrol rule holds: {@code patrol*} at 6 is 1 token from {@code joint} at 5 and 3
+ * exercises) find none of their atoms and fail at once. Before each, the score so far plus the weights still to
+ * come is compared with 5: still reachable. The joint-patrol rule holds: {@code patrol*} at 6 is 1 token from {@code joint} at 5 and 3
  * from {@code bomber*} at 3, in the same field; {@code patrol*} at 20 pairs with nothing, because a NEAR never
  * spans two fields. Score 5. The bomber rule holds: score 8. The other positive rules fail. The negative rules
  * (police patrols, a Central Asian headline, Russian-made weapon systems, deployed missiles, drills of the United
