@@ -52,8 +52,9 @@
  *
  * <h2>A worked example</h2>
  * The bundled theme {@code military-exercises} has {@code minScore: 5}, the {@code require} line
- * {@code (@russia OR @ru-firms OR @ru-actors OR @ru-places OR @ru-far-east OR @ru-regions OR @ru-forces OR "vostok 20*" OR
- * ...) AND (@china OR @cn-firms OR @cn-actors OR @cn-forces)} (the named strategic exercises stand for Russia),
+ * {@code (@russia OR @ru-firms OR @ru-actors OR @ru-places OR @ru-far-east OR @ru-regions OR @ru-forces OR
+ * "vostok 20*" OR ...) AND (@china OR @cn-firms OR @cn-actors OR @cn-forces)} (the named strategic exercises stand
+ * for Russia),
  * seventeen positive rules and six negative ones, among them
  * <pre>
  *   5 [joint-patrols]: (patrol* OR патрул* OR 巡航 OR 巡逻) NEAR/8 (joint OR together OR ... OR bomber* OR naval OR ...)
@@ -75,8 +76,8 @@
  * others are ruled out without evaluating a rule.</li>
  * <li>The first five rules (drills, named naval exercises, the two forces at drills, live firing, the named strategic
  * exercises) find none of their atoms and fail at once. Before each, the score so far plus the weights still to
- * come is compared with 5: still reachable. The joint-patrol rule holds: {@code patrol*} at 6 is 1 token from {@code joint} at 5 and 3
- * from {@code bomber*} at 3, in the same field; {@code patrol*} at 20 pairs with nothing, because a NEAR never
+ * come is compared with 5: still reachable. The joint-patrol rule holds: {@code patrol*} at 6 is 1 token from
+ * {@code joint} at 5 and 3 from {@code bomber*} at 3, in the same field; {@code patrol*} at 20 pairs with nothing, because a NEAR never
  * spans two fields. Score 5. The bomber rule holds: score 8. The other positive rules fail. The negative rules
  * (police patrols, a Central Asian headline, Russian-made weapon systems, deployed missiles, drills of the United
  * States and its allies, civilian emergency drills) find none of their atoms, and the
