@@ -79,8 +79,8 @@
  * come is compared with 5: still reachable. The joint-patrol rule holds: {@code patrol*} at 6 is 1 token from
  * {@code joint} at 5 and 3 from {@code bomber*} at 3, in the same field; {@code patrol*} at 20 pairs with nothing,
  * because a NEAR never spans two fields. Score 5. The bomber rule holds: score 8. The other positive rules fail.
- * The negative rules (police patrols, a Central Asian headline, Russian-made weapon systems, deployed missiles, drills of the United
- * States and its allies, civilian emergency drills) find none of their atoms, and the
+ * The negative rules (police patrols, a Central Asian headline, Russian-made weapon systems, deployed missiles,
+ * drills of the United States and its allies, civilian emergency drills) find none of their atoms, and the
  * {@code require} line holds ({@code russian*} and {@code chinese}), so the theme matches with score 8.</li>
  * <li>The evidence of the two rules is {@code bomber*} (title, characters 20 to 27), {@code joint} (32 to 37) and
  * {@code patrol*} (38 to 44); the second {@code patrol} is left out, as it is in no pair. No term is outside the
