@@ -5,13 +5,13 @@ import java.util.List;
 /**
  * Foreign names written with a Han character that on its own stands for one of the two countries, kept together as
  * one token so that the character does not count inside them: 俄 (Russia) inside 白俄罗斯 and 白俄 (Belarus) or
- * 俄亥俄 (Ohio). A rule for 俄 or 俄罗斯 then does not match a story about Belarus, and a rule written as 白俄罗斯 is
+ * 俄亥俄 (Ohio) or 埃塞俄比亚 (Ethiopia). A rule for 俄 or 俄罗斯 then does not match a story about Belarus, and a rule written as 白俄罗斯 is
  * cut the same way (白俄, 罗, 斯), so it still matches. Only the exact characters listed here form a name.
  */
 final class HanNames {
 
     /** The names, each in NFKC form and of Han characters only. */
-    static final List<String> NAMES = List.of("白俄", "俄亥俄", "俄勒冈", "俄克拉何马", "俄克拉荷马");
+    static final List<String> NAMES = List.of("白俄", "俄亥俄", "俄勒冈", "俄克拉何马", "俄克拉荷马", "埃塞俄比亚");
 
     private static final char[][] CHARS = NAMES.stream().map(String::toCharArray).toArray(char[][]::new);
     private static final String FIRST_CHARS = firstChars();

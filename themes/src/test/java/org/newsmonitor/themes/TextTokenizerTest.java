@@ -65,6 +65,17 @@ class TextTokenizerTest {
     }
 
     @Test
+    void shouldKeepEthiopiaAsOneTokenSoThatItsHanCharacterForRussiaDoesNotCount() {
+        //Given Ethiopia (埃塞俄比亚) is written with 俄, the character for Russia
+        String text = "新华社与埃塞俄比亚媒体";
+        //When
+        List<String> texts = texts(text);
+        //Then
+        assertThat(texts).containsExactly("新", "华", "社", "与", "埃塞俄比亚", "媒", "体");
+        assertThat(texts).doesNotContain("俄");
+    }
+
+    @Test
     void shouldMakeEachHanCharacterATokenWhenTextIsChinese() {
         //Given
         String text = "中俄签署西伯利亚力量2号协议";
