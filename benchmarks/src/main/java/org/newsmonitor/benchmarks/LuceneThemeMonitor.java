@@ -18,6 +18,7 @@ import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.newsmonitor.themes.CompiledTheme;
 import org.newsmonitor.themes.Document;
@@ -99,7 +100,18 @@ final class LuceneThemeMonitor implements Closeable {
     /** Themes with a positive rule made of NOT clauses only: looked at for every article. */
     private final int[] alwaysLookedAt;
 
+    /**
+     * Lucene's default limit of 1,024 clauses in one query (nested clauses counted) is meant for queries typed by
+     * users; a theme rule that puts two lexicon classes NEAR each other expands to a few thousand span clauses, as
+     * rule-heavy monitoring setups do, and such setups raise the limit (Elasticsearch derives it from the heap). The
+     * limit is global to the JVM, so the baseline raises it once, here, to well above the largest rule.
+     */
+    static final int MAX_CLAUSES = 1 << 16;
+
     LuceneThemeMonitor(List<CompiledTheme> themes) {
+        if (IndexSearcher.getMaxClauseCount() < MAX_CLAUSES) {
+            IndexSearcher.setMaxClauseCount(MAX_CLAUSES);
+        }
         LuceneQueries translation = new LuceneQueries();
         Map<Expr, Integer> uses = clauseUses(themes);
         Map<Query, Integer> registered = new LinkedHashMap<>();

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * <p>A token is a run of letters, digits and combining marks (an apostrophe between two letters stays inside the
  * run: {@code China's}); every other character separates tokens, so hyphens split ({@code S-400} is {@code s},
- * {@code 400}). Each Han, Kana or Hangul character is a token of its own. Tokens are NFKC-normalised and
+ * {@code 400}). Each Han, Kana or Hangul character is a token of its own, except that a foreign name written with the
+ * character for Russia (白俄 in 白俄罗斯, Belarus; 俄亥俄, Ohio: {@link HanNames}) is one token. Tokens are NFKC-normalised and
  * lower-cased, Cyrillic ё becomes е, Latin diacritics are removed, a final possessive {@code 's} is dropped and other
  * apostrophes are removed. Rules and articles go through the same code, so they always agree.
  */

@@ -62,6 +62,12 @@ final class TokenScanner {
                     cls = CharClass.of(c);
                 }
                 if ((cls & CharClass.CJK) != 0) {
+                    int name = HanNames.lengthAt(text, i, n);
+                    if (name > 0) {
+                        sink.token(chars, put(new String(text, i, name)), i, i + name);
+                        i += name;
+                        continue;
+                    }
                     int length = cjk(text, i, i + len);
                     if (length > 0) {
                         sink.token(chars, length, i, i + len);

@@ -52,8 +52,10 @@
  *
  * <h2>A worked example</h2>
  * The bundled theme {@code military-exercises} has {@code minScore: 5}, the {@code require} line
- * {@code (@russia OR @ru-firms OR @ru-actors OR @ru-places OR @ru-far-east OR @ru-regions OR @ru-forces) AND (@china OR
- * @cn-firms OR @cn-actors)}, eleven positive rules and five negative ones, among them
+ * {@code (@russia OR @ru-firms OR @ru-actors OR @ru-places OR @ru-far-east OR @ru-regions OR @ru-forces OR
+ * "vostok 20*" OR ...) AND (@china OR @cn-firms OR @cn-actors OR @cn-forces)} (the named strategic exercises stand
+ * for Russia),
+ * seventeen positive rules and six negative ones, among them
  * <pre>
  *   5 [joint-patrols]: (patrol* OR патрул* OR 巡航 OR 巡逻) NEAR/8 (joint OR together OR ... OR bomber* OR naval OR ...)
  *   3 [joint-patrols]: bomber* OR "tu 95*" OR "h 6*" OR бомбардировщик* OR 轰炸机
@@ -72,12 +74,13 @@
  * clauses derived from its rules ({@code bomber*}, {@code joint} and {@code patrol*} are in them). Only a few of
  * the fourteen bundled themes get this far for this article (how many depends on every theme's vocabulary); the
  * others are ruled out without evaluating a rule.</li>
- * <li>The first four rules (drills, named naval exercises, live firing, the Vostok and Tsentr exercises) find none
- * of their atoms and fail at once. Before each, the score so far plus the weights still to come is compared with
- * 5: still reachable. The joint-patrol rule holds: {@code patrol*} at 6 is 1 token from {@code joint} at 5 and 3
- * from {@code bomber*} at 3, in the same field; {@code patrol*} at 20 pairs with nothing, because a NEAR never
- * spans two fields. Score 5. The bomber rule holds: score 8. The last four positive rules fail. The negative rules
- * (police patrols, a Central Asian headline, Russian-made weapon systems) find none of their atoms, and the
+ * <li>The first five rules (drills, named naval exercises, the two forces at drills, live firing, the named strategic
+ * exercises) find none of their atoms and fail at once. Before each, the score so far plus the weights still to
+ * come is compared with 5: still reachable. The joint-patrol rule holds: {@code patrol*} at 6 is 1 token from
+ * {@code joint} at 5 and 3 from {@code bomber*} at 3, in the same field; {@code patrol*} at 20 pairs with nothing,
+ * because a NEAR never spans two fields. Score 5. The bomber rule holds: score 8. The other positive rules fail.
+ * The negative rules (police patrols, a Central Asian headline, Russian-made weapon systems, deployed missiles,
+ * drills of the United States and its allies, civilian emergency drills) find none of their atoms, and the
  * {@code require} line holds ({@code russian*} and {@code chinese}), so the theme matches with score 8.</li>
  * <li>The evidence of the two rules is {@code bomber*} (title, characters 20 to 27), {@code joint} (32 to 37) and
  * {@code patrol*} (38 to 44); the second {@code patrol} is left out, as it is in no pair. No term is outside the

@@ -117,6 +117,20 @@ class MatcherTest {
     }
 
     @Test
+    void shouldNotTakeBelarusForRussiaWhenAChineseStoryIsAboutBelarusAndChina() {
+        //Given
+        Document belarus = Document.of("1", "白俄罗斯总统会见中国国防部长 双方签署军事技术合作协议",
+                "白俄方面表示，将从中国采购防空导弹和无人机，并深化与中方的能源和基础设施合作。");
+        Document russia = Document.of("2", "俄罗斯向中国交付防空导弹", "俄方表示，将与中方深化军事技术合作。");
+        //When //Then
+        assertThat(TestThemes.matches("俄", "", belarus.summary())).isFalse();
+        assertThat(TestThemes.matches("@russia", belarus.title(), belarus.summary())).isFalse();
+        assertThat(TestThemes.matches("白俄罗斯", belarus.title(), "")).isTrue();
+        assertThat(CATALOG.match(belarus)).isEmpty();
+        assertThat(CATALOG.match(russia)).extracting(ThemeHit::themeId).contains("arms-sales");
+    }
+
+    @Test
     void shouldGiveSameResultsFromManyThreadsWhenSharedMatcherIsUsedConcurrently() throws Exception {
         //Given
         List<Document> docs = evaluationDocuments();

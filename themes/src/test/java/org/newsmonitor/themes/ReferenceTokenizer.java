@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * The tokenising rules written on {@link TextTokenizer}, stated as plainly as the JDK allows and sharing no code
  * with the production scanner: the text is walked one code point at a time, each token is cut out as a String and
  * normalised with {@link Normalizer}, {@link String#toLowerCase(Locale)} and a regular expression, with no fast
- * paths and no tables. {@link TokenizerEquivalenceTest} holds the fast tokenizer to it.
+ * paths and no tables (only the list of foreign names in {@link HanNames} is shared). {@link TokenizerEquivalenceTest}
+ * holds the fast tokenizer to it.
  */
 final class ReferenceTokenizer {
 
@@ -44,7 +45,11 @@ final class ReferenceTokenizer {
         while (text != null && at < text.length()) {
             int codePoint = text.codePointAt(at);
             int next = at + Character.charCount(codePoint);
-            if (isSingleLetterToken(codePoint)) {
+            String name = foreignNameAt(text, at);
+            if (!name.isEmpty()) {
+                tokens.add(new Token(name, at, at + name.length()));
+                at += name.length();
+            } else if (isSingleLetterToken(codePoint)) {
                 tokens.add(new Token(Normalizer.normalize(text.substring(at, next), Normalizer.Form.NFKC), at, next));
                 at = next;
             } else if (isWordPart(codePoint)) {
@@ -59,6 +64,17 @@ final class ReferenceTokenizer {
             }
         }
         return tokens;
+    }
+
+    // the longest of the listed foreign names written with the character for Russia that starts at {@code at}, or ""
+    private static String foreignNameAt(String text, int at) {
+        String longest = "";
+        for (String name : HanNames.NAMES) {
+            if (text.startsWith(name, at) && name.length() > longest.length()) {
+                longest = name;
+            }
+        }
+        return longest;
     }
 
     // a word goes on over letters, digits and marks, and over an apostrophe that has a letter right after it

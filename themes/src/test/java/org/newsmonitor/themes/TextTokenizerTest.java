@@ -50,6 +50,32 @@ class TextTokenizerTest {
     }
 
     @Test
+    void shouldKeepAForeignNameAsOneTokenWhenItsHanCharactersIncludeTheOneForRussia() {
+        //Given Belarus (白俄罗斯, short 白俄) and Ohio (俄亥俄) are written with 俄, the character for Russia
+        String text = "白俄罗斯与白俄，俄亥俄州";
+        //When
+        List<TextTokenizer.Token> tokens = TextTokenizer.tokens(text);
+        //Then
+        assertThat(tokens).containsExactly(
+                new TextTokenizer.Token("白俄", 0, 2), new TextTokenizer.Token("罗", 2, 3),
+                new TextTokenizer.Token("斯", 3, 4), new TextTokenizer.Token("与", 4, 5),
+                new TextTokenizer.Token("白俄", 5, 7), new TextTokenizer.Token("俄亥俄", 8, 11),
+                new TextTokenizer.Token("州", 11, 12));
+        assertThat(texts("俄白联盟 中俄白")).containsExactly("俄", "白", "联", "盟", "中", "俄", "白");
+    }
+
+    @Test
+    void shouldKeepEthiopiaAsOneTokenSoThatItsHanCharacterForRussiaDoesNotCount() {
+        //Given Ethiopia (埃塞俄比亚) is written with 俄, the character for Russia
+        String text = "新华社与埃塞俄比亚媒体";
+        //When
+        List<String> texts = texts(text);
+        //Then
+        assertThat(texts).containsExactly("新", "华", "社", "与", "埃塞俄比亚", "媒", "体");
+        assertThat(texts).doesNotContain("俄");
+    }
+
+    @Test
     void shouldMakeEachHanCharacterATokenWhenTextIsChinese() {
         //Given
         String text = "中俄签署西伯利亚力量2号协议";

@@ -30,8 +30,8 @@ class WorkedExampleTest {
         List<ThemeHit> hits = matcher.match(ARTICLE);
 
         // pre-selection leaves a few of the fourteen themes to evaluate (military-exercises among them); how many
-        // depends on every theme's vocabulary, so the guide and this test say only "a few"
-        assertThat(matcher.lastEvaluatedCount()).isBetween(1, 6);
+        // depends on every theme's vocabulary, so the guide and this test say only "a few" (at most half of them)
+        assertThat(matcher.lastEvaluatedCount()).isBetween(1, 7);
         assertThat(hits).extracting(ThemeHit::themeId).containsExactly("military-exercises");
         ThemeHit hit = hits.get(0);
         assertThat(hit.score()).isEqualTo(8.0);

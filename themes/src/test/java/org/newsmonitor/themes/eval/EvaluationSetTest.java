@@ -45,8 +45,8 @@ class EvaluationSetTest {
 
     @Test
     void shouldFollowTheSplitRuleWhenComparingTheTwoParts() {
-        // Given: the held-back part is the batch written in the fifth round ("fresh-…"), never used for tuning; every
-        // older article, including the first held-back part (split by SHA-256 of its id), is in the tuning part
+        // Given: the held-back part is the batch written in the sixth round ("held6-…"), never used for tuning; every
+        // older article, including the two earlier held-back parts, is in the tuning part
         List<LabelledArticle> tuning = EvaluationSet.fromResource(EvaluationSet.MAIN);
         List<LabelledArticle> heldBack = EvaluationSet.fromResource(EvaluationSet.HOLDOUT);
 
@@ -66,8 +66,18 @@ class EvaluationSetTest {
         assertThat(firstHeldBack).isEqualTo(720);
     }
 
+    @Test
+    void shouldCountTheSecondHeldBackPartInTheTuningPartWhenReadingIt() {
+        // Given: the held-back part of the fifth round (ids "fresh-…"), measured at the end of that round
+        long secondHeldBack = EvaluationSet.fromResource(EvaluationSet.MAIN).stream()
+                .filter(a -> a.id().startsWith("fresh-")).count();
+
+        // Then
+        assertThat(secondHeldBack).isEqualTo(533);
+    }
+
     static boolean isHeldBack(String id) {
-        return id.startsWith("fresh-");
+        return id.startsWith("held6-");
     }
 
     static boolean wasInTheFirstHeldBackPart(String id) {

@@ -30,8 +30,8 @@ class EvaluatorTest {
         assertThat(report.score("power-of-siberia").falseNegatives()).isEqualTo(1);
         String text = ReportText.render("t", report);
         assertThat(text).contains("FN power-of-siberia a  Gazprom pipeline flows rise")
-                .contains("require failed: ((@russia OR @ru-firms OR siberian OR сибирск* OR 西伯利亚 OR sakhalin*")
-                .contains("AND (@china OR @cn-firms)) OR \"power of siberia\"")
+                .contains("require failed: ((@russia OR @ru-firms OR @ru-lng-plants OR siberian OR сибирск* OR 西伯利亚 OR sakhalin*")
+                .contains("AND (@china OR @cn-firms OR @cn-gas-buyers)) OR \"power of siberia\"")
                 .contains("'eastern pipeline' in summary");
     }
 

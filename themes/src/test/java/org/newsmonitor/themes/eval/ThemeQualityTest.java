@@ -50,29 +50,31 @@ class ThemeQualityTest {
     }
 
     @Test
-    void shouldStayAboveTheFloorRecordedOnTheFreshHeldBackPartWhenMatchingIt() {
-        // Given: the held-back part written in the fifth round, which no rule was tuned on
+    void shouldStayAboveTheFloorRecordedOnTheHeldBackPartWhenMatchingIt() {
+        // Given: the held-back part written in the sixth round, which no rule was tuned on
         Matcher matcher = Matcher.of(ThemeFiles.bundledCompiled());
         List<LabelledArticle> articles = EvaluationSet.fromResource(EvaluationSet.HOLDOUT);
 
         // When
         EvaluationReport report = Evaluator.evaluate(matcher, articles);
 
-        // Then: the floor recorded in docs/themes.md when it was measured, below the project targets
-        assertThat(articles).hasSize(533);
+        // Then: the floor recorded in docs/themes.md when it was measured
+        assertThat(articles).hasSize(611);
         assertThat(HELD_BACK_FLOOR.failures(report)).as("held-back part below its recorded floor").isEmpty();
     }
 
     /**
-     * The fresh held-back part as measured at the end of the fifth round: the lowest per-theme precision (0.711,
-     * trade-investment) and recall (0.727, information-control), rounded down, and the lowest recall of the named
-     * themes (0.909, arms-sales), with no hard-negative hit for them. A regression guard, not the target
-     * (docs/themes.md). Only the pass or fail of this test is read; its report is not printed, so that the list of
-     * held-back misses stays unread.
+     * The held-back part as measured at the end of the sixth round, rounded down: the lowest per-theme precision and
+     * recall (0.821 both, dual-use-sanctions), the lowest precision and recall of the named themes (0.958,
+     * power-of-siberia; 0.966, eeu-bri-friction), with no hard-negative hit for them. A regression guard, not the
+     * target (docs/themes.md). Only the pass or fail of this test is read; its report is not printed, so that the
+     * list of held-back misses stays unread.
      */
     static final QualityThresholds HELD_BACK_FLOOR = QualityThresholds.none()
-            .withPrecision(null, 0.71).withRecall(null, 0.72).withRecall("power-of-siberia", 0.90)
-            .withRecall("eeu-bri-friction", 0.90).withRecall("arms-sales", 0.90)
+            .withPrecision(null, 0.82).withRecall(null, 0.82)
+            .withPrecision("power-of-siberia", 0.95).withRecall("power-of-siberia", 0.96)
+            .withPrecision("eeu-bri-friction", 0.95).withRecall("eeu-bri-friction", 0.96)
+            .withPrecision("arms-sales", 0.95).withRecall("arms-sales", 0.96)
             .withNoHitsOnNegatives("power-of-siberia").withNoHitsOnNegatives("eeu-bri-friction")
             .withNoHitsOnNegatives("arms-sales");
 }
