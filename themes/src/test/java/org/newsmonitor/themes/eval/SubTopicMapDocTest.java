@@ -34,4 +34,17 @@ class SubTopicMapDocTest {
         // Then
         assertThat(docs.lines().toList()).containsAll(expected);
     }
+
+    @Test
+    void shouldNameASubTopicOnEveryPositiveRuleOfTheBundledThemesSoThatEveryMatchNamesOne() {
+        // Given
+        List<String> untagged = new ArrayList<>();
+        for (CompiledTheme theme : ThemeFiles.bundledCompiled()) {
+            theme.rules().stream().filter(r -> r.weight() > 0 && r.subTopics().isEmpty())
+                    .forEach(r -> untagged.add(theme.id() + ".yaml line " + r.line()));
+        }
+
+        // Then
+        assertThat(untagged).as("positive rules without a sub-topic").isEmpty();
+    }
 }
