@@ -27,7 +27,7 @@ import org.newsmonitor.alerts.digest.MailMessage;
 import org.newsmonitor.alerts.subscription.InMemorySubscriptionStore;
 import org.newsmonitor.alerts.testing.Await;
 import org.newsmonitor.alerts.testing.Fixtures;
-import org.newsmonitor.alerts.testing.MutableClock;
+import org.newsmonitor.contracts.testing.MutableClock;
 import org.newsmonitor.alerts.testing.RecordingRecorder;
 import org.newsmonitor.alerts.view.DeliveryLog;
 import org.newsmonitor.contracts.Topics;

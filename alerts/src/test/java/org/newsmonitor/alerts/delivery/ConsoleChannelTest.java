@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.newsmonitor.alerts.testing.Await;
 import org.newsmonitor.alerts.testing.Fixtures;
-import org.newsmonitor.alerts.testing.MutableClock;
+import org.newsmonitor.contracts.testing.MutableClock;
 import org.newsmonitor.alerts.testing.RecordingRecorder;
 import org.newsmonitor.alerts.view.DeliveryLog;
 import org.newsmonitor.contracts.event.AlertEvent;

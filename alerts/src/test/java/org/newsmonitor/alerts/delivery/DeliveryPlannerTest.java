@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.newsmonitor.alerts.digest.EmailChannel;
 import org.newsmonitor.alerts.testing.Fixtures;
-import org.newsmonitor.alerts.testing.MutableClock;
+import org.newsmonitor.contracts.testing.MutableClock;
 import org.newsmonitor.alerts.view.DeliveryLog;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.AlertKind;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.newsmonitor.alerts.testing.Await;
 import org.newsmonitor.alerts.testing.CapturedLog;
 import org.newsmonitor.alerts.testing.Fixtures;
-import org.newsmonitor.alerts.testing.MutableClock;
+import org.newsmonitor.contracts.testing.MutableClock;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.DeadLetterEvent;
 import org.newsmonitor.contracts.event.DeliveryEvent;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.newsmonitor.alerts.delivery.DeliveryJob;
 import org.newsmonitor.alerts.testing.Fixtures;
-import org.newsmonitor.alerts.testing.MutableClock;
+import org.newsmonitor.contracts.testing.MutableClock;
 import org.newsmonitor.contracts.event.AlertEvent;
 import org.newsmonitor.contracts.event.DeliveryMode;
 import org.newsmonitor.contracts.event.SubscriptionEvent;

@@ -17,7 +17,7 @@ import org.newsmonitor.ingest.fetch.FeedFetcher;
 import org.newsmonitor.ingest.fetch.HttpLimits;
 import org.newsmonitor.ingest.fetch.HostLimiter;
 import org.newsmonitor.ingest.testing.FeedServer;
-import org.newsmonitor.ingest.testing.MutableClock;
+import org.newsmonitor.contracts.testing.MutableClock;
 import org.newsmonitor.outbound.AddressAllowList;
 import org.newsmonitor.outbound.Resolver;
 import org.newsmonitor.outbound.SsrfGuard;

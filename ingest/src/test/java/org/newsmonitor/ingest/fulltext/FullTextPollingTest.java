@@ -31,7 +31,7 @@ import org.newsmonitor.ingest.poll.PollOutcome;
 import org.newsmonitor.ingest.poll.PollingPolicy;
 import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.InMemoryKafka;
-import org.newsmonitor.ingest.testing.MutableClock;
+import org.newsmonitor.contracts.testing.MutableClock;
 import org.newsmonitor.outbound.AddressAllowList;
 import org.newsmonitor.outbound.Resolver;
 import org.newsmonitor.outbound.SsrfGuard;

@@ -22,7 +22,7 @@ import org.newsmonitor.ingest.fetch.HttpLimits;
 import org.newsmonitor.ingest.fetch.Validators;
 import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.InMemoryKafka;
-import org.newsmonitor.ingest.testing.MutableClock;
+import org.newsmonitor.contracts.testing.MutableClock;
 import org.newsmonitor.ingest.testing.TestFeeds;
 import org.newsmonitor.outbound.AddressAllowList;
 import org.newsmonitor.outbound.Resolver;

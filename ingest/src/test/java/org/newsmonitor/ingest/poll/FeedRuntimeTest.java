@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.newsmonitor.contracts.event.FeedStateEvent;
 import org.newsmonitor.ingest.feed.FeedDefinition;
 import org.newsmonitor.ingest.fetch.Validators;
-import org.newsmonitor.ingest.testing.MutableClock;
+import org.newsmonitor.contracts.testing.MutableClock;
 
 class FeedRuntimeTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));

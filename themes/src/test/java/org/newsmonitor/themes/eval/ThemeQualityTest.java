@@ -51,7 +51,7 @@ class ThemeQualityTest {
 
     @Test
     void shouldStayAboveTheFloorRecordedOnTheHeldBackPartWhenMatchingIt() {
-        // Given: the held-back part written in the sixth round, which no rule was tuned on
+        // Given: the held-back part written in the seventh round, which no rule was tuned on
         Matcher matcher = Matcher.of(ThemeFiles.bundledCompiled());
         List<LabelledArticle> articles = EvaluationSet.fromResource(EvaluationSet.HOLDOUT);
 
@@ -59,22 +59,22 @@ class ThemeQualityTest {
         EvaluationReport report = Evaluator.evaluate(matcher, articles);
 
         // Then: the floor recorded in docs/themes.md when it was measured
-        assertThat(articles).hasSize(611);
+        assertThat(articles).hasSize(775);
         assertThat(HELD_BACK_FLOOR.failures(report)).as("held-back part below its recorded floor").isEmpty();
     }
 
     /**
-     * The held-back part as measured at the end of the sixth round, rounded down: the lowest per-theme precision and
-     * recall (0.821 both, dual-use-sanctions), the lowest precision and recall of the named themes (0.958,
-     * power-of-siberia; 0.966, eeu-bri-friction), with no hard-negative hit for them. A regression guard, not the
-     * target (docs/themes.md). Only the pass or fail of this test is read; its report is not printed, so that the
-     * list of held-back misses stays unread.
+     * The held-back part as measured at the end of the seventh round, rounded down: the lowest per-theme precision and
+     * recall (0.795, global-alignment; 0.780, arctic-nsr), the lowest precision and recall of the named themes
+     * (0.929, arms-sales; 0.937, power-of-siberia), with no hard-negative hit for them. Every project target is met
+     * there too (docs/themes.md); this is a regression guard. Only the pass or fail of this test is read; its report is
+     * not printed, so that the list of held-back misses stays unread.
      */
     static final QualityThresholds HELD_BACK_FLOOR = QualityThresholds.none()
-            .withPrecision(null, 0.82).withRecall(null, 0.82)
-            .withPrecision("power-of-siberia", 0.95).withRecall("power-of-siberia", 0.96)
-            .withPrecision("eeu-bri-friction", 0.95).withRecall("eeu-bri-friction", 0.96)
-            .withPrecision("arms-sales", 0.95).withRecall("arms-sales", 0.96)
+            .withPrecision(null, 0.79).withRecall(null, 0.78)
+            .withPrecision("power-of-siberia", 0.92).withRecall("power-of-siberia", 0.93)
+            .withPrecision("eeu-bri-friction", 0.92).withRecall("eeu-bri-friction", 0.93)
+            .withPrecision("arms-sales", 0.92).withRecall("arms-sales", 0.93)
             .withNoHitsOnNegatives("power-of-siberia").withNoHitsOnNegatives("eeu-bri-friction")
             .withNoHitsOnNegatives("arms-sales");
 }

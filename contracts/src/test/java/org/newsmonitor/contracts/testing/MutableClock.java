@@ -1,4 +1,4 @@
-package org.newsmonitor.ingest.testing;
+package org.newsmonitor.contracts.testing;
 
 import java.time.Clock;
 import java.time.Duration;
