@@ -20,7 +20,11 @@ import org.newsmonitor.broker.EmbeddedKafkaConfig;
 import org.newsmonitor.contracts.ClientSettings;
 import org.newsmonitor.contracts.TopicCreator;
 import org.newsmonitor.contracts.Topics;
+import org.newsmonitor.contracts.event.ArticleEvent;
+import org.newsmonitor.contracts.json.JsonSerde;
 import org.newsmonitor.ingest.fetch.HttpLimits;
+import org.newsmonitor.ingest.state.StateUnavailableException;
+import org.newsmonitor.ingest.state.TopicScanner;
 import org.newsmonitor.ingest.testing.Await;
 import org.newsmonitor.ingest.testing.FeedServer;
 import org.newsmonitor.ingest.testing.LocalHub;
@@ -32,8 +36,8 @@ import org.newsmonitor.outbound.AddressAllowList;
 /**
  * WebSub against the real ingest service, its HTTP listener and the embedded broker, with a local hub and a local
  * publisher: feeds that advertise a working hub are pushed (and polled at their ceiling only), deliveries take the
- * poller's path, refused deliveries and misbehaving hubs hand the feed back to polling, removed feeds are
- * unsubscribed.
+ * poller's path, refused deliveries and misbehaving hubs hand the feed back to polling, a feed whose first hub
+ * denies is pushed by its second, removed feeds are unsubscribed.
  */
 class WebSubIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -51,6 +55,9 @@ class WebSubIT {
     private static Path feedList;
     private static final AtomicInteger newestA = new AtomicInteger(1);
     private static final AtomicInteger newestB = new AtomicInteger(1);
+    private static final AtomicInteger newestTwoHubs = new AtomicInteger(1);
+    /** The feed advertising two hubs; its articles are counted apart from the others'. */
+    private static final String TWO_HUBS = "two-hubs";
 
     @BeforeAll
     static void start() throws Exception {
@@ -71,9 +78,12 @@ class WebSubIT {
                     "<link rel=\"hub\" href=\"" + hub.url("/" + bad) + "\"/>")));
         }
         feeds.on("/plain.xml", ex -> FeedServer.respond(ex, 200, ATOM, atom("plain", 1, "")));
+        feeds.on("/" + TWO_HUBS + ".xml", ex -> FeedServer.respond(ex, 200, ATOM, atom(TWO_HUBS, newestTwoHubs.get(),
+                "<link rel=\"hub\" href=\"" + hub.url("/deny") + "\"/><link rel=\"hub\" href=\"" + hub.url("/hub")
+                        + "\"/>")));
         feedList = dir.resolve("feeds.yaml");
         Files.writeString(feedList, feedList(List.of("push-a", "push-b", "silent", "wrong-topic", "deny", "hang",
-                "plain")));
+                "plain", TWO_HUBS)));
         AtomicReference<HttpHandler> callback = new AtomicReference<>();
         listener = FeedHealthServer.start("127.0.0.1", 0, () -> service.health(),
                 exchange -> callback.get().handle(exchange));
@@ -152,7 +162,8 @@ class WebSubIT {
         assertThat(articles()).isEqualTo(10);
 
         // When push-a is removed from the feed list
-        Files.writeString(feedList, feedList(List.of("push-b", "silent", "wrong-topic", "deny", "hang", "plain")));
+        Files.writeString(feedList, feedList(List.of("push-b", "silent", "wrong-topic", "deny", "hang", "plain",
+                TWO_HUBS)));
         // Then it is unsubscribed at the hub, which verified the unsubscription with our callback
         Await.until("push-a unsubscribed", WAIT, () -> hub.requests().stream().anyMatch(r ->
                 r.mode().equals("unsubscribe") && LocalHub.callbackOf(r, callbackA) && r.echoed()));
@@ -183,6 +194,39 @@ class WebSubIT {
         }
     }
 
+    @Test
+    void shouldBePushedByTheSecondHubWhenTheFirstDenies() throws Exception {
+        String callback = "http://127.0.0.1:" + listener.port() + "/websub/" + TWO_HUBS;
+        // Given a feed that names two hubs, the first of which denies the subscription
+        try {
+            Await.until(TWO_HUBS + " verified at its second hub and relaxed", WAIT, () -> pushed(TWO_HUBS));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + service.health(), e);
+        }
+        // Then the second hub was asked with its own token and secret, and the health names both
+        assertThat(health(TWO_HUBS).webSub()).startsWith("active via " + hub.url("/hub"))
+                .contains("hubs failed: " + hub.url("/deny") + " at ")
+                .contains("(hub " + hub.url("/deny") + " denied the subscription: topic not served here)");
+        LocalHub.Request denied = hub.requests().stream().filter(r -> r.hubPath().equals("/deny")
+                && LocalHub.callbackOf(r, callback)).findFirst().orElseThrow();
+        LocalHub.Request verified = hub.verified(callback);
+        assertThat(verified.hubPath()).isEqualTo("/hub");
+        assertThat(verified.callback()).isNotEqualTo(denied.callback());
+        assertThat(verified.form().get("hub.secret")).isNotEqualTo(denied.form().get("hub.secret"));
+        Await.until("the first item of " + TWO_HUBS, WAIT, () -> articlesOf(TWO_HUBS) == 1);
+        int polls = feeds.requests("/" + TWO_HUBS + ".xml").size();
+
+        // When the second hub pushes a new item, signed
+        newestTwoHubs.set(2);
+        assertThat(hub.publish(callback, atom(TWO_HUBS, 2, ""), "sha256")).isEqualTo(200);
+
+        // Then it is published once, without a poll
+        Await.until("the item pushed by the second hub", WAIT, () -> articlesOf(TWO_HUBS) == 2);
+        assertThat(feeds.requests("/" + TWO_HUBS + ".xml")).hasSize(polls);
+        assertThat(health(TWO_HUBS).webSub()).contains("1 delivery");
+        assertThat(TopicCounts.perKey(settings, Topics.ARTICLES.name()).values()).allMatch(n -> n == 1);
+    }
+
     private static boolean pushed(String feedId) {
         FeedHealth h = health(feedId);
         return h.webSub() != null && h.webSub().startsWith("active") && h.pollReason() != null
@@ -193,8 +237,25 @@ class WebSubIT {
         return service.health().stream().filter(h -> h.feedId().equals(feedId)).findFirst().orElseThrow();
     }
 
+    /** Articles published, those of {@link #TWO_HUBS} left out (its test runs in any order with the others). */
     private static int articles() {
-        return TopicCounts.total(settings, Topics.ARTICLES.name());
+        return TopicCounts.total(settings, Topics.ARTICLES.name()) - articlesOf(TWO_HUBS);
+    }
+
+    private static int articlesOf(String feedId) {
+        String topic = Topics.ARTICLES.name();
+        JsonSerde<ArticleEvent> serde = new JsonSerde<>(ArticleEvent.class, topic);
+        AtomicInteger n = new AtomicInteger();
+        try {
+            TopicScanner.scan(settings, topic, Duration.ofSeconds(20), (k, v) -> {
+                if (serde.deserialize(topic, v).feedId().equals(feedId)) {
+                    n.incrementAndGet();
+                }
+            });
+        } catch (StateUnavailableException e) {
+            return -1;
+        }
+        return n.get();
     }
 
     private static String feedList(List<String> ids) {

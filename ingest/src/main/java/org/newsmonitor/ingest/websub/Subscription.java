@@ -3,21 +3,45 @@ package org.newsmonitor.ingest.websub;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /**
- * One feed's subscription at one hub: a pure state machine (no I/O, no clock of its own). A subscription is
- * {@link State#PENDING} from the request until the hub verifies our intent, {@link State#ACTIVE} while its lease
- * runs (renewed after {@code renewAt} of it), and {@link State#FAILED} when the hub refused, did not verify in time,
- * sent a delivery we could not authenticate or let the lease lapse: the feed is then polled at its usual pace and
- * the hub is asked again after {@code retryAfter}, with a new secret.
+ * One feed's subscription at one of the hubs it advertises: a pure state machine (no I/O, no clock of its own). A
+ * subscription is {@link State#PENDING} from the request until the hub verifies our intent, {@link State#ACTIVE}
+ * while its lease runs (renewed after {@code renewAt} of it), and {@link State#FAILED} when the hub refused, did not
+ * verify in time, sent a delivery we could not authenticate or let the lease lapse. A failed subscription names the
+ * next advertised hub not yet failed ({@link #nextHub()}): it is asked at once, by a new subscription
+ * ({@link #next}) that keeps the list of the hubs that failed. When every advertised hub has failed the feed is
+ * polled at its usual pace and the first hub is asked again after {@code retryAfter}, with a new secret.
  */
 public final class Subscription {
     /** Where a subscription stands. */
     public enum State { PENDING, ACTIVE, FAILED }
 
-    /** What the subscriber should do for this subscription now. */
-    public enum Action { NONE, RENEW, RESUBSCRIBE }
+    /**
+     * What the subscriber should do for this subscription now: nothing, renew the lease, ask the next advertised hub
+     * (this one failed), or start again at the first advertised hub (every one failed, the retry delay is over).
+     */
+    public enum Action { NONE, RENEW, NEXT_HUB, RESUBSCRIBE }
+
+    /**
+     * A hub that failed the feed.
+     *
+     * @param hub    the hub
+     * @param reason why, in one line
+     * @param at     when
+     */
+    public record HubFailure(URI hub, String reason, Instant at) {
+        @Override
+        public String toString() {
+            return hub + " at " + at + " (" + reason + ")";
+        }
+    }
 
     /**
      * Shortest lease accepted from a hub (or the lease asked for, when shorter): a shorter one would have the
@@ -31,6 +55,8 @@ public final class Subscription {
     private final String secret;
     private final String callbackToken;
     private final WebSubSettings settings;
+    private final List<HubFailure> earlierFailures;
+    private List<URI> advertised;
     private State state = State.PENDING;
     private Instant requestedAt;
     private boolean awaitingVerification = true;
@@ -42,7 +68,7 @@ public final class Subscription {
     private Instant lastDeliveryAt;
 
     /**
-     * A subscription just requested.
+     * A subscription just requested at the only hub a feed advertises.
      *
      * @param feedId   the feed
      * @param hub      the hub asked
@@ -55,13 +81,96 @@ public final class Subscription {
      */
     public Subscription(String feedId, URI hub, URI topic, String secret, String callbackToken,
             WebSubSettings settings, Instant now) {
+        this(feedId, List.of(hub), hub, List.of(), topic, secret, callbackToken, settings, now);
+    }
+
+    private Subscription(String feedId, List<URI> advertised, URI hub, List<HubFailure> earlierFailures, URI topic,
+            String secret, String callbackToken, WebSubSettings settings, Instant now) {
         this.feedId = Objects.requireNonNull(feedId);
+        this.advertised = List.copyOf(advertised);
         this.hub = Objects.requireNonNull(hub);
+        this.earlierFailures = List.copyOf(earlierFailures);
         this.topic = Objects.requireNonNull(topic);
         this.secret = Objects.requireNonNull(secret);
         this.callbackToken = Objects.requireNonNull(callbackToken);
         this.settings = Objects.requireNonNull(settings);
         this.requestedAt = now;
+    }
+
+    /**
+     * A subscription just requested at the first hub a feed advertises, with no hub failed yet.
+     *
+     * @param feedId        the feed
+     * @param links         the hubs advertised, in order (at least one), and the topic
+     * @param secret        the secret sent with the request
+     * @param callbackToken the random last segment of the callback path given to the hub
+     * @param settings      lease, timeouts
+     * @param now           when the request was sent
+     * @throws IllegalArgumentException when no hub is advertised
+     */
+    public static Subscription first(String feedId, HubLinks links, String secret, String callbackToken,
+            WebSubSettings settings, Instant now) {
+        if (links.hubs().isEmpty()) {
+            throw new IllegalArgumentException("feed " + feedId + " advertises no hub");
+        }
+        return new Subscription(feedId, links.hubs(), links.hubs().get(0), List.of(), links.self(), secret,
+                callbackToken, settings, now);
+    }
+
+    /**
+     * The subscription at the next advertised hub, after this one failed: same feed and topic, a new secret and
+     * token, and the hubs failed so far.
+     *
+     * @return the new subscription (just requested); null when this one has not failed or no hub is left
+     */
+    public synchronized Subscription next(String newSecret, String newToken, Instant now) {
+        URI nextHub = nextHub();
+        if (nextHub == null) {
+            return null;
+        }
+        return new Subscription(feedId, advertised, nextHub, failedHubs(), topic, newSecret, newToken, settings, now);
+    }
+
+    /**
+     * The hub to ask now that this one failed: the first advertised hub that has not failed the feed.
+     *
+     * @return the hub; null while this subscription has not failed, or when every advertised hub has failed
+     */
+    public synchronized URI nextHub() {
+        if (state != State.FAILED) {
+            return null;
+        }
+        Set<URI> failed = new HashSet<>();
+        for (HubFailure f : failedHubs()) {
+            failed.add(f.hub());
+        }
+        for (URI candidate : advertised) {
+            if (!failed.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The hubs the feed advertises now (seen on a poll), in order; the next hub after a failure is chosen among
+     * them.
+     *
+     * @return true when this subscription's hub is no longer among them (the feed should move to the first)
+     */
+    public synchronized boolean readvertised(List<URI> hubs) {
+        advertised = List.copyOf(hubs);
+        return !advertised.contains(hub);
+    }
+
+    /** The hubs that failed the feed since it was last asked at its first hub, this one included when failed. */
+    public synchronized List<HubFailure> failedHubs() {
+        if (state != State.FAILED) {
+            return earlierFailures;
+        }
+        List<HubFailure> all = new ArrayList<>(earlierFailures);
+        all.add(new HubFailure(hub, failure, failedAt));
+        return List.copyOf(all);
     }
 
     /**
@@ -143,7 +252,10 @@ public final class Subscription {
             // the renewal was not verified in time: ask again, the lease still runs
             return Action.RENEW;
         }
-        if (state == State.FAILED && !now.isBefore(failedAt.plus(settings.retryAfter()))) {
+        if (state == State.FAILED && nextHub() != null) {
+            return Action.NEXT_HUB;
+        }
+        if (state == State.FAILED && !now.isBefore(retryAt())) {
             return Action.RESUBSCRIBE;
         }
         return Action.NONE;
@@ -163,14 +275,43 @@ public final class Subscription {
         return state == State.ACTIVE;
     }
 
-    /** One line for feed health. */
+    /**
+     * One line for feed health: the hub in use and its state, the hubs that failed before it, and once every
+     * advertised hub failed, when the first is asked again.
+     */
     public synchronized String describe() {
+        String before = earlierFailures.isEmpty() ? "" : "; hubs failed: " + joined(earlierFailures);
         return switch (state) {
-            case PENDING -> "pending: subscribed at " + hub + " " + requestedAt + ", awaiting verification";
+            case PENDING -> "pending: subscribed at " + hub + " " + requestedAt + ", awaiting verification" + before;
             case ACTIVE -> "active via " + hub + ", lease until " + leaseEndsAt + ", " + deliveries + " deliver"
-                    + (deliveries == 1 ? "y" : "ies") + (lastDeliveryAt == null ? "" : ", last " + lastDeliveryAt);
-            case FAILED -> "failed: " + failure + "; polling; hub asked again at " + failedAt.plus(settings.retryAfter());
+                    + (deliveries == 1 ? "y" : "ies") + (lastDeliveryAt == null ? "" : ", last " + lastDeliveryAt)
+                    + before;
+            case FAILED -> describeFailed(before);
         };
+    }
+
+    private String describeFailed(String before) {
+        URI nextHub = nextHub();
+        if (nextHub != null) {
+            return "failed: " + failure + "; polling; asking " + nextHub + " next" + before;
+        }
+        List<HubFailure> failed = failedHubs();
+        if (failed.size() == 1) {
+            return "failed: " + failure + "; polling; hub asked again at " + retryAt();
+        }
+        return "failed: every hub (" + failed.size() + "): " + joined(failed) + "; polling; "
+                + (advertised.isEmpty() ? hub : advertised.get(0)) + " asked again at " + retryAt();
+    }
+
+    private static String joined(List<HubFailure> failures) {
+        StringJoiner out = new StringJoiner(", ");
+        failures.forEach(f -> out.add(f.toString()));
+        return out.toString();
+    }
+
+    /** When the first hub is asked again, once every advertised hub failed; null unless failed. */
+    private Instant retryAt() {
+        return failedAt == null ? null : failedAt.plus(settings.retryAfter());
     }
 
     public String feedId() {

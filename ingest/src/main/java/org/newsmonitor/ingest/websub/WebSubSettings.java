@@ -12,8 +12,9 @@ import java.util.Map;
  *                       {@code <base>/websub/<feed id>/<random token>}; null when WebSub is off
  * @param lease          the lease asked of hubs (they may grant another)
  * @param verifyTimeout  how long a hub may take to verify our intent before the feed falls back to polling
- * @param retryAfter     how long after a hub failed (no verification, denial, bad signature, lease lost) it is
- *                       asked again
+ * @param retryAfter     how long after the last of a feed's advertised hubs failed (no verification, denial,
+ *                       refusal, bad signature, lease lost) the first is asked again; until every one has failed,
+ *                       the next hub is asked at once
  * @param renewAt        the fraction of a lease after which it is renewed, in (0, 1)
  * @param deliveriesPerHour authenticated deliveries accepted per feed in any hour; more are answered 429 (the hub
  *                       retries later, and the feed's polling goes on)

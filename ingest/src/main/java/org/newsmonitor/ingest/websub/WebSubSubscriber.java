@@ -21,10 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingester's WebSub subscriber: subscribes each feed that advertises a hub (one hub per feed, the first named),
- * answers the hubs' intent verifications, authenticates deliveries and hands them to the poller's own path, renews
- * leases, unsubscribes feeds removed from the list, and tells the ingester to poll a feed again at its own pace when
- * its hub fails. Requests to hubs run on its own threads, never on a poller's. Thread-safe.
+ * The ingester's WebSub subscriber: subscribes each feed that advertises a hub, at the first hub it names, answers
+ * the hubs' intent verifications, authenticates deliveries and hands them to the poller's own path, renews leases,
+ * unsubscribes feeds removed from the list, and tells the ingester to poll a feed again at its own pace when its hub
+ * fails. A hub that fails is followed at once by the next one the feed advertises; when every one has failed, the
+ * first is asked again after the retry delay ({@link Subscription}). A feed whose hub in use is no longer advertised
+ * is unsubscribed there and moves to its first hub. Requests to hubs run on its own threads, never on a poller's.
+ * Thread-safe.
  */
 public final class WebSubSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSubSubscriber.class);
@@ -94,20 +97,23 @@ public final class WebSubSubscriber implements AutoCloseable {
     }
 
     /**
-     * What a fetch of the feed advertised; subscribes when it names a hub and the feed has no subscription yet.
-     * Returns at once.
+     * What a fetch of the feed advertised; subscribes at its first hub when it names one and the feed has no
+     * subscription yet, and moves the feed to its first hub when the hub in use is no longer advertised. Returns at
+     * once.
      */
     public void discovered(String feedId, HubLinks links) {
         if (links.hubs().isEmpty()) {
             return;
         }
         discovered.put(feedId, links);
-        if (!subscriptions.containsKey(feedId) && requesting.add(feedId)) {
-            submit(() -> {
-                try {
-                    subscribe(feedId, links);
-                } finally {
-                    requesting.remove(feedId);
+        Subscription current = subscriptions.get(feedId);
+        if (current == null) {
+            requestInBackground(feedId, () -> subscribeFirst(feedId));
+        } else if (current.readvertised(links.hubs())) {
+            requestInBackground(feedId, () -> {
+                if (subscriptions.remove(feedId, current)) {
+                    unsubscribe(current, "its hub " + current.hub() + " is no longer advertised");
+                    subscribeFirst(feedId);
                 }
             });
         }
@@ -117,20 +123,9 @@ public final class WebSubSubscriber implements AutoCloseable {
     public void removed(String feedId) {
         discovered.remove(feedId);
         Subscription gone = subscriptions.remove(feedId);
-        if (gone == null) {
-            return;
+        if (gone != null) {
+            submit(() -> unsubscribe(gone, "it was removed"));
         }
-        unsubscribing.put(feedId, gone);
-        submit(() -> {
-            String error = hubs.send(gone.hub(), form("unsubscribe", gone, null));
-            if (error != null) {
-                unsubscribing.remove(feedId, gone);
-                LOG.warn("WebSub: feed {} was removed, but hub {} refused to unsubscribe it: {}", feedId, gone.hub(),
-                        error);
-            } else {
-                LOG.info("WebSub: feed {} was removed; unsubscribing at {}", feedId, gone.hub());
-            }
-        });
     }
 
     /** True while the feed's subscription is verified and no delivery was refused since. */
@@ -152,7 +147,8 @@ public final class WebSubSubscriber implements AutoCloseable {
             return s.describe();
         }
         HubLinks links = discovered.get(feedId);
-        return requesting.contains(feedId) && links != null ? "subscribing at " + links.hubs().get(0) : null;
+        return requesting.contains(feedId) && links != null && !links.hubs().isEmpty()
+                ? "subscribing at " + links.hubs().get(0) : null;
     }
 
     /** The subscription of a feed, for tests; may be null. */
@@ -275,18 +271,77 @@ public final class WebSubSubscriber implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private void subscribe(String feedId, HubLinks links) {
-        URI hub = links.hubs().get(0);
-        String secret = HexFormat.of().formatHex(randomBytes(32));
-        String token = HexFormat.of().formatHex(randomBytes(16));
-        Subscription s = new Subscription(feedId, hub, links.self(), secret, token, settings, clock.instant());
+    /** Runs {@code request} on a subscriber thread unless a request for the feed is under way. */
+    private void requestInBackground(String feedId, Runnable request) {
+        if (!requesting.add(feedId)) {
+            return;
+        }
+        submit(() -> {
+            try {
+                request.run();
+            } finally {
+                requesting.remove(feedId);
+            }
+        });
+    }
+
+    /** Subscribes the feed at the first hub it advertises now (on a subscriber thread). */
+    private void subscribeFirst(String feedId) {
+        HubLinks links = discovered.get(feedId);
+        if (links == null || links.hubs().isEmpty()) {
+            return;
+        }
+        Subscription s = Subscription.first(feedId, links, newSecret(), newToken(), settings, clock.instant());
         // in place before the request: a hub may verify before it answers
         subscriptions.put(feedId, s);
-        String error = hubs.send(hub, form("subscribe", s, secret));
+        ask(s);
+    }
+
+    /** Asks the feed's next hub in place of {@code failed} (on a subscriber thread), unless it was replaced. */
+    private void askNext(Subscription failed) {
+        Subscription next = nextInPlace(failed);
+        if (next != null) {
+            ask(next);
+        }
+    }
+
+    /**
+     * The subscription at the next advertised hub, put in place of {@code failed}; null when {@code failed} has not
+     * failed, no hub is left, or it was replaced or removed meanwhile.
+     */
+    private Subscription nextInPlace(Subscription failed) {
+        Subscription next = failed.next(newSecret(), newToken(), clock.instant());
+        return next != null && subscriptions.replace(failed.feedId(), failed, next) ? next : null;
+    }
+
+    /**
+     * Sends the subscription request of {@code s}, already in place; while a hub fails before this returns (a refused
+     * request, a quick denial), the next advertised hub is asked in turn.
+     */
+    private void ask(Subscription s) {
+        Subscription asking = s;
+        while (asking != null) {
+            String error = hubs.send(asking.hub(), form("subscribe", asking, asking.secret()));
+            if (error != null) {
+                failed(asking, "hub " + asking.hub() + " refused the subscription request: " + error,
+                        clock.instant());
+            } else {
+                LOG.info("WebSub: feed {} subscribed at {} for {}; awaiting verification", asking.feedId(),
+                        asking.hub(), asking.topic());
+            }
+            asking = nextInPlace(asking);
+        }
+    }
+
+    private void unsubscribe(Subscription gone, String why) {
+        String feedId = gone.feedId();
+        unsubscribing.put(feedId, gone);
+        String error = hubs.send(gone.hub(), form("unsubscribe", gone, null));
         if (error != null) {
-            failed(s, "hub " + hub + " refused the subscription request: " + error, clock.instant());
+            unsubscribing.remove(feedId, gone);
+            LOG.warn("WebSub: feed {}: {}, but hub {} refused to unsubscribe it: {}", feedId, why, gone.hub(), error);
         } else {
-            LOG.info("WebSub: feed {} subscribed at {} for {}; awaiting verification", feedId, hub, links.self());
+            LOG.info("WebSub: feed {}: {}; unsubscribing at {}", feedId, why, gone.hub());
         }
     }
 
@@ -309,18 +364,12 @@ public final class WebSubSubscriber implements AutoCloseable {
             }
             switch (action) {
                 case RENEW -> submit(() -> renew(s));
-                case RESUBSCRIBE -> {
-                    HubLinks links = discovered.get(s.feedId());
-                    if (links != null && subscriptions.remove(s.feedId(), s) && requesting.add(s.feedId())) {
-                        submit(() -> {
-                            try {
-                                subscribe(s.feedId(), links);
-                            } finally {
-                                requesting.remove(s.feedId());
-                            }
-                        });
+                case NEXT_HUB -> requestInBackground(s.feedId(), () -> askNext(s));
+                case RESUBSCRIBE -> requestInBackground(s.feedId(), () -> {
+                    if (subscriptions.get(s.feedId()) == s) {
+                        subscribeFirst(s.feedId());
                     }
-                }
+                });
                 case NONE -> {
                 }
             }
@@ -331,14 +380,27 @@ public final class WebSubSubscriber implements AutoCloseable {
         Subscription.State before = s.state();
         s.fail(reason, now);
         fellBack(s, before);
+        if (s.nextHub() != null) {
+            requestInBackground(s.feedId(), () -> askNext(s));
+        }
     }
 
     private void fellBack(Subscription s, Subscription.State before) {
-        LOG.warn("WebSub: feed {}: {}; polling takes over", s.feedId(), s.failure());
+        URI next = s.nextHub();
+        LOG.warn("WebSub: feed {}: hub {} failed: {}; polling takes over{}", s.feedId(), s.hub(), s.failure(),
+                next != null ? "; asking " + next + " next" : "; every advertised hub failed");
         Feeds target = feeds;
         if (before == Subscription.State.ACTIVE && target != null) {
             target.pollAgain(s.feedId());
         }
+    }
+
+    private String newSecret() {
+        return HexFormat.of().formatHex(randomBytes(32));
+    }
+
+    private String newToken() {
+        return HexFormat.of().formatHex(randomBytes(16));
     }
 
     private Answer refused(String feedId, String why) {

@@ -28,7 +28,8 @@ import org.newsmonitor.ingest.websub.DeliverySignature;
  * A WebSub hub for tests (JDK HttpServer on 127.0.0.1): the path it is reached at says how it behaves.
  * {@code /hub} verifies each request with a random challenge and keeps the subscriptions whose callback echoed it;
  * {@code /silent} accepts and never verifies; {@code /wrong-topic} verifies another topic; {@code /deny} denies;
- * {@code /hang} never answers the request (until closed). Deliveries are sent with {@link #publish}.
+ * {@code /refuse} answers the request 503; {@code /hang} never answers the request (until closed). Deliveries are
+ * sent with {@link #publish}.
  */
 public final class LocalHub implements AutoCloseable {
     /** A request a subscriber sent, with the verification's outcome. */
@@ -140,6 +141,14 @@ public final class LocalHub implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            ex.close();
+            return;
+        }
+        if (path.equals("/refuse")) {
+            requests.add(new Request(path, form, 0, false));
+            byte[] text = "hub over capacity\n".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(503, text.length);
+            ex.getResponseBody().write(text);
             ex.close();
             return;
         }

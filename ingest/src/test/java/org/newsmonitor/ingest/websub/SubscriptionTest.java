@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsmonitor.ingest.websub.Subscription.Action;
 import org.newsmonitor.ingest.websub.Subscription.State;
@@ -123,5 +124,76 @@ class SubscriptionTest {
                 + Subscription.MIN_LEASE.toSeconds() + " accepted)");
         assertThat(s.state()).isEqualTo(State.PENDING);
         assertThat(s.verify(TOPIC, "c", Subscription.MIN_LEASE.toSeconds(), T0)).isNull();
+    }
+
+    private static final URI HUB_B = URI.create("https://b.hub.example/");
+    private static final URI HUB_C = URI.create("https://c.hub.example/");
+
+    private static Subscription firstOf(URI... hubs) {
+        return Subscription.first("feed-a", new HubLinks(List.of(hubs), URI.create(TOPIC)), "s1", "t1", SETTINGS, T0);
+    }
+
+    @Test
+    void shouldNameTheNextAdvertisedHubAtOnceAfterAFailureAndKeepTheFailedOnesInTheHealthText() {
+        Subscription a = firstOf(HUB, HUB_B, HUB_C);
+        assertThat(a.hub()).isEqualTo(HUB);
+        assertThat(a.nextHub()).isNull();
+        assertThat(a.next("s2", "t2", T0)).isNull();
+        a.fail("hub https://hub.example/ denied the subscription: no", T0.plusSeconds(1));
+        assertThat(a.nextHub()).isEqualTo(HUB_B);
+        assertThat(a.tick(T0.plusSeconds(1))).isEqualTo(Action.NEXT_HUB);
+        assertThat(a.describe()).isEqualTo("failed: hub https://hub.example/ denied the subscription: no; polling; "
+                + "asking https://b.hub.example/ next");
+
+        Subscription b = a.next("s2", "t2", T0.plusSeconds(2));
+        assertThat(b.hub()).isEqualTo(HUB_B);
+        assertThat(b.secret()).isEqualTo("s2");
+        assertThat(b.callbackToken()).isEqualTo("t2");
+        assertThat(b.topic()).isEqualTo(URI.create(TOPIC));
+        assertThat(b.state()).isEqualTo(State.PENDING);
+        assertThat(b.describe()).isEqualTo("pending: subscribed at https://b.hub.example/ 2026-03-01T10:00:02Z, "
+                + "awaiting verification; hubs failed: https://hub.example/ at 2026-03-01T10:00:01Z (hub "
+                + "https://hub.example/ denied the subscription: no)");
+        assertThat(b.verify(TOPIC, "c", 100L, T0.plusSeconds(3))).isNull();
+        assertThat(b.describe()).isEqualTo("active via https://b.hub.example/, lease until 2026-03-01T10:01:43Z, "
+                + "0 deliveries; hubs failed: https://hub.example/ at 2026-03-01T10:00:01Z (hub https://hub.example/ "
+                + "denied the subscription: no)");
+        // a hub in use stays in use until it fails; then the one after it
+        assertThat(b.tick(T0.plusSeconds(50))).isEqualTo(Action.NONE);
+        b.fail("delivery refused: no X-Hub-Signature header", T0.plusSeconds(60));
+        assertThat(b.nextHub()).isEqualTo(HUB_C);
+        assertThat(b.next("s3", "t3", T0.plusSeconds(60)).failedHubs()).extracting(Subscription.HubFailure::hub)
+                .containsExactly(HUB, HUB_B);
+    }
+
+    @Test
+    void shouldStayOnPollingWhenEveryHubFailedAndStartAgainAtTheFirstAfterTheRetryDelay() {
+        Subscription a = firstOf(HUB, HUB_B);
+        a.fail("hub https://hub.example/ denied the subscription", T0);
+        Subscription b = a.next("s2", "t2", T0);
+        assertThat(b.tick(T0.plusSeconds(60))).isEqualTo(Action.NONE);
+        assertThat(b.state()).isEqualTo(State.FAILED);
+        assertThat(b.nextHub()).isNull();
+        assertThat(b.healthy()).isFalse();
+        assertThat(b.describe()).isEqualTo("failed: every hub (2): https://hub.example/ at 2026-03-01T10:00:00Z (hub "
+                + "https://hub.example/ denied the subscription), https://b.hub.example/ at 2026-03-01T10:01:00Z (hub "
+                + "https://b.hub.example/ did not verify the subscription within 60 s); polling; "
+                + "https://hub.example/ asked again at 2026-03-01T11:01:00Z");
+        assertThat(b.tick(T0.plusSeconds(60 + 3599))).isEqualTo(Action.NONE);
+        assertThat(b.tick(T0.plusSeconds(60 + 3600))).isEqualTo(Action.RESUBSCRIBE);
+    }
+
+    @Test
+    void shouldSayWhenTheHubInUseIsNoLongerAdvertisedAndChooseTheNextHubAmongThoseAdvertisedNow() {
+        Subscription a = firstOf(HUB, HUB_B);
+        assertThat(a.readvertised(List.of(HUB_B, HUB))).isFalse();
+        assertThat(a.readvertised(List.of(HUB_B))).isTrue();
+        // every hub failed, then the feed names one more: it is asked at once
+        Subscription b = firstOf(HUB);
+        b.fail("hub https://hub.example/ denied the subscription", T0);
+        assertThat(b.tick(T0.plusSeconds(1))).isEqualTo(Action.NONE);
+        assertThat(b.readvertised(List.of(HUB, HUB_C))).isFalse();
+        assertThat(b.tick(T0.plusSeconds(2))).isEqualTo(Action.NEXT_HUB);
+        assertThat(b.nextHub()).isEqualTo(HUB_C);
     }
 }
