@@ -315,21 +315,15 @@ public final class WebSubSubscriber implements AutoCloseable {
         ask(s);
     }
 
-    /** Asks the feed's next hub in place of {@code failed} (on a subscriber thread), unless it was replaced. */
-    private void askNext(Subscription failed) {
-        Subscription next = nextInPlace(failed);
-        if (next != null) {
-            ask(next);
-        }
-    }
-
     /**
-     * The subscription at the next advertised hub, put in place of {@code failed}; null when {@code failed} has not
+     * Asks the feed's next hub in place of {@code failed} (on a subscriber thread), unless {@code failed} has not
      * failed, no hub is left, or it was replaced or removed meanwhile.
      */
-    private Subscription nextInPlace(Subscription failed) {
+    private void askNext(Subscription failed) {
         Subscription next = failed.next(newSecret(), newToken(), clock.instant());
-        return next != null && subscriptions.replace(failed.feedId(), failed, next) ? next : null;
+        if (next != null && subscriptions.replace(failed.feedId(), failed, next)) {
+            ask(next);
+        }
     }
 
     /**
