@@ -16,8 +16,9 @@ import java.util.Set;
  */
 public record HubLinks(List<URI> hubs, URI self) {
 
+    /** Repeated hubs are dropped (the first kept); {@link URI#equals} compares scheme and host case-insensitively. */
     public HubLinks {
-        hubs = List.copyOf(hubs);
+        hubs = List.copyOf(new LinkedHashSet<>(hubs));
     }
 
     /**

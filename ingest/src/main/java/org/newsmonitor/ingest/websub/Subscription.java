@@ -15,9 +15,12 @@ import java.util.StringJoiner;
  * subscription is {@link State#PENDING} from the request until the hub verifies our intent, {@link State#ACTIVE}
  * while its lease runs (renewed after {@code renewAt} of it), and {@link State#FAILED} when the hub refused, did not
  * verify in time, sent a delivery we could not authenticate or let the lease lapse. A failed subscription names the
- * next advertised hub not yet failed ({@link #nextHub()}): it is asked at once, by a new subscription
- * ({@link #next}) that keeps the list of the hubs that failed. When every advertised hub has failed the feed is
- * polled at its usual pace and the first hub is asked again after {@code retryAfter}, with a new secret.
+ * next advertised hub not yet failed in this round ({@link #nextHub()}): it is asked at once, by a new subscription
+ * ({@link #next}) that keeps the round's failures. Only the first {@link #MAX_HUBS} hubs advertised are used, and a
+ * round asks at most that many hubs: a hub that failed in the round (or that the feed moved off because it was no
+ * longer advertised) is not asked again in it, even when the list changes back. When every advertised hub has failed
+ * (or the round is full) the feed is polled at its usual pace and the first hub is asked again {@code retryAfter}
+ * after the last failure, with a new secret.
  */
 public final class Subscription {
     /** Where a subscription stands. */
@@ -49,12 +52,16 @@ public final class Subscription {
      */
     public static final Duration MIN_LEASE = Duration.ofSeconds(60);
 
+    /** Most hubs of one feed used (the first advertised), and most hubs asked in one round. */
+    public static final int MAX_HUBS = 4;
+
     private final String feedId;
     private final URI hub;
     private final URI topic;
     private final String secret;
     private final String callbackToken;
     private final WebSubSettings settings;
+    /** The hubs that failed in this round before this subscription, advertised now or not. */
     private final List<HubFailure> earlierFailures;
     private List<URI> advertised;
     private State state = State.PENDING;
@@ -128,23 +135,26 @@ public final class Subscription {
         if (nextHub == null) {
             return null;
         }
-        return new Subscription(feedId, advertised, nextHub, failedHubs(), topic, newSecret, newToken, settings, now);
+        return new Subscription(feedId, advertised, nextHub, roundFailures(), topic, newSecret, newToken, settings,
+                now);
     }
 
     /**
-     * The hub to ask now that this one failed: the first advertised hub that has not failed the feed.
+     * The hub to ask now that this one failed: the first hub in use that has not failed in this round.
      *
-     * @return the hub; null while this subscription has not failed, or when every advertised hub has failed
+     * @return the hub; null while this subscription has not failed, when every hub in use has failed, or when the
+     *         round has asked {@link #MAX_HUBS} hubs
      */
     public synchronized URI nextHub() {
-        if (state != State.FAILED) {
+        List<HubFailure> round = roundFailures();
+        if (state != State.FAILED || round.size() >= MAX_HUBS) {
             return null;
         }
         Set<URI> failed = new HashSet<>();
-        for (HubFailure f : failedHubs()) {
+        for (HubFailure f : round) {
             failed.add(f.hub());
         }
-        for (URI candidate : advertised) {
+        for (URI candidate : inUse()) {
             if (!failed.contains(candidate)) {
                 return candidate;
             }
@@ -154,17 +164,34 @@ public final class Subscription {
 
     /**
      * The hubs the feed advertises now (seen on a poll), in order; the next hub after a failure is chosen among
-     * them.
+     * the first {@link #MAX_HUBS} of them.
      *
-     * @return true when this subscription's hub is no longer among them (the feed should move to the first)
+     * @return true when this subscription is pending or active at a hub no longer among those: the subscriber
+     *         unsubscribes there and fails it ({@link #fail}), so the next hub is asked as after any failure
      */
     public synchronized boolean readvertised(List<URI> hubs) {
         advertised = List.copyOf(hubs);
-        return !advertised.contains(hub);
+        return state != State.FAILED && !inUse().contains(hub);
     }
 
-    /** The hubs that failed the feed since it was last asked at its first hub, this one included when failed. */
+    /** The advertised hubs used: the first {@link #MAX_HUBS}. */
+    private List<URI> inUse() {
+        return advertised.subList(0, Math.min(MAX_HUBS, advertised.size()));
+    }
+
+    /** The hubs advertised beyond {@link #MAX_HUBS}, which are not used. */
+    public synchronized int ignoredHubs() {
+        return Math.max(0, advertised.size() - MAX_HUBS);
+    }
+
+    /** The hubs in use that failed in this round, this one included when failed. */
     public synchronized List<HubFailure> failedHubs() {
+        List<URI> used = inUse();
+        return roundFailures().stream().filter(f -> used.contains(f.hub())).toList();
+    }
+
+    /** Every hub that failed in this round, advertised now or not, this one included when failed. */
+    private List<HubFailure> roundFailures() {
         if (state != State.FAILED) {
             return earlierFailures;
         }
@@ -210,12 +237,21 @@ public final class Subscription {
         return null;
     }
 
-    /** The hub denied the subscription (hub.mode=denied) or refused the request. */
-    public synchronized void fail(String reason, Instant now) {
+    /**
+     * The hub denied the subscription (hub.mode=denied), refused the request, or is no longer advertised. A
+     * subscription that has failed already stays as it is: a repeated failure does not move its retry time.
+     *
+     * @return false when it had failed already (nothing changed)
+     */
+    public synchronized boolean fail(String reason, Instant now) {
+        if (state == State.FAILED) {
+            return false;
+        }
         state = State.FAILED;
         awaitingVerification = false;
         failure = reason;
         failedAt = now;
+        return true;
     }
 
     /** A renewal request was sent now (the subscription stays active until its lease ends). */
@@ -280,7 +316,15 @@ public final class Subscription {
      * advertised hub failed, when the first is asked again.
      */
     public synchronized String describe() {
-        String before = earlierFailures.isEmpty() ? "" : "; hubs failed: " + joined(earlierFailures);
+        List<URI> used = inUse();
+        List<HubFailure> earlier = earlierFailures.stream().filter(f -> used.contains(f.hub())).toList();
+        String before = earlier.isEmpty() ? "" : "; hubs failed: " + joined(earlier);
+        String ignored = ignoredHubs() == 0 ? "" : "; " + ignoredHubs() + " more advertised hub"
+                + (ignoredHubs() == 1 ? "" : "s") + " ignored (at most " + MAX_HUBS + " are used)";
+        return describeState(before) + ignored;
+    }
+
+    private String describeState(String before) {
         return switch (state) {
             case PENDING -> "pending: subscribed at " + hub + " " + requestedAt + ", awaiting verification" + before;
             case ACTIVE -> "active via " + hub + ", lease until " + leaseEndsAt + ", " + deliveries + " deliver"
@@ -296,7 +340,7 @@ public final class Subscription {
             return "failed: " + failure + "; polling; asking " + nextHub + " next" + before;
         }
         List<HubFailure> failed = failedHubs();
-        if (failed.size() == 1) {
+        if (roundFailures().size() == 1) {
             return "failed: " + failure + "; polling; hub asked again at " + retryAt();
         }
         return "failed: every hub (" + failed.size() + "): " + joined(failed) + "; polling; "

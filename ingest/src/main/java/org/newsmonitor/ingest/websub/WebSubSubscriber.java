@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
  * The ingester's WebSub subscriber: subscribes each feed that advertises a hub, at the first hub it names, answers
  * the hubs' intent verifications, authenticates deliveries and hands them to the poller's own path, renews leases,
  * unsubscribes feeds removed from the list, and tells the ingester to poll a feed again at its own pace when its hub
- * fails. A hub that fails is followed at once by the next one the feed advertises; when every one has failed, the
- * first is asked again after the retry delay ({@link Subscription}). A feed whose hub in use is no longer advertised
- * is unsubscribed there and moves to its first hub. Requests to hubs run on its own threads, never on a poller's.
- * Thread-safe.
+ * fails. A hub that fails is followed by the next one the feed advertises (one request per scheduling step, so a
+ * feed with several slow hubs does not hold a thread for all of them); when every one has failed, the first is asked
+ * again after the retry delay ({@link Subscription}). A feed whose hub in use is no longer advertised is unsubscribed
+ * there and that hub counts as failed, so the feed is polled again and the next hub is asked. Requests to hubs run on
+ * its own threads, never on a poller's. Thread-safe.
  */
 public final class WebSubSubscriber implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebSubSubscriber.class);
@@ -48,6 +49,10 @@ public final class WebSubSubscriber implements AutoCloseable {
         void pollAgain(String feedId);
     }
 
+    /** A subscription being cancelled at its hub, and when the request was sent. */
+    private record Leaving(Subscription subscription, Instant askedAt) {
+    }
+
     /** An answer to the hub: status, plain-text body and, with 429, when to come back (else null). */
     public record Answer(int status, String body, Duration retryAfter) {
         public Answer(int status, String body) {
@@ -60,7 +65,8 @@ public final class WebSubSubscriber implements AutoCloseable {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final Map<String, Subscription> unsubscribing = new ConcurrentHashMap<>();
+    /** Unsubscriptions awaiting the hub's verification, by callback token (a feed may have several). */
+    private final Map<String, Leaving> unsubscribing = new ConcurrentHashMap<>();
     private final Map<String, HubLinks> discovered = new ConcurrentHashMap<>();
     private final Set<String> requesting = ConcurrentHashMap.newKeySet();
     private final HostLimiter deliveryBudget;
@@ -98,24 +104,26 @@ public final class WebSubSubscriber implements AutoCloseable {
 
     /**
      * What a fetch of the feed advertised; subscribes at its first hub when it names one and the feed has no
-     * subscription yet, and moves the feed to its first hub when the hub in use is no longer advertised. Returns at
-     * once.
+     * subscription yet; when the hub in use is no longer advertised, unsubscribes there and fails it (the next hub
+     * not failed in this round is asked). Returns at once.
      */
     public void discovered(String feedId, HubLinks links) {
         if (links.hubs().isEmpty()) {
             return;
         }
-        discovered.put(feedId, links);
+        HubLinks before = discovered.put(feedId, links);
+        if (links.hubs().size() > Subscription.MAX_HUBS
+                && (before == null || before.hubs().size() <= Subscription.MAX_HUBS)) {
+            LOG.warn("WebSub: feed {} advertises {} hubs; only the first {} are used", feedId, links.hubs().size(),
+                    Subscription.MAX_HUBS);
+        }
         Subscription current = subscriptions.get(feedId);
         if (current == null) {
             requestInBackground(feedId, () -> subscribeFirst(feedId));
         } else if (current.readvertised(links.hubs())) {
-            requestInBackground(feedId, () -> {
-                if (subscriptions.remove(feedId, current)) {
-                    unsubscribe(current, "its hub " + current.hub() + " is no longer advertised");
-                    subscribeFirst(feedId);
-                }
-            });
+            String why = "its hub " + current.hub() + " is no longer advertised";
+            failed(current, why, clock.instant());
+            submit(() -> unsubscribe(current, why));
         }
     }
 
@@ -156,6 +164,11 @@ public final class WebSubSubscriber implements AutoCloseable {
         return subscriptions.get(feedId);
     }
 
+    /** True while a request for the feed is under way on a subscriber thread, for tests. */
+    boolean requesting(String feedId) {
+        return requesting.contains(feedId);
+    }
+
     /**
      * A hub's intent verification (GET on the callback).
      *
@@ -178,11 +191,11 @@ public final class WebSubSubscriber implements AutoCloseable {
                     + " are echoed");
         }
         if ("unsubscribe".equals(mode)) {
-            Subscription leaving = unsubscribing.get(feedId);
-            if (leaving != null && leaving.calledAt(token) && leaving.topic().toString().equals(topic)
-                    && challenge != null
-                    && !challenge.isEmpty()) {
-                unsubscribing.remove(feedId, leaving);
+            Leaving asked = token == null ? null : unsubscribing.get(token);
+            Subscription leaving = asked == null ? null : asked.subscription();
+            if (leaving != null && leaving.feedId().equals(feedId) && leaving.calledAt(token)
+                    && leaving.topic().toString().equals(topic) && challenge != null && !challenge.isEmpty()) {
+                unsubscribing.remove(token, asked);
                 LOG.info("WebSub: feed {} unsubscribed at {}", feedId, leaving.hub());
                 return new Answer(200, challenge);
             }
@@ -294,51 +307,46 @@ public final class WebSubSubscriber implements AutoCloseable {
         Subscription s = Subscription.first(feedId, links, newSecret(), newToken(), settings, clock.instant());
         // in place before the request: a hub may verify before it answers
         subscriptions.put(feedId, s);
+        if (!discovered.containsKey(feedId)) {
+            // removed meanwhile: removed() may have run before the put
+            subscriptions.remove(feedId, s);
+            return;
+        }
         ask(s);
     }
 
-    /** Asks the feed's next hub in place of {@code failed} (on a subscriber thread), unless it was replaced. */
+    /**
+     * Asks the feed's next hub in place of {@code failed} (on a subscriber thread), unless {@code failed} has not
+     * failed, no hub is left, or it was replaced or removed meanwhile.
+     */
     private void askNext(Subscription failed) {
-        Subscription next = nextInPlace(failed);
-        if (next != null) {
+        Subscription next = failed.next(newSecret(), newToken(), clock.instant());
+        if (next != null && subscriptions.replace(failed.feedId(), failed, next)) {
             ask(next);
         }
     }
 
     /**
-     * The subscription at the next advertised hub, put in place of {@code failed}; null when {@code failed} has not
-     * failed, no hub is left, or it was replaced or removed meanwhile.
-     */
-    private Subscription nextInPlace(Subscription failed) {
-        Subscription next = failed.next(newSecret(), newToken(), clock.instant());
-        return next != null && subscriptions.replace(failed.feedId(), failed, next) ? next : null;
-    }
-
-    /**
-     * Sends the subscription request of {@code s}, already in place; while a hub fails before this returns (a refused
-     * request, a quick denial), the next advertised hub is asked in turn.
+     * Sends the subscription request of {@code s}, already in place. When it is refused the subscription fails; the
+     * next hub is asked from a later tick, so one feed holds a subscriber thread for one request at a time.
      */
     private void ask(Subscription s) {
-        Subscription asking = s;
-        while (asking != null) {
-            String error = hubs.send(asking.hub(), form("subscribe", asking, asking.secret()));
-            if (error != null) {
-                failed(asking, "hub " + asking.hub() + " refused the subscription request: " + error,
-                        clock.instant());
-            } else {
-                LOG.info("WebSub: feed {} subscribed at {} for {}; awaiting verification", asking.feedId(),
-                        asking.hub(), asking.topic());
-            }
-            asking = nextInPlace(asking);
+        String error = hubs.send(s.hub(), form("subscribe", s, s.secret()));
+        if (error != null) {
+            failed(s, "hub " + s.hub() + " refused the subscription request: " + error, clock.instant());
+        } else {
+            LOG.info("WebSub: feed {} subscribed at {} for {}; awaiting verification", s.feedId(), s.hub(),
+                    s.topic());
         }
     }
 
     private void unsubscribe(Subscription gone, String why) {
         String feedId = gone.feedId();
-        unsubscribing.put(feedId, gone);
+        Leaving leaving = new Leaving(gone, clock.instant());
+        unsubscribing.put(gone.callbackToken(), leaving);
         String error = hubs.send(gone.hub(), form("unsubscribe", gone, null));
         if (error != null) {
-            unsubscribing.remove(feedId, gone);
+            unsubscribing.remove(gone.callbackToken(), leaving);
             LOG.warn("WebSub: feed {}: {}, but hub {} refused to unsubscribe it: {}", feedId, why, gone.hub(), error);
         } else {
             LOG.info("WebSub: feed {}: {}; unsubscribing at {}", feedId, why, gone.hub());
@@ -356,6 +364,8 @@ public final class WebSubSubscriber implements AutoCloseable {
 
     private void tick() {
         Instant now = clock.instant();
+        // an unsubscription the hub did not verify in time is forgotten, as a subscription would fail
+        unsubscribing.values().removeIf(l -> !now.isBefore(l.askedAt().plus(settings.verifyTimeout())));
         for (Subscription s : subscriptions.values()) {
             Subscription.State before = s.state();
             Subscription.Action action = s.tick(now);
@@ -378,7 +388,9 @@ public final class WebSubSubscriber implements AutoCloseable {
 
     private void failed(Subscription s, String reason, Instant now) {
         Subscription.State before = s.state();
-        s.fail(reason, now);
+        if (!s.fail(reason, now)) {
+            return;
+        }
         fellBack(s, before);
         if (s.nextHub() != null) {
             requestInBackground(s.feedId(), () -> askNext(s));

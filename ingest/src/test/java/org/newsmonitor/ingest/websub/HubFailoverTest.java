@@ -37,6 +37,7 @@ class HubFailoverTest {
     private LocalHub first;
     private LocalHub second;
     private WebSubSubscriber subscriber;
+    private WebSubSubscriber racing;
 
     @BeforeEach
     void start() throws IOException {
@@ -205,5 +206,185 @@ class HubFailoverTest {
         Await.until("the unsubscription at " + a, WAIT, () -> first.requests().stream().anyMatch(r ->
                 r.mode().equals("unsubscribe") && r.callback().endsWith("/" + atFirst.callbackToken())));
         assertThat(subscriber.healthyHub(FEED)).isNull();
+    }
+
+    @Test
+    void shouldPollAgainAtOnceWhenTheActiveHubIsNoLongerAdvertised() {
+        URI a = first.url("/silent");
+        URI b = second.url("/silent");
+        advertise(a);
+        verify(requestedAt(first, a, 1));
+        assertThat(subscriber.healthyHub(FEED)).isEqualTo(a);
+
+        advertise(b);
+
+        requestedAt(second, b, 1);
+        assertThat(pollAgain).containsExactly(FEED);
+    }
+
+    @Test
+    void shouldNotAskAHubThatFailedInThisRoundAgainBeforeTheRetryDelayWhenTheHubListFlaps() {
+        URI a = first.url("/silent");
+        URI b = second.url("/silent");
+        advertise(a);
+        deny(requestedAt(first, a, 1));
+        // a hub never asked in this round is asked at once
+        advertise(b);
+        deny(requestedAt(second, b, 1));
+
+        advertise(a);
+
+        // nothing is under way: the feed's subscription says what it will do, without waiting
+        Subscription failed = subscriber.subscription(FEED);
+        assertThat(failed.state()).isEqualTo(Subscription.State.FAILED);
+        assertThat(failed.nextHub()).isNull();
+        assertThat(failed.tick(clock.instant().plus(Duration.ofMinutes(59)))).isEqualTo(Subscription.Action.NONE);
+        assertThat(subscriber.describe(FEED)).startsWith("failed: every hub (1): " + a + " at " + T0)
+                .endsWith("; polling; " + a + " asked again at " + clock.instant().plus(Duration.ofHours(1)));
+        assertThat(subscribes(first)).as("subscribe requests at a within the hour").isEqualTo(1);
+
+        clock.advance(Duration.ofHours(1));
+        requestedAt(first, a, 2);
+    }
+
+    @Test
+    void shouldKeepTheFailuresOfHubsStillAdvertisedWhenTheFeedMovesOffAPendingHub() {
+        URI a = first.url("/silent");
+        URI b = second.url("/silent");
+        URI c = first.url("/silent?c");
+        advertise(a, b);
+        deny(requestedAt(first, a, 1));
+        requestedAt(second, b, 1);
+
+        advertise(a, c);
+
+        Subscription atC = requestedAt(first, c, 2);
+        assertThat(atC.failedHubs()).extracting(Subscription.HubFailure::hub).containsExactly(a);
+        assertThat(subscribes(first)).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotPushTheRetryBackWhenAFailedSubscriptionIsDeniedAgain() {
+        URI a = first.url("/silent");
+        advertise(a);
+        Subscription s = requestedAt(first, a, 1);
+        deny(s);
+        clock.advance(Duration.ofMinutes(59));
+        deny(s);
+        clock.advance(Duration.ofMinutes(2));
+        requestedAt(first, a, 2);
+    }
+
+    @Test
+    void shouldUseOnlyTheFirstFourDistinctHubsAndSaySoInTheHealth() {
+        URI[] hubs = new URI[7];
+        for (int i = 0; i < hubs.length; i++) {
+            hubs[i] = first.url("/refuse?" + i);
+        }
+        List<URI> advertised = new java.util.ArrayList<>(List.of(hubs));
+        advertised.add(1, URI.create(hubs[0].toString().replace("http:", "HTTP:")));
+        subscriber.discovered(FEED, new HubLinks(advertised, TOPIC));
+
+        Await.until("every hub in use failed", WAIT, () -> subscriber.describe(FEED) != null
+                && subscriber.describe(FEED).startsWith("failed: every hub (4)"));
+        assertThat(subscriber.describe(FEED)).contains(hubs[3].toString()).doesNotContain(hubs[4].toString())
+                .endsWith("; 3 more advertised hubs ignored (at most 4 are used)");
+        assertThat(subscribes(first)).isEqualTo(4);
+    }
+
+    @Test
+    void shouldCountOnlyTheHubsStillAdvertisedAmongTheFailedOnes() {
+        URI a = first.url("/silent");
+        URI b = second.url("/silent");
+        URI c = first.url("/silent?c");
+        advertise(a, b, c);
+        deny(requestedAt(first, a, 1));
+        deny(requestedAt(second, b, 1));
+        deny(requestedAt(first, c, 2));
+        assertThat(subscriber.describe(FEED)).startsWith("failed: every hub (3)");
+
+        advertise(b, c);
+
+        assertThat(subscriber.subscription(FEED).failedHubs()).extracting(Subscription.HubFailure::hub)
+                .containsExactly(b, c);
+        assertThat(subscriber.describe(FEED)).startsWith("failed: every hub (2): " + b + " at ")
+                .doesNotContain(a + " at ");
+    }
+
+    @Test
+    void shouldNotSubscribeAFeedRemovedWhileItsSubscriptionIsBeingMade() throws IOException {
+        URI a = first.url("/silent");
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.time.Clock removingClock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                // the feed is removed just as its subscription is created on a subscriber thread
+                if (StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getMethodName()
+                        .equals("subscribeFirst"))) && armed.compareAndSet(true, false)) {
+                    racing.removed(FEED);
+                }
+                return T0;
+            }
+        };
+        racing = new WebSubSubscriber(WebSubSettings.withCallback(URI.create("http://127.0.0.1:1")), new HubClient(
+                new SsrfGuard(Resolver.SYSTEM, AddressAllowList.of(List.of(first.hostPort()))), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), "test"), removingClock);
+        try {
+            racing.start(new WebSubSubscriber.Feeds() {
+                @Override
+                public PollOutcome pushed(String feedId, byte[] body, String contentType) {
+                    return null;
+                }
+
+                @Override
+                public void pollAgain(String feedId) {
+                }
+            });
+            armed.set(true);
+            racing.discovered(FEED, new HubLinks(List.of(a), TOPIC));
+
+            Await.until("the subscription attempt to end", WAIT, () -> !armed.get() && !racing.requesting(FEED));
+            assertThat(racing.subscription(FEED)).isNull();
+            assertThat(first.requests()).isEmpty();
+        } finally {
+            racing.close();
+        }
+    }
+
+    @Test
+    void shouldAcceptTheUnsubscriptionOfEveryHubTheFeedMovedOffBeforeEitherIsVerified() {
+        URI a = first.url("/silent");
+        URI b = second.url("/silent");
+        URI c = first.url("/silent?c");
+        advertise(a);
+        Subscription atA = requestedAt(first, a, 1);
+        verify(atA);
+        advertise(b);
+        Subscription atB = requestedAt(second, b, 1);
+        verify(atB);
+
+        advertise(c);
+
+        requestedAt(first, c, 2);
+        Await.until("both unsubscriptions", WAIT, () -> first.requests().stream().anyMatch(r ->
+                r.mode().equals("unsubscribe")) && second.requests().stream().anyMatch(r ->
+                r.mode().equals("unsubscribe")));
+        assertThat(subscriber.verification(FEED, atA.callbackToken(), "unsubscribe", TOPIC.toString(), "x", null,
+                null).status()).isEqualTo(200);
+        assertThat(subscriber.verification(FEED, atB.callbackToken(), "unsubscribe", TOPIC.toString(), "y", null,
+                null).status()).isEqualTo(200);
+        // each is taken once
+        assertThat(subscriber.verification(FEED, atA.callbackToken(), "unsubscribe", TOPIC.toString(), "x", null,
+                null).status()).isEqualTo(404);
     }
 }

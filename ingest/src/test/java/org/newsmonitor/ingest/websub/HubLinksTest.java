@@ -40,4 +40,12 @@ class HubLinksTest {
         var links = HubLinks.of(List.of(), List.of("https://hub.example/"), "https://news.example/self.xml", FEED);
         assertThat(links.self()).isEqualTo(URI.create("https://news.example/self.xml"));
     }
+
+    @Test
+    void shouldDropARepeatedHubWhoseSchemeAndHostDifferOnlyInCase() {
+        var links = new HubLinks(List.of(URI.create("https://Hub.Example/push"), URI.create("HTTPS://hub.example/push"),
+                URI.create("https://hub.example/Push")), FEED);
+        assertThat(links.hubs()).containsExactly(URI.create("https://Hub.Example/push"),
+                URI.create("https://hub.example/Push"));
+    }
 }

@@ -196,4 +196,48 @@ class SubscriptionTest {
         assertThat(b.tick(T0.plusSeconds(2))).isEqualTo(Action.NEXT_HUB);
         assertThat(b.nextHub()).isEqualTo(HUB_C);
     }
+
+    @Test
+    void shouldKeepTheRetryTimeWhenAFailedSubscriptionFailsAgain() {
+        Subscription a = firstOf(HUB);
+        assertThat(a.fail("hub https://hub.example/ denied the subscription", T0)).isTrue();
+        assertThat(a.fail("hub https://hub.example/ denied the subscription", T0.plusSeconds(3540))).isFalse();
+        assertThat(a.failure()).isEqualTo("hub https://hub.example/ denied the subscription");
+        assertThat(a.tick(T0.plusSeconds(3600))).isEqualTo(Action.RESUBSCRIBE);
+    }
+
+    @Test
+    void shouldAskAtMostFourHubsInARoundHoweverTheListChanges() {
+        Subscription s = firstOf(URI.create("https://h0.example/"));
+        for (int i = 1; i <= 4; i++) {
+            s.fail("denied", T0.plusSeconds(i));
+            // the feed now names only a hub never asked
+            s.readvertised(List.of(URI.create("https://h" + i + ".example/")));
+            if (i < 4) {
+                s = s.next("s", "t", T0.plusSeconds(i));
+                assertThat(s.hub()).isEqualTo(URI.create("https://h" + i + ".example/"));
+            }
+        }
+        assertThat(s.nextHub()).isNull();
+        assertThat(s.tick(T0.plusSeconds(5))).isEqualTo(Action.NONE);
+        assertThat(s.tick(T0.plusSeconds(4 + 3600))).isEqualTo(Action.RESUBSCRIBE);
+    }
+
+    @Test
+    void shouldUseTheFirstFourHubsAndCountOnlyAdvertisedOnesAmongTheFailed() {
+        List<URI> six = List.of(HUB, HUB_B, HUB_C, URI.create("https://d.hub.example/"),
+                URI.create("https://e.hub.example/"), URI.create("https://f.hub.example/"));
+        Subscription s = Subscription.first("feed-a", new HubLinks(six, URI.create(TOPIC)), "s1", "t1", SETTINGS, T0);
+        for (int i = 0; i < 3; i++) {
+            s.fail("denied", T0);
+            s = s.next("s", "t", T0);
+        }
+        s.fail("denied", T0);
+        assertThat(s.nextHub()).isNull();
+        assertThat(s.describe()).startsWith("failed: every hub (4): ")
+                .endsWith("; 2 more advertised hubs ignored (at most 4 are used)");
+        s.readvertised(List.of(HUB_B, HUB_C));
+        assertThat(s.failedHubs()).extracting(Subscription.HubFailure::hub).containsExactly(HUB_B, HUB_C);
+        assertThat(s.describe()).startsWith("failed: every hub (2): https://b.hub.example/ at ");
+    }
 }
